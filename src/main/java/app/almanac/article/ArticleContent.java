@@ -1,0 +1,40 @@
+package app.almanac.article;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything an editor or an importer says about one analysis: what is stored, exported and
+ * compared to decide whether a re-import changed anything. Identity (id, slug, revision) lives in
+ * {@link Article}.
+ *
+ * @param title       the headline as the publisher wrote it
+ * @param date        the day the analysis was published
+ * @param publisher   who wrote it (e.g. a coaching institute), or null
+ * @param series      the publisher's series, e.g. "Daily News Analysis", or null
+ * @param category    the publisher's category, e.g. "International News", or null
+ * @param context     the one-line "why this is in the news", or null
+ * @param credits     picture and text sources
+ * @param sections    headed sections in reading order
+ * @param questions   practice questions in order
+ */
+public record ArticleContent(
+        String title,
+        LocalDate date,
+        String publisher,
+        String series,
+        String category,
+        String context,
+        List<Credit> credits,
+        List<Section> sections,
+        List<Question> questions) {
+
+    public ArticleContent {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(date, "date");
+        credits = List.copyOf(credits);
+        sections = List.copyOf(sections);
+        questions = List.copyOf(questions);
+    }
+}

@@ -1,0 +1,31 @@
+package app.almanac.article;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The model of an article page. */
+public record ArticlePage(Article article) {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+    public ArticleContent content() {
+        return article.content();
+    }
+
+    /** "26 February 2024". */
+    public String displayDate() {
+        return DISPLAY.format(article.content().date());
+    }
+
+    /** Only http(s) links are ever rendered, whatever a stored credit says. */
+    public static boolean safeLink(String url) {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://"));
+    }
+
+    /** Splits stored multi-paragraph text (paragraphs separated by blank lines or newlines). */
+    public static List<String> paragraphs(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("\n+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

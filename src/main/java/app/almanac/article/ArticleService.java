@@ -1,0 +1,117 @@
+package app.almanac.article;
+
+import app.almanac.shared.ChangeLog;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one way articles are written and read. Every write is a revision and appends to the change
+ * log in the same transaction.
+ *
+ * <p>Identity rule: an article is the same article when it has the same publication date and the
+ * same title (compared by slug, so case and punctuation do not matter). Saving identical content
+ * again changes nothing; saving different content under the same identity makes a new revision.
+ */
+@Service
+public class ArticleService {
+
+    static final String ENTITY = "article";
+
+    private final ArticleRepository repository;
+    private final ChangeLog changeLog;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ArticleService(ArticleRepository repository, ChangeLog changeLog, JsonMapper json, Clock clock) {
+        this.repository = repository;
+        this.changeLog = changeLog;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores {@code content} as a new article, or as a new revision of the same article. */
+    @Transactional
+    public SaveResult save(ArticleContent content) {
+        String canonical = json.writeValueAsString(content);
+        String hash = sha256(canonical);
+        String titleSlug = Slugs.of(content.title());
+        String identityKey = content.date() + "/" + titleSlug;
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+
+        var existing = repository.findIdentity(identityKey);
+        if (existing.isPresent()) {
+            var stored = existing.get();
+            if (stored.contentHash().equals(hash)) {
+                return new SaveResult(repository.findById(stored.id()).orElseThrow(), SaveResult.Outcome.UNCHANGED);
+            }
+            int revision = stored.revision() + 1;
+            repository.update(stored.id(), content, revision, hash, now);
+            repository.replaceQuestions(stored.id(), content.questions());
+            repository.insertRevision(stored.id(), revision, canonical, now);
+            changeLog.append(ENTITY, stored.id(), ChangeLog.Action.UPDATED);
+            return new SaveResult(repository.findById(stored.id()).orElseThrow(), SaveResult.Outcome.UPDATED);
+        }
+        String slug = uniqueSlug(titleSlug, content.date());
+        long id = repository.insert(identityKey, slug, content, hash, now);
+        repository.replaceQuestions(id, content.questions());
+        repository.insertRevision(id, 1, canonical, now);
+        changeLog.append(ENTITY, id, ChangeLog.Action.CREATED);
+        return new SaveResult(repository.findById(id).orElseThrow(), SaveResult.Outcome.CREATED);
+    }
+
+    /** A story that runs over several days keeps its title; later days get the date in the slug. */
+    private String uniqueSlug(String titleSlug, LocalDate date) {
+        if (!repository.slugExists(titleSlug)) {
+            return titleSlug;
+        }
+        String dated = titleSlug + "-" + date;
+        for (int n = 2; repository.slugExists(dated); n++) {
+            dated = titleSlug + "-" + date + "-" + n;
+        }
+        return dated;
+    }
+
+    /** The article published on {@code date} under {@code slug}. */
+    @Transactional(readOnly = true)
+    public Optional<Article> find(LocalDate date, String slug) {
+        return repository.findBySlug(slug).filter(a -> a.content().date().equals(date));
+    }
+
+    /** The article with this slug, whatever its date. */
+    @Transactional(readOnly = true)
+    public Optional<Article> findBySlug(String slug) {
+        return repository.findBySlug(slug);
+    }
+
+    /** The newest articles first. */
+    @Transactional(readOnly = true)
+    public List<ArticleSummary> latest(int limit) {
+        return repository.latest(limit);
+    }
+
+    /** How many articles are stored. */
+    @Transactional(readOnly = true)
+    public long count() {
+        return repository.count();
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package app.almanac.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code almanac}: with no command it serves the site; see the subcommands for the rest.
+ */
+@Command(name = "almanac", mixinStandardHelpOptions = true, version = "Almanac 0.1",
+        description = "Daily current-affairs analysis and exam practice.",
+        subcommands = {ServeCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+public class AlmanacCommand implements java.util.concurrent.Callable<Integer> {
+
+    /** Exit code when some input was refused. */
+    static final int EXIT_REFUSED = 1;
+
+    private final Map<String, Object> springProperties;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    AlmanacCommand(Map<String, Object> springProperties) {
+        this.springProperties = Map.copyOf(springProperties);
+    }
+
+    /** Spring properties that tests (and only tests) set, e.g. the data directory. */
+    Map<String, Object> springProperties() {
+        return springProperties;
+    }
+
+    @Override
+    public Integer call() {
+        return new ServeCommand().serve(this, spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String... args) {
+        return commandLine(Map.of(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    static CommandLine commandLine(Map<String, Object> springProperties, PrintWriter out, PrintWriter err) {
+        var root = new AlmanacCommand(springProperties);
+        var cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // A failure we did not foresee still gets one clear line, not a stack trace.
+            commandLine.getErr().println("almanac: " + rootMessage(e));
+            return 3;
+        });
+        return cli;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

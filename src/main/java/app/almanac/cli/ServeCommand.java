@@ -1,0 +1,50 @@
+package app.almanac.cli;
+
+import app.almanac.ingest.SampleContent;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code almanac serve}: the web site, until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the site (the default when no command is given). Port: ALMANAC_PORT, default 8080.")
+class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    AlmanacCommand root;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return serve(root, spec.commandLine().getOut());
+    }
+
+    int serve(AlmanacCommand root, PrintWriter out) {
+        ConfigurableApplicationContext context = Application.start(root, true);
+        var closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        int samples = context.getBean(SampleContent.class).loadIfEmpty();
+        if (samples > 0) {
+            out.println("Loaded " + samples + " sample analyses into the new database.");
+        }
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        out.println("Almanac is serving on http://localhost:" + port + "/  (Ctrl-C to stop)");
+        out.flush();
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package app.almanac.ingest;
+
+import app.almanac.article.ArticleContent;
+import app.almanac.article.ArticleService;
+import app.almanac.article.SaveResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores what the parsers found. A file is all or nothing: its articles are saved in one
+ * transaction, and a file with any diagnostic stores nothing.
+ */
+@Service
+public class ImportService {
+
+    private final ArticleService articles;
+    private final TransactionTemplate transaction;
+
+    ImportService(ArticleService articles, TransactionTemplate transaction) {
+        this.articles = articles;
+        this.transaction = transaction;
+    }
+
+    /**
+     * What importing one file did: the saved articles, or why nothing was saved.
+     */
+    public record FileImport(String file, List<SaveResult> saved, List<Diagnostic> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** Stores every article of a parsed file, or none of them. */
+    public FileImport store(ParseResult parsed) {
+        if (!parsed.ok()) {
+            return new FileImport(parsed.file(), List.of(), parsed.errors());
+        }
+        try {
+            List<SaveResult> saved = transaction.execute(status -> {
+                List<SaveResult> results = new ArrayList<>();
+                for (ArticleContent content : parsed.articles()) {
+                    results.add(articles.save(content));
+                }
+                return results;
+            });
+            return new FileImport(parsed.file(), saved, List.of());
+        } catch (DataAccessException e) {
+            return new FileImport(parsed.file(), List.of(), List.of(new Diagnostic(parsed.file(), 0,
+                    "could not be stored, nothing from it was saved: " + e.getMostSpecificCause().getMessage())));
+        }
+    }
+}

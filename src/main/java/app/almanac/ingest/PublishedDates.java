@@ -1,0 +1,83 @@
+package app.almanac.ingest;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a date at the start of a line, written the ways Indian publishers write them:
+ * "26th February, 2024", "26 Feb 2024", "February 26, 2024", "26-02-2024", "26/02/2024",
+ * "26.02.2024" and ISO "2024-02-26". Numeric dates are read day first, as publishers in India
+ * write them.
+ */
+final class PublishedDates {
+
+    /** A date found at the start of a line, and where the rest of the line begins. */
+    record Found(LocalDate date, int end, String written) {}
+
+    /** A line that starts like a date but names a day that does not exist. */
+    static final class ImpossibleDate extends Exception {
+        ImpossibleDate(String written) {
+            super("'" + written + "' is not a real date");
+        }
+    }
+
+    private static final String MONTH =
+            "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                    + "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+            "^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + ",?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+            "^" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMERIC_DAY_FIRST = Pattern.compile("^(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})\\b");
+    private static final Pattern ISO = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})\\b");
+
+    private PublishedDates() {}
+
+    static Optional<Found> atStart(String line) throws ImpossibleDate {
+        Matcher m = null;
+        try {
+            if ((m = DAY_MONTH_YEAR.matcher(line)).find()) {
+                return found(LocalDate.of(year(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1))), m);
+            }
+            if ((m = MONTH_DAY_YEAR.matcher(line)).find()) {
+                return found(LocalDate.of(year(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2))), m);
+            }
+            if ((m = NUMERIC_DAY_FIRST.matcher(line)).find()) {
+                return found(LocalDate.of(year(m.group(4)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1))), m);
+            }
+            if ((m = ISO.matcher(line)).find()) {
+                return found(LocalDate.of(year(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), m);
+            }
+        } catch (DateTimeException e) {
+            throw new ImpossibleDate(m.group());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Found> found(LocalDate date, Matcher m) {
+        return Optional.of(new Found(date, m.end(), m.group()));
+    }
+
+    private static int year(String digits) {
+        int year = Integer.parseInt(digits);
+        if (year < 1900 || year > 2200) {
+            throw new DateTimeException("year out of range");
+        }
+        return year;
+    }
+
+    private static Month month(String name) {
+        String prefix = name.toLowerCase(Locale.ROOT).replace(".", "").substring(0, 3);
+        for (Month month : Month.values()) {
+            if (month.name().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                return month;
+            }
+        }
+        throw new DateTimeException("no month " + name);
+    }
+}

@@ -1,0 +1,86 @@
+package app.almanac.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns a file's bytes into text, refusing what is not UTF-8 text, with the line where it stops
+ * being text. Pasted text arrives with every kind of line ending and invisible space, so those
+ * are made uniform here and parsers never see them.
+ */
+final class TextDecoder {
+
+    /** Either the text or why there is none. */
+    record Decoded(String text, Diagnostic error) {}
+
+    private TextDecoder() {}
+
+    static Decoded decode(String file, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return failure(file, lineAt(bytes, i), "binary data (a NUL byte): expected a plain-text article");
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            return failure(file, lineAt(bytes, in.position()),
+                    "not UTF-8 text (byte 0x%02X at offset %d): save the file as UTF-8"
+                            .formatted(bytes[in.position()] & 0xFF, in.position()));
+        }
+        decoder.flush(out);
+        String text = normalise(out.flip().toString());
+        if (text.isBlank()) {
+            return failure(file, 1, "empty file: expected an article (a title line, then a date line)");
+        }
+        return new Decoded(text, null);
+    }
+
+    /** Uniform line endings and spaces; control characters other than tab and newline are dropped. */
+    static String normalise(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\r' -> {
+                    sb.append('\n');
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                }
+                case '\u00A0', '\u2007', '\u202F', '\t', '\u2002', '\u2003', '\u2009' -> sb.append(' ');
+                case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD' -> { }
+                case '\u2028', '\u2029', '\u0085' -> sb.append('\n');
+                default -> {
+                    if (c == '\n' || !Character.isISOControl(c)) {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Decoded failure(String file, int line, String message) {
+        return new Decoded(null, new Diagnostic(file, line, message));
+    }
+
+    private static int lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,43 @@
+package app.almanac.shared;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends one row per write to the {@code change_log} table. Derived stores (the search index, page
+ * caches) on every app node follow this log instead of listening in-process, which is what lets
+ * several nodes share one database. It must join the caller's transaction so that a change and its
+ * log entry commit or roll back together.
+ */
+@Component
+public class ChangeLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public ChangeLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records that {@code entity} number {@code id} was created, updated or deleted. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(String entity, long id, Action action) {
+        jdbc.sql("""
+                insert into change_log (entity, entity_id, action, occurred_at)
+                values (:entity, :id, :action, :at)""")
+                .param("entity", entity)
+                .param("id", id)
+                .param("action", action.name())
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** What happened to an entity. */
+    public enum Action { CREATED, UPDATED, DELETED }
+}
