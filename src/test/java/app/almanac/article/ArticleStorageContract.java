@@ -1,0 +1,121 @@
+package app.almanac.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What article storage must do, run against every database Almanac supports: each subclass
+ * points the application at one database (H2, PostgreSQL) and inherits every test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(ArticleStorageContract.FixedClock.class)
+abstract class ArticleStorageContract {
+
+    static final Instant NOW = Instant.parse("2026-03-01T10:15:30Z");
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void emptyDatabase() {
+        jdbc.sql("delete from change_log").update();
+        jdbc.sql("delete from article").update();
+    }
+
+    @Test
+    void readsBackExactlyWhatWasSaved() {
+        SaveResult saved = articles.save(ArticleMother.riverTreaty());
+        assertThat(saved.outcome()).isEqualTo(SaveResult.Outcome.CREATED);
+        assertThat(saved.article().revision()).isEqualTo(1);
+        assertThat(saved.article().slug()).isEqualTo("a-river-sharing-treaty-is-renewed");
+        Article read = articles.findBySlug("a-river-sharing-treaty-is-renewed").orElseThrow();
+        assertThat(read.content()).isEqualTo(ArticleMother.riverTreaty());
+        assertThat(read.path()).isEqualTo("/articles/2024-05-14/a-river-sharing-treaty-is-renewed");
+    }
+
+    @Test
+    void findsAnArticleOnlyUnderItsOwnDate() {
+        articles.save(ArticleMother.riverTreaty());
+        assertThat(articles.find(LocalDate.of(2024, 5, 14), "a-river-sharing-treaty-is-renewed")).isPresent();
+        assertThat(articles.find(LocalDate.of(2024, 5, 15), "a-river-sharing-treaty-is-renewed")).isEmpty();
+        assertThat(articles.findBySlug("no-such-article")).isEmpty();
+    }
+
+    @Test
+    void savingTheSameContentAgainChangesNothing() {
+        articles.save(ArticleMother.riverTreaty());
+        SaveResult again = articles.save(ArticleMother.riverTreaty());
+        assertThat(again.outcome()).isEqualTo(SaveResult.Outcome.UNCHANGED);
+        assertThat(again.article().revision()).isEqualTo(1);
+        assertThat(articles.count()).isEqualTo(1);
+        assertThat(changeLog()).containsExactly("CREATED");
+    }
+
+    @Test
+    void anEditIsANewRevisionOfTheSameArticleAndKeepsQuestionIds() {
+        articles.save(ArticleMother.riverTreaty());
+        List<Long> idsBefore = questionIds();
+        SaveResult edited = articles.save(ArticleMother.riverTreatyEdited());
+        assertThat(edited.outcome()).isEqualTo(SaveResult.Outcome.UPDATED);
+        assertThat(edited.article().revision()).isEqualTo(2);
+        assertThat(edited.article().content()).isEqualTo(ArticleMother.riverTreatyEdited());
+        assertThat(articles.count()).isEqualTo(1);
+        assertThat(questionIds()).containsExactlyElementsOf(idsBefore.subList(0, 2));
+        assertThat(changeLog()).containsExactly("CREATED", "UPDATED");
+        assertThat(jdbc.sql("select count(*) from article_revision").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameTitleOnAnotherDayIsAnotherArticleWithItsOwnSlug() {
+        articles.save(ArticleMother.riverTreaty());
+        ArticleContent a = ArticleMother.riverTreaty();
+        ArticleContent nextDay = new ArticleContent(a.title(), a.date().plusDays(1), a.publisher(), a.series(),
+                a.category(), a.context(), a.credits(), a.sections(), a.questions());
+        SaveResult saved = articles.save(nextDay);
+        assertThat(saved.outcome()).isEqualTo(SaveResult.Outcome.CREATED);
+        assertThat(saved.article().slug()).isEqualTo("a-river-sharing-treaty-is-renewed-2024-05-15");
+        assertThat(articles.latest(10)).extracting(ArticleSummary::date)
+                .containsExactly(LocalDate.of(2024, 5, 15), LocalDate.of(2024, 5, 14));
+    }
+
+    @Test
+    void recordsWhenItSaved() {
+        articles.save(ArticleMother.riverTreaty());
+        Instant at = jdbc.sql("select occurred_at from change_log").query(java.time.OffsetDateTime.class).single().toInstant();
+        assertThat(at).isEqualTo(NOW);
+    }
+
+    private List<String> changeLog() {
+        return jdbc.sql("select action from change_log order by id").query(String.class).list();
+    }
+
+    private List<Long> questionIds() {
+        return jdbc.sql("select id from question order by position").query(Long.class).list();
+    }
+}

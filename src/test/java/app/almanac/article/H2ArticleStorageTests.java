@@ -1,0 +1,8 @@
+package app.almanac.article;
+
+import org.springframework.test.context.TestPropertySource;
+
+/** The storage contract on the embedded database, as {@code ./almanac} runs it (PostgreSQL mode). */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:storage;MODE=PostgreSQL;"
+        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+class H2ArticleStorageTests extends ArticleStorageContract {}

@@ -1,0 +1,27 @@
+package app.almanac.article;
+
+import app.almanac.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The storage contract on a real PostgreSQL (see {@link TestPostgres}), in a schema of its own
+ * that is dropped afterwards.
+ */
+@EnabledIf("app.almanac.TestPostgres#available")
+class PostgresArticleStorageTests extends ArticleStorageContract {
+
+    private static final TestPostgres.Schema SCHEMA = TestPostgres.newSchema("storage");
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        SCHEMA.register(registry);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        SCHEMA.drop();
+    }
+}
