@@ -12,6 +12,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AlmanacApplication {
 
     public static void main(String[] args) {
-        System.exit(AlmanacCommand.run(args));
+        System.exit(AlmanacCommand.run(AlmanacApplication.class, args));
     }
 }

@@ -16,13 +16,20 @@ public class AlmanacCommand implements java.util.concurrent.Callable<Integer> {
     /** Exit code when some input was refused. */
     static final int EXIT_REFUSED = 1;
 
+    private final Class<?> application;
     private final Map<String, Object> springProperties;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    AlmanacCommand(Map<String, Object> springProperties) {
+    AlmanacCommand(Class<?> application, Map<String, Object> springProperties) {
+        this.application = application;
         this.springProperties = Map.copyOf(springProperties);
+    }
+
+    /** The Spring Boot application class; passed in so that this room does not depend on the root. */
+    Class<?> application() {
+        return application;
     }
 
     /** Spring properties that tests (and only tests) set, e.g. the data directory. */
@@ -35,13 +42,15 @@ public class AlmanacCommand implements java.util.concurrent.Callable<Integer> {
         return new ServeCommand().serve(this, spec.commandLine().getOut());
     }
 
-    /** Runs the command line and returns the exit code. */
-    public static int run(String... args) {
-        return commandLine(Map.of(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    /** Runs the command line for the Spring Boot {@code application} and returns the exit code. */
+    public static int run(Class<?> application, String... args) {
+        return commandLine(application, Map.of(), new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args);
     }
 
-    static CommandLine commandLine(Map<String, Object> springProperties, PrintWriter out, PrintWriter err) {
-        var root = new AlmanacCommand(springProperties);
+    static CommandLine commandLine(Class<?> application, Map<String, Object> springProperties,
+                                   PrintWriter out, PrintWriter err) {
+        var root = new AlmanacCommand(application, springProperties);
         var cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);

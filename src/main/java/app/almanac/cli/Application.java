@@ -1,8 +1,5 @@
 package app.almanac.cli;
 
-import app.almanac.AlmanacApplication;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,15 +10,12 @@ final class Application {
     private Application() {}
 
     static ConfigurableApplicationContext start(AlmanacCommand root, boolean web) {
-        Map<String, Object> properties = new HashMap<>(root.springProperties());
-        if (!web) {
-            // a command that only uses the database should not hold the HTTP port
-            properties.putIfAbsent("spring.main.web-application-type", "none");
-        }
-        return new SpringApplicationBuilder(AlmanacApplication.class)
+        // Given as arguments so that they outrank application.properties, as environment variables do.
+        String[] overrides = root.springProperties().entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(root.application())
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .properties(properties)
-                .logStartupInfo(false)
-                .run();
+                .run(overrides);
     }
 }

@@ -1,0 +1,25 @@
+package app.almanac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+
+/** Keeps the features in their rooms (DESIGN.md): no cycles, no reaching into another's internals. */
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(AlmanacApplication.class);
+
+    @Test
+    void featuresOnlyUseEachOthersPublicApiAndAllowedDependencies() {
+        modules.verify();
+    }
+
+    @Test
+    void everyFeatureOfTheDesignIsAModule() {
+        assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName()))
+                .contains("app.almanac.shared", "app.almanac.article", "app.almanac.ingest",
+                        "app.almanac.web", "app.almanac.cli");
+    }
+}

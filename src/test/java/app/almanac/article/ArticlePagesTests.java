@@ -1,0 +1,194 @@
+package app.almanac.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.almanac.TestSeeds;
+import app.almanac.ingest.ArticleFiles;
+import app.almanac.ingest.ImportService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The reader's pages and the JSON API, over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+        "spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArticlePagesTests {
+
+    static final String SEED_PATH = "/articles/2024-02-26/collective-security-treaty-organisation-csto";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportService importer;
+
+    @Autowired
+    ArticleService articles;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    void importContent() {
+        assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
+        articles.save(ArticleMother.riverTreaty());
+        ArticleContent a = ArticleMother.riverTreaty();
+        articles.save(new ArticleContent("A page with a hostile credit", a.date(), null, null, null, null,
+                List.of(new Credit("Source", "click me", "javascript:alert(1)")), a.sections(), List.of()));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Document page(String path, int status) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        Parser parser = Parser.htmlParser().setTrackErrors(50);
+        Document doc = Jsoup.parse(response.body(), "", parser);
+        assertThat(parser.getErrors()).as("HTML5 parse errors in " + path).isEmpty();
+        assertThat(response.body()).startsWith("<!DOCTYPE html>");
+        assertThat(doc.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(doc.select("meta[name=viewport]")).hasSize(1);
+        return doc;
+    }
+
+    @Test
+    void theHomePageListsTheLatestAnalysesNewestFirst() throws Exception {
+        Document home = page("/", 200);
+        List<String> links = home.select("ol.articles h2 a").eachAttr("href");
+        assertThat(links).contains(SEED_PATH, "/articles/2024-05-14/a-river-sharing-treaty-is-renewed");
+        assertThat(links.indexOf("/articles/2024-05-14/a-river-sharing-treaty-is-renewed")).isLessThan(links.indexOf(SEED_PATH));
+    }
+
+    @Test
+    void theArticlePageRendersHeaderContextAndSections() throws Exception {
+        Document doc = page(SEED_PATH, 200);
+        assertThat(doc.select("h1").text()).isEqualTo("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
+        assertThat(doc.select("time").attr("datetime")).isEqualTo("2024-02-26");
+        assertThat(doc.select(".meta").text()).contains("26 February 2024").contains("International News");
+        assertThat(doc.select(".context").text()).contains("Armenia freezes participation");
+        assertThat(doc.select("article section > h2").eachText()).containsExactly(
+                "Details", "Reason", "Background", "About Collective Security Treaty Organization (CSTO)",
+                "Practice question");
+        assertThat(doc.select("article section ul").first().select("li")).hasSize(2);
+        assertThat(doc.text()).doesNotContainIgnoringCase("copyright infringement");
+    }
+
+    @Test
+    void theFactTableIsARealTableThatKeepsItsParagraphs() throws Exception {
+        Element table = page(SEED_PATH, 200).selectFirst("table");
+        assertThat(table.select("thead th").eachText()).containsExactly("Aspects", "Description");
+        assertThat(table.select("tbody tr")).hasSize(8);
+        assertThat(table.select("tbody th[scope=row]").eachText()).startsWith("Founding Members", "Year Founded");
+        Element keyFeatures = table.select("tbody tr").get(5);
+        assertThat(keyFeatures.selectFirst("th").text()).isEqualTo("Key Features");
+        assertThat(keyFeatures.select("td p")).hasSize(4);
+    }
+
+    @Test
+    void thePracticeQuestionHidesItsAnswerInDetails() throws Exception {
+        Element question = page(SEED_PATH, 200).selectFirst(".question");
+        assertThat(question.select("ol.options li")).hasSize(4);
+        assertThat(question.select("ol.options li").last().text()).isEqualTo("D Uzbekistan");
+        Element details = question.selectFirst("details");
+        assertThat(details.hasAttr("open")).as("closed until the reader asks").isFalse();
+        assertThat(details.selectFirst("summary").text()).isEqualTo("Show answer");
+        assertThat(details.select(".answer").text()).isEqualTo("Answer: D");
+        assertThat(details.text()).contains("left the organization in 2012");
+    }
+
+    @Test
+    void creditsLinkOnlyToWebAddresses() throws Exception {
+        Document seed = page(SEED_PATH, 200);
+        assertThat(seed.select(".credits a").attr("href")).startsWith("https://www.globalsecurity.org/");
+        Document hostile = page("/articles/2024-05-14/a-page-with-a-hostile-credit", 200);
+        assertThat(hostile.select("a[href^=javascript]")).isEmpty();
+        assertThat(hostile.select(".credits").text()).contains("click me");
+    }
+
+    @Test
+    void escapesEveryTextItRenders() throws Exception {
+        HttpResponse<String> response = get("/articles/2024-05-14/a-river-sharing-treaty-is-renewed");
+        assertThat(response.body()).contains("&lt;b&gt;tags&lt;/b&gt; &amp; ampersands").doesNotContain("<b>tags</b>");
+        Document doc = Jsoup.parse(response.body());
+        assertThat(doc.select("main b")).isEmpty();
+        assertThat(doc.text()).contains("नदी जल", "“quotes”");
+    }
+
+    @Test
+    void multipleAnswersAndUnansweredQuestionsAreShownHonestly() throws Exception {
+        Document doc = page("/articles/2024-05-14/a-river-sharing-treaty-is-renewed", 200);
+        assertThat(doc.select(".question .answer").eachText()).containsExactly(
+                "Answer: B", "Answer: A, C", "The source gives no answer for this question.");
+        assertThat(doc.select(".question").get(0).select("details p")).hasSize(3);
+    }
+
+    @Test
+    void theApiReturnsTheArticleAsJson() throws Exception {
+        HttpResponse<String> response = get("/api/articles/collective-security-treaty-organisation-csto");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonNode article = json.readTree(response.body());
+        assertThat(article.get("slug").asString()).isEqualTo("collective-security-treaty-organisation-csto");
+        assertThat(article.get("path").asString()).isEqualTo(SEED_PATH);
+        assertThat(article.get("revision").asInt()).isEqualTo(1);
+        assertThat(article.get("title").asString()).isEqualTo("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
+        assertThat(article.get("date").asString()).isEqualTo("2024-02-26");
+        JsonNode table = article.get("sections").get(3).get("blocks").get(0);
+        assertThat(table.get("type").asString()).isEqualTo("table");
+        assertThat(table.get("rows")).hasSize(8);
+        assertThat(article.get("questions").get(0).get("answer").get(0).asString()).isEqualTo("D");
+    }
+
+    @Test
+    void theApiAnswersAnUnknownSlugWithJson404() throws Exception {
+        HttpResponse<String> response = get("/api/articles/no-such-thing");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(response.body()).get("error").asString()).contains("no-such-thing");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/articles/2024-02-27/collective-security-treaty-organisation-csto",
+        "/articles/not-a-date/collective-security-treaty-organisation-csto", "/no/such/page", "/articles/2024-02-26"})
+    void missingPagesAre404PagesThatLookLikeTheSite(String path) throws Exception {
+        Document doc = page(path, 404);
+        assertThat(doc.select("header.site a.brand").text()).isEqualTo("Almanac");
+        assertThat(doc.select("h1").text()).isEqualTo("Page not found");
+        assertThat(doc.select("link[rel=stylesheet]").attr("href")).isEqualTo("/css/almanac.css");
+    }
+
+    @Test
+    void aMethodThePageDoesNotAcceptIsRefusedNotAnError() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + SEED_PATH))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void theStylesheetIsServed() throws Exception {
+        HttpResponse<String> css = get("/css/almanac.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains("prefers-color-scheme");
+    }
+}

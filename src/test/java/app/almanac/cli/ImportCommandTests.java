@@ -1,0 +1,179 @@
+package app.almanac.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.almanac.AlmanacApplication;
+import app.almanac.TestSeeds;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code almanac import}, run in-process with its own embedded database in a temporary folder. */
+class ImportCommandTests {
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path inputs;
+
+    record Run(int exitCode, String out, String err) {}
+
+    private Run almanac(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = AlmanacCommand.commandLine(AlmanacApplication.class, Map.of("almanac.data-dir", dataDir.toString()),
+                new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private List<String> storedTitles() throws SQLException {
+        if (!Files.exists(dataDir.resolve("almanac.mv.db"))) {
+            return List.of();
+        }
+        String url = "jdbc:h2:file:" + dataDir.resolve("almanac") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             ResultSet rs = c.createStatement().executeQuery("select title from article order by published_on")) {
+            List<String> titles = new ArrayList<>();
+            while (rs.next()) {
+                titles.add(rs.getString(1));
+            }
+            return titles;
+        }
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(inputs.resolve(name), text);
+    }
+
+    private static final String GOOD = """
+            A new tiger reserve is notified
+            5th March 2024 Environment
+            Context: A state notified its fifth tiger reserve.
+            Details
+            • The reserve links two forest corridors.
+            """;
+
+    @Test
+    void aDryRunPrintsTheSeedAsJsonAndStoresNothing() throws Exception {
+        Run run = almanac("import", "--dry-run", "--format", "json", TestSeeds.CSTO.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        JsonNode a = JsonMapper.builder().build().readTree(run.out());
+        assertThat(a.get("title").asString()).isEqualTo("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
+        assertThat(a.get("date").asString()).isEqualTo("2024-02-26");
+        assertThat(a.get("publisher").asString()).isEqualTo("IAS Gyan");
+        assertThat(a.get("series").asString()).isEqualTo("Daily News Analysis");
+        assertThat(a.get("category").asString()).isEqualTo("International News");
+        assertThat(a.get("context").asString()).startsWith("Armenia freezes");
+        assertThat(a.get("credits").get(0).get("label").asString()).isEqualTo("Picture Courtesy");
+        List<String> types = new ArrayList<>();
+        a.get("sections").forEach(s -> s.get("blocks").forEach(b -> types.add(b.get("type").asString())));
+        assertThat(types).containsExactly("list", "list", "list", "table");
+        JsonNode table = a.get("sections").get(3).get("blocks").get(0);
+        assertThat(table.get("header").toString()).isEqualTo("[\"Aspects\",\"Description\"]");
+        assertThat(table.get("rows").get(4).get(1)).hasSize(3);
+        JsonNode q = a.get("questions").get(0);
+        assertThat(q.get("options")).hasSize(4);
+        assertThat(q.get("options").get(3).get("label").asString()).isEqualTo("D");
+        assertThat(q.get("answer").toString()).isEqualTo("[\"D\"]");
+        assertThat(q.get("explanation").asString()).startsWith("While Uzbekistan");
+        assertThat(storedTitles()).isEmpty();
+        assertThat(dataDir).isEmptyDirectory();
+    }
+
+    @Test
+    void importStoresTheSeedAndAReimportIsUnchanged() throws Exception {
+        Run first = almanac("import", TestSeeds.CSTO.toString());
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).contains("created").contains("-> /articles/2024-02-26/collective-security-treaty-organisation-csto (revision 1)");
+        Run second = almanac("import", TestSeeds.CSTO.toString());
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("unchanged");
+        assertThat(storedTitles()).containsExactly("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
+    }
+
+    @Test
+    void anEditedFileBecomesANewRevision() throws Exception {
+        Path file = write("tiger.txt", GOOD);
+        assertThat(almanac("import", file.toString()).out()).contains("(revision 1)");
+        Files.writeString(file, GOOD + "• A second bullet was added by the editor.\n");
+        Run edited = almanac("import", file.toString());
+        assertThat(edited.out()).contains("updated").contains("(revision 2)");
+        assertThat(storedTitles()).hasSize(1);
+    }
+
+    @Test
+    void anEmptyFileIsRefusedWithFileAndLineAndNothingIsStored() throws Exception {
+        Path empty = write("empty.txt", "\n\n");
+        Run run = almanac("import", empty.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("refused " + empty + ":1: empty file: expected an article (a title line, then a date line)");
+        assertThat(storedTitles()).isEmpty();
+    }
+
+    @Test
+    void aBinaryFileIsRefused() throws Exception {
+        Path binary = Files.write(inputs.resolve("photo.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 16, 'J', 'F', 'I', 'F'});
+        Run run = almanac("import", binary.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("refused " + binary + ":1: binary data").hasLineCount(1);
+    }
+
+    @Test
+    void aFileWithoutARecognisableTitleIsRefused() throws Exception {
+        Path notes = write("notes.txt", "shopping list\nmilk\nbread\n");
+        Run run = almanac("import", notes.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("refused " + notes + ":1: no recognisable title").hasLineCount(1);
+    }
+
+    @Test
+    void aMissingFileIsAClearErrorNotAStackTrace() {
+        Run run = almanac("import", inputs.resolve("missing.txt").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("refused " + inputs.resolve("missing.txt") + ": no such file");
+        assertThat(run.err() + run.out()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void severalFilesAreAllOrNothingEachAndEveryFailureIsReported() throws Exception {
+        Path good = write("good.txt", GOOD);
+        Path bad = write("bad.txt", "Title\n31st February 2024\nContext: x\n");
+        Path missing = inputs.resolve("gone.txt");
+        Run run = almanac("import", good.toString(), bad.toString(), TestSeeds.CSTO.toString(), missing.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).containsExactly(
+                "refused " + bad + ":2: '31st February 2024' is not a real date",
+                "refused " + missing + ": no such file");
+        assertThat(run.out()).contains("4 files read, 2 refused");
+        assertThat(storedTitles()).containsExactly("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)", "A new tiger reserve is notified");
+    }
+
+    @Test
+    void importWithoutFilesIsAUsageError() {
+        Run run = almanac("import");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required parameter").contains("FILE");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run run = almanac("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("serve").contains("import");
+    }
+}
