@@ -1,5 +1,6 @@
 package app.almanac.cli;
 
+import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,10 +10,10 @@ final class Application {
 
     private Application() {}
 
-    static ConfigurableApplicationContext start(AlmanacCommand root, boolean web) {
+    static ConfigurableApplicationContext start(AlmanacCommand root, boolean web, String... arguments) {
         // Given as arguments so that they outrank application.properties, as environment variables do.
-        String[] overrides = root.springProperties().entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] overrides = Stream.concat(Stream.of(arguments),
+                        root.springProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(root.application())
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)

@@ -26,14 +26,14 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     int serve(AlmanacCommand root, PrintWriter out) {
-        ConfigurableApplicationContext context = Application.start(root, true);
+        ConfigurableApplicationContext context = Application.start(root, true, "--almanac.samples=true");
         var closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 closed.countDown();
             }
         });
-        int samples = context.getBean(SampleContent.class).loadIfEmpty();
+        int samples = context.getBean(SampleContent.class).loadedAtStart();
         if (samples > 0) {
             out.println("Loaded " + samples + " sample analyses into the new database.");
         }

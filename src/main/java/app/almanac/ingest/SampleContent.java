@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -17,16 +19,36 @@ import org.springframework.stereotype.Component;
  * editor's file, so they also show the layout the text importer reads.
  */
 @Component
-public class SampleContent {
+public class SampleContent implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SampleContent.class);
 
     private final ArticleService articles;
     private final ImportService importer;
+    private final boolean enabled;
+    private int loaded;
 
-    SampleContent(ArticleService articles, ImportService importer) {
+    SampleContent(ArticleService articles, ImportService importer,
+                  @Value("${almanac.samples:false}") boolean enabled) {
         this.articles = articles;
         this.importer = importer;
+        this.enabled = enabled;
+    }
+
+    /**
+     * With {@code almanac.samples=true} (what {@code almanac serve} sets), loads the samples
+     * before the web server opens its port, so the first visitor never sees an empty site.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (enabled) {
+            loaded = loadIfEmpty();
+        }
+    }
+
+    /** How many samples were loaded when the application started. */
+    public int loadedAtStart() {
+        return loaded;
     }
 
     /** Imports the samples when the database holds no article yet; returns how many were stored. */
