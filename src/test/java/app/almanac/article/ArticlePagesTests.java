@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.almanac.TestSeeds;
 import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.ImportService;
+import app.almanac.web.Html5Validator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,6 +68,7 @@ class ArticlePagesTests {
         Parser parser = Parser.htmlParser().setTrackErrors(50);
         Document doc = Jsoup.parse(response.body(), "", parser);
         assertThat(parser.getErrors()).as("HTML5 parse errors in " + path).isEmpty();
+        assertThat(Html5Validator.errors(response.body())).as("Nu Html Checker errors in " + path).isEmpty();
         assertThat(response.body()).startsWith("<!DOCTYPE html>");
         assertThat(doc.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(doc.select("meta[name=viewport]")).hasSize(1);
