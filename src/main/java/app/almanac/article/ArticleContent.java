@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param publisher   who wrote it (e.g. a coaching institute), or null
  * @param series      the publisher's series, e.g. "Daily News Analysis", or null
  * @param category    the publisher's category, e.g. "International News", or null
+ * @param syllabus    the exam papers it serves, e.g. "GS-II", "Prelims" (may be empty)
+ * @param tags        free keywords: organisations, countries, schemes (may be empty)
  * @param context     the one-line "why this is in the news", or null
  * @param credits     picture and text sources
  * @param sections    headed sections in reading order
@@ -25,6 +27,8 @@ public record ArticleContent(
         String publisher,
         String series,
         String category,
+        List<String> syllabus,
+        List<String> tags,
         String context,
         List<Credit> credits,
         List<Section> sections,
@@ -33,8 +37,16 @@ public record ArticleContent(
     public ArticleContent {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(date, "date");
+        syllabus = syllabus == null ? List.of() : List.copyOf(syllabus);
+        tags = tags == null ? List.of() : List.copyOf(tags);
         credits = List.copyOf(credits);
         sections = List.copyOf(sections);
         questions = List.copyOf(questions);
+    }
+
+    /** The same content with other questions (editors and importers attach questions separately). */
+    public ArticleContent withQuestions(List<Question> newQuestions) {
+        return new ArticleContent(title, date, publisher, series, category, syllabus, tags, context, credits,
+                sections, newQuestions);
     }
 }

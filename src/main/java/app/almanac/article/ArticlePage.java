@@ -24,6 +24,26 @@ public record ArticlePage(Article article) {
         return url != null && (url.startsWith("https://") || url.startsWith("http://"));
     }
 
+    /** The stem before a question's statements or pairs (all of it when there are none). */
+    public static List<String> leadIn(Question q) {
+        List<String> parts = stemParts(q);
+        return hasList(q) ? parts.subList(0, Math.min(1, parts.size())) : parts;
+    }
+
+    /** The stem after a question's statements or pairs, e.g. "Which of the statements … correct?". */
+    public static List<String> closing(Question q) {
+        List<String> parts = stemParts(q);
+        return hasList(q) && parts.size() > 1 ? parts.subList(1, parts.size()) : List.of();
+    }
+
+    private static boolean hasList(Question q) {
+        return !q.statements().isEmpty() || q.pairs() != null;
+    }
+
+    private static List<String> stemParts(Question q) {
+        return Arrays.stream(q.stem().split("\n\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     /** Splits stored multi-paragraph text (paragraphs separated by blank lines or newlines). */
     public static List<String> paragraphs(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("\n+")).map(String::strip).filter(s -> !s.isEmpty()).toList();

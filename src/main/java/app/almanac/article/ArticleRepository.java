@@ -1,8 +1,5 @@
 package app.almanac.article;
 
-import app.almanac.article.Block.BulletList;
-import app.almanac.article.Block.FactTable;
-import app.almanac.article.Block.Paragraph;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -32,10 +29,12 @@ class ArticleRepository {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final QuestionRepository questions;
 
-    ArticleRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ArticleRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, QuestionRepository questions) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.questions = questions;
     }
 
     Optional<StoredIdentity> findIdentity(String identityKey) {
@@ -71,6 +70,7 @@ class ArticleRepository {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         insertBody(id, c);
+        questions.replace(QuestionRepository.Owner.ARTICLE, id, c.questions());
         return id;
     }
 
@@ -91,9 +91,11 @@ class ArticleRepository {
                 .param("hash", hash)
                 .param("now", now)
                 .update();
-        jdbc.sql("delete from article_credit where article_id = :id").param("id", id).update();
-        jdbc.sql("delete from article_section where article_id = :id").param("id", id).update();
+        for (String table : List.of("article_credit", "article_section", "article_tag", "article_syllabus")) {
+            jdbc.sql("delete from " + table + " where article_id = :id").param("id", id).update();
+        }
         insertBody(id, c);
+        questions.replace(QuestionRepository.Owner.ARTICLE, id, c.questions());
     }
 
     void insertRevision(long id, int revision, String json, OffsetDateTime now) {
@@ -105,6 +107,8 @@ class ArticleRepository {
     }
 
     private void insertBody(long id, ArticleContent c) {
+        insertWords("insert into article_tag (article_id, position, tag) values (:id, :pos, :word)", id, c.tags());
+        insertWords("insert into article_syllabus (article_id, position, paper) values (:id, :pos, :word)", id, c.syllabus());
         var credits = new ArrayList<SqlParameterSource>();
         for (int i = 0; i < c.credits().size(); i++) {
             Credit credit = c.credits().get(i);
@@ -147,53 +151,17 @@ class ArticleRepository {
                 values (:id, :s, :b, :r, :c, :p, :text)""", texts.toArray(SqlParameterSource[]::new));
     }
 
-    /**
-     * Makes the article's questions match {@code questions} position by position. A question that
-     * stays at its position keeps its id, so later answers and schedules that point at it survive
-     * a new revision of the article.
-     */
-    void replaceQuestions(long articleId, List<Question> questions) {
-        Map<Integer, Long> existing = new HashMap<>();
-        jdbc.sql("select position, id from question where article_id = :id")
-                .param("id", articleId)
-                .query(rs -> {
-                    existing.put(rs.getInt("position"), rs.getLong("id"));
-                });
-        for (int i = 0; i < questions.size(); i++) {
-            Question q = questions.get(i);
-            Long questionId = existing.get(i);
-            String answer = String.join("", q.answer());
-            if (questionId == null) {
-                var keys = new GeneratedKeyHolder();
-                jdbc.sql("""
-                        insert into question (article_id, position, stem, answer, explanation)
-                        values (:article, :pos, :stem, :answer, :explanation)""")
-                        .param("article", articleId).param("pos", i).param("stem", q.stem())
-                        .param("answer", answer).param("explanation", q.explanation())
-                        .update(keys, "id");
-                questionId = keys.getKey().longValue();
-            } else {
-                jdbc.sql("""
-                        update question set stem = :stem, answer = :answer, explanation = :explanation
-                        where id = :qid""")
-                        .param("qid", questionId).param("stem", q.stem())
-                        .param("answer", answer).param("explanation", q.explanation())
-                        .update();
-                jdbc.sql("delete from question_option where question_id = :qid").param("qid", questionId).update();
-            }
-            var options = new ArrayList<SqlParameterSource>();
-            for (int o = 0; o < q.options().size(); o++) {
-                options.add(new MapSqlParameterSource()
-                        .addValue("qid", questionId).addValue("pos", o)
-                        .addValue("label", q.options().get(o).label()).addValue("text", q.options().get(o).text()));
-            }
-            batch.batchUpdate("""
-                    insert into question_option (question_id, position, label, text)
-                    values (:qid, :pos, :label, :text)""", options.toArray(SqlParameterSource[]::new));
+    private void insertWords(String sql, long id, List<String> words) {
+        var rows = new ArrayList<SqlParameterSource>();
+        for (int i = 0; i < words.size(); i++) {
+            rows.add(new MapSqlParameterSource().addValue("id", id).addValue("pos", i).addValue("word", words.get(i)));
         }
-        jdbc.sql("delete from question where article_id = :id and position >= :count")
-                .param("id", articleId).param("count", questions.size())
-                .update();
+        batch.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+    }
+
+    private List<String> words(String table, String column, long id) {
+        return jdbc.sql("select " + column + " from " + table + " where article_id = :id order by position")
+                .param("id", id).query(String.class).list();
     }
 
     Optional<Article> findById(long id) {
@@ -217,8 +185,9 @@ class ArticleRepository {
                         rs.getString("context")))
                 .optional()
                 .map(h -> new Article(h.id(), h.slug(), h.revision(), new ArticleContent(
-                        h.title(), h.date(), h.publisher(), h.series(), h.category(), h.context(),
-                        credits(h.id()), sections(h.id()), questions(h.id()))));
+                        h.title(), h.date(), h.publisher(), h.series(), h.category(),
+                        words("article_syllabus", "paper", h.id()), words("article_tag", "tag", h.id()), h.context(),
+                        credits(h.id()), sections(h.id()), questions.load(QuestionRepository.Owner.ARTICLE, h.id()))));
     }
 
     private List<Credit> credits(long id) {
@@ -266,33 +235,6 @@ class ArticleRepository {
 
     private static BlockText blockText(ResultSet rs) throws SQLException {
         return new BlockText(rs.getInt("row_no"), rs.getInt("cell_no"), rs.getInt("paragraph_no"), rs.getString("text"));
-    }
-
-    private List<Question> questions(long articleId) {
-        record QuestionRow(long id, String stem, String answer, String explanation) {}
-        List<QuestionRow> rows = jdbc.sql("""
-                select id, stem, answer, explanation from question where article_id = :id order by position""")
-                .param("id", articleId)
-                .query((rs, n) -> new QuestionRow(
-                        rs.getLong("id"), rs.getString("stem"), rs.getString("answer"), rs.getString("explanation")))
-                .list();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, List<Question.Option>> options = new HashMap<>();
-        jdbc.sql("""
-                select o.question_id, o.label, o.text from question_option o
-                join question q on q.id = o.question_id
-                where q.article_id = :id order by o.question_id, o.position""")
-                .param("id", articleId)
-                .query(rs -> {
-                    options.computeIfAbsent(rs.getLong("question_id"), k -> new ArrayList<>())
-                            .add(new Question.Option(rs.getString("label"), rs.getString("text")));
-                });
-        return rows.stream()
-                .map(r -> new Question(r.stem(), options.getOrDefault(r.id(), List.of()),
-                        r.answer().chars().mapToObj(ch -> String.valueOf((char) ch)).toList(), r.explanation()))
-                .toList();
     }
 
     List<ArticleSummary> latest(int limit) {

@@ -57,14 +57,12 @@ public class ArticleService {
             }
             int revision = stored.revision() + 1;
             repository.update(stored.id(), content, revision, hash, now);
-            repository.replaceQuestions(stored.id(), content.questions());
             repository.insertRevision(stored.id(), revision, canonical, now);
             changeLog.append(ENTITY, stored.id(), ChangeLog.Action.UPDATED);
             return new SaveResult(repository.findById(stored.id()).orElseThrow(), SaveResult.Outcome.UPDATED);
         }
         String slug = uniqueSlug(titleSlug, content.date());
         long id = repository.insert(identityKey, slug, content, hash, now);
-        repository.replaceQuestions(id, content.questions());
         repository.insertRevision(id, 1, canonical, now);
         changeLog.append(ENTITY, id, ChangeLog.Action.CREATED);
         return new SaveResult(repository.findById(id).orElseThrow(), SaveResult.Outcome.CREATED);
@@ -106,7 +104,7 @@ public class ArticleService {
         return repository.count();
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

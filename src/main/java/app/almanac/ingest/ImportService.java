@@ -2,6 +2,8 @@ package app.almanac.ingest;
 
 import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticleService;
+import app.almanac.article.QuestionBankContent;
+import app.almanac.article.QuestionBankService;
 import app.almanac.article.SaveResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +19,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImportService {
 
     private final ArticleService articles;
+    private final QuestionBankService banks;
     private final TransactionTemplate transaction;
 
-    ImportService(ArticleService articles, TransactionTemplate transaction) {
+    ImportService(ArticleService articles, QuestionBankService banks, TransactionTemplate transaction) {
         this.articles = articles;
+        this.banks = banks;
         this.transaction = transaction;
     }
 
     /**
      * What importing one file did: the saved articles, or why nothing was saved.
      */
-    public record FileImport(String file, List<SaveResult> saved, List<Diagnostic> errors) {
+    public record FileImport(String file, List<SaveResult> saved, List<QuestionBankService.BankSaveResult> banks,
+                             List<Diagnostic> errors) {
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -36,19 +41,22 @@ public class ImportService {
     /** Stores every article of a parsed file, or none of them. */
     public FileImport store(ParseResult parsed) {
         if (!parsed.ok()) {
-            return new FileImport(parsed.file(), List.of(), parsed.errors());
+            return new FileImport(parsed.file(), List.of(), List.of(), parsed.errors());
         }
         try {
-            List<SaveResult> saved = transaction.execute(status -> {
-                List<SaveResult> results = new ArrayList<>();
+            List<SaveResult> saved = new ArrayList<>();
+            List<QuestionBankService.BankSaveResult> banks = new ArrayList<>();
+            transaction.executeWithoutResult(status -> {
                 for (ArticleContent content : parsed.articles()) {
-                    results.add(articles.save(content));
+                    saved.add(articles.save(content));
                 }
-                return results;
+                for (QuestionBankContent bank : parsed.banks()) {
+                    banks.add(this.banks.save(bank));
+                }
             });
-            return new FileImport(parsed.file(), saved, List.of());
+            return new FileImport(parsed.file(), saved, banks, List.of());
         } catch (DataAccessException e) {
-            return new FileImport(parsed.file(), List.of(), List.of(new Diagnostic(parsed.file(), 0,
+            return new FileImport(parsed.file(), List.of(), List.of(), List.of(new Diagnostic(parsed.file(), 0,
                     "could not be stored, nothing from it was saved: " + e.getMostSpecificCause().getMessage())));
         }
     }

@@ -52,7 +52,7 @@ class ArticlePagesTests {
         assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
         articles.save(ArticleMother.riverTreaty());
         ArticleContent a = ArticleMother.riverTreaty();
-        articles.save(new ArticleContent("A page with a hostile credit", a.date(), null, null, null, null,
+        articles.save(new ArticleContent("A page with a hostile credit", a.date(), null, null, null, List.of(), List.of(), null,
                 List.of(new Credit("Source", "click me", "javascript:alert(1)")), a.sections(), List.of()));
     }
 
@@ -142,7 +142,11 @@ class ArticlePagesTests {
     void multipleAnswersAndUnansweredQuestionsAreShownHonestly() throws Exception {
         Document doc = page("/articles/2024-05-14/a-river-sharing-treaty-is-renewed", 200);
         assertThat(doc.select(".question .answer").eachText()).containsExactly(
-                "Answer: B", "Answer: A, C", "The source gives no answer for this question.");
+                "Answer: B", "Answer: A, C", "Answer: A", "Answer: B", "The source gives no answer for this question.");
+        assertThat(doc.select(".question").get(2).select("ol.statements li")).hasSize(2);
+        assertThat(doc.select(".question").get(2).select("p.stem").last().text()).endsWith("is/are correct?");
+        assertThat(doc.select(".question").get(3).select("table.pairs thead th").eachText()).containsExactly("River", "Basin state");
+        assertThat(doc.select(".question").get(3).select("table.pairs tbody tr")).hasSize(2);
         assertThat(doc.select(".question").get(0).select("details p")).hasSize(3);
     }
 

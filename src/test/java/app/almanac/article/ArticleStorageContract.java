@@ -96,7 +96,7 @@ abstract class ArticleStorageContract {
         articles.save(ArticleMother.riverTreaty());
         ArticleContent a = ArticleMother.riverTreaty();
         ArticleContent nextDay = new ArticleContent(a.title(), a.date().plusDays(1), a.publisher(), a.series(),
-                a.category(), a.context(), a.credits(), a.sections(), a.questions());
+                a.category(), a.syllabus(), a.tags(), a.context(), a.credits(), a.sections(), a.questions());
         SaveResult saved = articles.save(nextDay);
         assertThat(saved.outcome()).isEqualTo(SaveResult.Outcome.CREATED);
         assertThat(saved.article().slug()).isEqualTo("a-river-sharing-treaty-is-renewed-2024-05-15");

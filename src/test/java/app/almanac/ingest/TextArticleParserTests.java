@@ -232,7 +232,7 @@ class TextArticleParserTests {
         @Test
         void aTitleAndDateWithNothingAfterThem() {
             Diagnostic d = refusal("Title\n\n1st March 2024\n");
-            assertThat(d.line()).isEqualTo(3);
+            assertThat(d.line()).isEqualTo(1);
             assertThat(d.message()).contains("no text after them");
         }
 
@@ -263,7 +263,7 @@ class TextArticleParserTests {
         void textAfterThePracticeHeadingThatIsNoQuestion() {
             Diagnostic d = refusal("Title\n1st March 2024\nContext: x\nPractice question\nsomething else\n");
             assertThat(d.line()).isEqualTo(5);
-            assertThat(d.message()).contains("expected a question starting with 'Q.'");
+            assertThat(d.message()).contains("expected a question such as 'Q1. …'");
         }
 
         @Test

@@ -1,0 +1,184 @@
+package app.almanac.ingest;
+
+import app.almanac.article.Block;
+import app.almanac.article.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Turns an article's body lines into headed sections of paragraphs, bullet lists and fact tables.
+ * A line is a heading when it is short and unpunctuated and something heading-like follows:
+ * bullets, a known heading word, a trailing colon, or a question heading ("What is …?").
+ * Tables come flattened (two header lines, then a short row label and its paragraphs) or as
+ * rows of cells separated by tabs or pipes.
+ */
+final class BodyReader {
+
+    private static final Set<String> KNOWN_HEADINGS = Set.of(
+            "details", "reason", "reasons", "background", "significance", "way forward", "way ahead",
+            "conclusion", "key highlights", "highlights", "key points", "key takeaways", "takeaways", "challenges",
+            "concerns", "impact", "implications", "analysis", "issues", "objectives", "provisions",
+            "key provisions", "key features", "features", "history", "timeline", "related information", "what is it",
+            "about", "facts", "key facts", "about the report", "findings", "key findings", "criticism",
+            "benefits", "significance of the move", "current status", "way forward and conclusion", "outcomes");
+    private static final Set<String> QUESTION_WORDS = Set.of(
+            "what", "why", "how", "who", "which", "when", "where", "is", "are", "does", "do", "can", "should");
+
+    private BodyReader() {}
+
+    static List<Section> sections(List<Line> body) {
+        List<Section> sections = new ArrayList<>();
+        String heading = "";
+        List<Line> texts = new ArrayList<>();
+        boolean inTable = false;
+        for (int i = 0; i < body.size(); i++) {
+            String t = body.get(i).plain();
+            String next = i + 1 < body.size() ? body.get(i + 1).plain() : null;
+            if (isHeading(t, next, inTable)) {
+                if (!heading.isEmpty() || !texts.isEmpty()) {
+                    sections.add(new Section(heading, blocks(texts)));
+                }
+                heading = stripColon(t);
+                texts = new ArrayList<>();
+                inTable = false;
+                continue;
+            }
+            if (!inTable && texts.stream().noneMatch(l -> Cues.isBullet(l.plain()))) {
+                inTable = startsFlatTable(body, i);
+            }
+            texts.add(body.get(i));
+        }
+        if (!heading.isEmpty() || !texts.isEmpty()) {
+            sections.add(new Section(heading, blocks(texts)));
+        }
+        return sections;
+    }
+
+    private static boolean startsFlatTable(List<Line> lines, int i) {
+        return i + 3 < lines.size()
+                && keyLike(lines.get(i).plain()) && keyLike(lines.get(i + 1).plain())
+                && keyLike(lines.get(i + 2).plain()) && !Cues.isBullet(lines.get(i + 3).plain());
+    }
+
+    static boolean isHeading(String t, String next, boolean inTable) {
+        if (Cues.isBullet(t) || t.contains("\t") || t.contains(" | ")) {
+            return false;
+        }
+        String bare = stripColon(t);
+        if (bare.isEmpty() || bare.length() > 120 || bare.matches(".*[.,;!]$")) {
+            return false;
+        }
+        int first = bare.codePointAt(0);
+        if (!Character.isUpperCase(first) && !Character.isDigit(first) && Character.isLowerCase(first)) {
+            return false;
+        }
+        String[] words = bare.split("\\s+");
+        if (words.length > 12) {
+            return false;
+        }
+        boolean bulletsFollow = next != null && Cues.isBullet(next);
+        boolean about = bare.startsWith("About ");
+        if (inTable) {
+            return bulletsFollow || about;
+        }
+        String lower = bare.toLowerCase(Locale.ROOT);
+        boolean questionHeading = bare.endsWith("?") && words.length <= 10
+                && QUESTION_WORDS.contains(words[0].toLowerCase(Locale.ROOT));
+        boolean shortBeforeSentence = !bare.endsWith("?") && words.length <= 6 && !t.endsWith(":")
+                && next != null && !Cues.isBullet(next) && next.length() > bare.length() + 20 && next.matches(".*[.!?)\"”]$")
+                && !keyLike(next);
+        return bulletsFollow && words.length <= 10 || about || KNOWN_HEADINGS.contains(lower)
+                || t.endsWith(":") && words.length <= 8 || questionHeading || shortBeforeSentence;
+    }
+
+    static List<Block> blocks(List<Line> lines) {
+        List<Block> blocks = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            String t = lines.get(i).plain();
+            if (Cues.isBullet(t)) {
+                List<String> items = new ArrayList<>();
+                Matcher m;
+                while (i < lines.size() && (m = Cues.BULLET.matcher(lines.get(i).plain())).matches()) {
+                    items.add(m.group(1).strip());
+                    i++;
+                }
+                blocks.add(new Block.BulletList(items));
+            } else if (cells(lines.get(i).text()) != null && i + 1 < lines.size() && cells(lines.get(i + 1).text()) != null) {
+                i = cellTable(lines, i, blocks);
+            } else if (startsFlatTable(lines, i)) {
+                i = flatTable(lines, i, blocks);
+            } else {
+                blocks.add(new Block.Paragraph(t));
+                i++;
+            }
+        }
+        return blocks;
+    }
+
+    /** The cells of a tab- or pipe-separated row, or null when the line is not one. */
+    private static List<String> cells(String text) {
+        String t = text.strip();
+        String[] parts;
+        if (t.contains("\t")) {
+            parts = t.split("\t");
+        } else if (t.contains("|")) {
+            parts = t.replaceAll("^\\|\\s*|\\s*\\|$", "").split("\\s*\\|\\s*", -1);
+        } else {
+            return null;
+        }
+        return parts.length >= 2 ? List.of(parts).stream().map(String::strip).toList() : null;
+    }
+
+    private static int cellTable(List<Line> lines, int start, List<Block> blocks) {
+        List<String> header = cells(lines.get(start).text());
+        List<List<List<String>>> rows = new ArrayList<>();
+        int i = start + 1;
+        List<String> row;
+        while (i < lines.size() && (row = cells(lines.get(i).text())) != null) {
+            i++;
+            if (row.stream().allMatch(c -> c.matches(":?-{2,}:?"))) {
+                continue; // a Markdown separator row
+            }
+            rows.add(row.stream().map(c -> c.isEmpty() ? List.<String>of() : List.of(c)).toList());
+        }
+        blocks.add(new Block.FactTable(header, rows));
+        return i;
+    }
+
+    private static int flatTable(List<Line> lines, int start, List<Block> blocks) {
+        List<String> header = List.of(lines.get(start).plain(), lines.get(start + 1).plain());
+        List<List<List<String>>> rows = new ArrayList<>();
+        int i = start + 2;
+        while (i < lines.size() && !Cues.isBullet(lines.get(i).plain())) {
+            String key = lines.get(i++).plain();
+            List<String> paragraphs = new ArrayList<>();
+            // the line after a row label always belongs to the row, even if it is short
+            if (i < lines.size() && !Cues.isBullet(lines.get(i).plain())) {
+                paragraphs.add(lines.get(i++).plain());
+            }
+            while (i < lines.size() && !Cues.isBullet(lines.get(i).plain()) && !keyLike(lines.get(i).plain())) {
+                paragraphs.add(lines.get(i++).plain());
+            }
+            rows.add(List.of(List.of(key), paragraphs));
+        }
+        blocks.add(new Block.FactTable(header, rows));
+        return i;
+    }
+
+    /** Short, capitalised, unpunctuated: how the first column of a flattened table looks. */
+    static boolean keyLike(String t) {
+        return t.length() <= 60
+                && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))
+                && !t.matches(".*[.,;:!?].*")
+                && !Cues.isBullet(t)
+                && t.split("\\s+").length <= 6;
+    }
+
+    static String stripColon(String t) {
+        return t.replaceFirst("\\s*[:\\-–]\\s*$", "").strip();
+    }
+}

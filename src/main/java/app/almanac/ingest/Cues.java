@@ -1,0 +1,183 @@
+package app.almanac.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What lines in publishers' texts mean, shared by every parser: bullets, credits, context lines,
+ * metadata (syllabus, category, tags), boilerplate and practice-question headings.
+ */
+final class Cues {
+
+    static final Pattern BULLET = Pattern.compile(
+            "^(?:[•●▪◦·∙‣○■□➢➤►▶✓✔\\-–—*]|\\d{1,2}[.)]|\\(\\d{1,2}\\)|\\(?[a-h][).]|\\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[).])"
+                    + "\\s+(.+)$");
+    static final Pattern CREDIT = Pattern.compile(
+            "^((?:picture|image|photo|graphic|map)s?\\s+(?:courtesy|credits?|source)|sources?|courtesy)\\s*[:\\-–]\\s*(.+)$",
+            Pattern.CASE_INSENSITIVE);
+    static final Pattern CONTEXT = Pattern.compile(
+            "^(?:context|in\\s+(?:the\\s+)?news|why\\s+in\\s+(?:the\\s+)?news\\s*\\??|why\\s+is\\s+it\\s+in\\s+(?:the\\s+)?news\\s*\\??)"
+                    + "\\s*[:\\-–?]?\\s*(.*)$",
+            Pattern.CASE_INSENSITIVE);
+    static final Pattern PRACTICE_HEADING = Pattern.compile(
+            "^(?:(?:upsc\\s+)?(?:prelims|mains)\\s+)?(?:practice|sample|model|previous\\s+year)\\s+(?:questions?|mcqs?)\\s*(?:\\(pyqs?\\))?\\s*:?$"
+                    + "|^(?:prelims|mains)\\s+(?:practice\\s+)?questions?\\s*:?$|^(?:mcqs?|quiz)\\s*:?$",
+            Pattern.CASE_INSENSITIVE);
+    static final Pattern URL = Pattern.compile("^https?://\\S+$", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern PART_OF = Pattern.compile("^part\\s+of\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SYLLABUS = Pattern.compile("^syllabus\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOCUS = Pattern.compile("^focus\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CATEGORY = Pattern.compile(
+            "^(?:category|categories|subject|topic|section)\\s*[:\\-–]\\s*(\\D.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAGS = Pattern.compile("^(?:tags?|keywords?)\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOTE4STUDENTS = Pattern.compile("^note\\s*4\\s*students\\b\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEVEL = Pattern.compile("^(prelims|mains)\\s+level\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GS_PAPER = Pattern.compile(
+            "\\bGS\\s*[-–]?\\s*(?:paper\\s*[-–]?\\s*)?(IV|III|II|I|[1-4])\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXAM = Pattern.compile("\\b(prelims|mains|essay|interview)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUBJECT_AFTER_DASH = Pattern.compile("\\s[–—-]\\s*([^–—-]+)$");
+    private static final Pattern FOCUS_TOPIC = Pattern.compile("(?i)\\btopic\\s*[:\\-–]\\s*(.+)$");
+
+    private static final List<Pattern> BOILERPLATE = List.of(
+            Pattern.compile("(?i)^copyright\\s+infringement\\s+not\\s+intended\\.?$"),
+            Pattern.compile("(?i)^print\\s+friendly,?\\s+pdf\\s+(?:&|and)\\s+email$"),
+            Pattern.compile("(?i)^(?:share|share this|share on|share via|tweet|print|email|whatsapp|telegram|facebook|twitter|linkedin|pinterest)"
+                    + "(?:\\s*(?:on|via|:)?\\s*(?:whatsapp|telegram|facebook|twitter|x|email|linkedin|pinterest))*\\s*:?$"),
+            Pattern.compile("(?i)^(?:read more|click here|download pdf|download the pdf|subscribe(?: now)?|join our telegram)\\b.{0,60}$"),
+            Pattern.compile("(?i)^(?:home|menu|search|login|log in|sign in|sign up|register|skip to content|close|advertisement|"
+                    + "ad|sponsored|back to top|previous|next|previous post|next post|related posts|leave a comment)\\s*[:»›>]?$"),
+            Pattern.compile("(?i)^(?:home|current affairs)\\s*[»›>/].*$"));
+
+    private Cues() {}
+
+    static boolean isBoilerplate(String t) {
+        for (Pattern p : BOILERPLATE) {
+            if (p.matcher(t).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isBullet(String t) {
+        return BULLET.matcher(t).matches();
+    }
+
+    /** What a metadata line adds to an article's header. */
+    record Metadata(List<String> syllabus, String category, List<String> tags) {
+        static final Metadata NOTE = new Metadata(List.of(), null, List.of());
+    }
+
+    /**
+     * Reads "Part of:", "Syllabus:", "Focus:", "Category:", "Tags:", "Note4Students" and
+     * "Prelims level:" lines; null when the line is none of them.
+     */
+    static Metadata metadata(String t) {
+        Matcher m;
+        if ((m = PART_OF.matcher(t)).matches() || (m = SYLLABUS.matcher(t)).matches()) {
+            String value = m.group(1);
+            Matcher subject = SUBJECT_AFTER_DASH.matcher(value);
+            String category = subject.find() ? tidyCategory(subject.group(1)) : null;
+            return new Metadata(papers(value), category, List.of());
+        }
+        if ((m = FOCUS.matcher(t)).matches()) {
+            Matcher topic = FOCUS_TOPIC.matcher(m.group(1));
+            return new Metadata(papers(m.group(1)), topic.find() ? tidyCategory(topic.group(1)) : null, List.of());
+        }
+        if ((m = CATEGORY.matcher(t)).matches()) {
+            return new Metadata(List.of(), tidyCategory(m.group(1)), List.of());
+        }
+        if ((m = TAGS.matcher(t)).matches()) {
+            return new Metadata(List.of(), null, splitList(m.group(1)));
+        }
+        if ((m = LEVEL.matcher(t)).matches()) {
+            String paper = m.group(1).substring(0, 1).toUpperCase(Locale.ROOT) + m.group(1).substring(1).toLowerCase(Locale.ROOT);
+            return new Metadata(List.of(paper), null, splitList(m.group(2)));
+        }
+        if ((m = NOTE4STUDENTS.matcher(t)).matches()) {
+            Metadata rest = m.group(1).isBlank() ? null : metadata(m.group(1));
+            return rest == null ? Metadata.NOTE : rest;
+        }
+        return null;
+    }
+
+    /** The exam papers named in a syllabus phrase, normalised: "GS-II", "Prelims", "Mains". */
+    static List<String> papers(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        // papers are listed in the order the text names them, whichever kind comes first
+        Matcher gs = GS_PAPER.matcher(text);
+        Matcher exam = EXAM.matcher(text);
+        List<int[]> hits = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (gs.find()) {
+            hits.add(new int[] {gs.start()});
+            names.add("GS-" + roman(gs.group(1)));
+        }
+        while (exam.find()) {
+            hits.add(new int[] {exam.start()});
+            String w = exam.group(1).toLowerCase(Locale.ROOT);
+            names.add(Character.toUpperCase(w.charAt(0)) + w.substring(1));
+        }
+        Integer[] order = new Integer[hits.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> hits.get(i)[0]));
+        for (int i : order) {
+            found.add(names.get(i));
+        }
+        return List.copyOf(found);
+    }
+
+    private static String roman(String paper) {
+        return switch (paper.toUpperCase(Locale.ROOT)) {
+            case "1" -> "I";
+            case "2" -> "II";
+            case "3" -> "III";
+            case "4" -> "IV";
+            default -> paper.toUpperCase(Locale.ROOT);
+        };
+    }
+
+    private static List<String> splitList(String value) {
+        return List.of(value.split("\\s*[,;|]\\s*")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** "POLITY" → "Polity", "SCIENCE & TECHNOLOGY" → "Science & Technology"; mixed case is kept. */
+    static String tidyCategory(String raw) {
+        String t = raw.strip().replaceAll("[.;,]+$", "").strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (!t.equals(t.toUpperCase(Locale.ROOT))) {
+            return t;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String word : t.toLowerCase(Locale.ROOT).split(" ")) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            boolean minor = Set.of("and", "of", "the", "in", "for", "&").contains(word) && !sb.isEmpty();
+            sb.append(minor || word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return sb.toString();
+    }
+
+    /** "Picture Courtesy" from "picture courtesy". */
+    static String titleCase(String label) {
+        StringBuilder sb = new StringBuilder();
+        for (String word : label.strip().split("\\s+")) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,286 @@
+package app.almanac.ingest;
+
+import app.almanac.article.Question;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads multiple-choice questions from lines of text, in the ways publishers write them:
+ * "Q.", "Q1.", "Question 3:" or "1." numbering; options as (a), a), a., A) or 1.–4.; statement
+ * questions ("Consider the following statements: 1. … 2. …", Statement-I / Statement-II);
+ * match-the-pairs questions; answers inline ("Answer: D", "Ans: (b)", "Correct option: (c)") or
+ * in an answer key at the end; explanations after "Explanation:" or "Solution:". Answers are
+ * stored as capital letters; a question whose source gives no answer stays unanswered.
+ */
+final class QuestionReader {
+
+    private static final Pattern PREFIXED_START = Pattern.compile(
+            "^(?:Q(?:uestion|ues)?\\s*\\.?\\s*(?:no\\.?\\s*)?(\\d{1,3})?\\s*[.:)\\-–]|Q(\\d{1,3}))\\s*(.+)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMBERED = Pattern.compile("^\\(?(\\d{1,3})\\s*[.)]\\s*(.+)$");
+    private static final Pattern LETTER_OPTION = Pattern.compile(
+            "^(?:\\(([A-Ha-h])\\)|([A-Ha-h])\\s*\\)|([A-Ha-h])\\.)\\s*(.+)$");
+    private static final Pattern ANSWER = Pattern.compile(
+            "^(?:correct\\s+)?(?:answer|ans|option)s?\\.?\\s*(?:is)?\\s*[:\\-–]?\\s*(?:option\\s*)?"
+                    + "\\(?([A-Ha-h1-8])\\)?((?:\\s*(?:,|and|&)\\s*\\(?[A-Ha-h1-8]\\)?)*)\\s*\\.?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXPLANATION = Pattern.compile(
+            "^(?:explanation|solution|explanations)\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANSWER_KEY = Pattern.compile(
+            "^(?:answer\\s*key|answers|answer\\s*sheet|key\\s*to\\s*answers)\\s*:?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern KEY_ENTRY = Pattern.compile("(\\d{1,3})\\s*[.)\\-:–]?\\s*\\(?([A-Da-d])\\)?(?![A-Za-z])");
+    private static final Pattern STATEMENTS_LEAD = Pattern.compile(
+            "(?i).*\\b(following statements|statements given below|statement-?\\s*I\\b).*");
+    private static final Pattern PAIRS_LEAD = Pattern.compile("(?i).*\\b(following pairs|match the following|match list)\\b.*");
+    private static final Pattern ROMAN_STATEMENT = Pattern.compile(
+            "^Statement[\\s-]*(I{1,3}|IV|[1-4])\\s*[:.\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PAIR_SEPARATOR = Pattern.compile("\\s+[—–-]\\s+|\\s*:\\s+|\\t|\\s+\\|\\s+");
+
+    private final List<Line> lines;
+    private final List<Draft> drafts = new ArrayList<>();
+    private Draft current;
+
+    /** A question as it is being read. */
+    private static final class Draft {
+        final Line start;
+        final int number;
+        final StringBuilder stem = new StringBuilder();
+        final List<Question.Statement> statements = new ArrayList<>();
+        List<String> pairsHeader;
+        final List<List<String>> pairRows = new ArrayList<>();
+        boolean listOpen;
+        boolean listClosed;
+        final List<Question.Option> options = new ArrayList<>();
+        boolean numericOptions;
+        List<String> answer;
+        Line answerLine;
+        List<String> explanation;
+
+        Draft(Line start, int number, String stemText) {
+            this.start = start;
+            this.number = number;
+            this.stem.append(stemText.strip());
+            listOpen = STATEMENTS_LEAD.matcher(stemText).matches() || PAIRS_LEAD.matcher(stemText).matches();
+        }
+
+        boolean pairs() {
+            return PAIRS_LEAD.matcher(stem).matches();
+        }
+
+        boolean done() {
+            return answer != null || explanation != null;
+        }
+    }
+
+    QuestionReader(List<Line> lines) {
+        this.lines = lines;
+    }
+
+    /** The questions found; throws {@link Refusal} at the first line that fits nowhere. */
+    List<Question> read() {
+        boolean inKey = false;
+        Map<Integer, List<String>> key = new HashMap<>();
+        Map<Integer, Line> keyLines = new HashMap<>();
+        for (Line line : lines) {
+            String t = line.plain();
+            if (Cues.isBoilerplate(t)) {
+                continue;
+            }
+            if (ANSWER_KEY.matcher(t).matches()) {
+                inKey = true;
+                continue;
+            }
+            if (inKey) {
+                Matcher m = KEY_ENTRY.matcher(t);
+                boolean any = false;
+                while (m.find()) {
+                    key.put(Integer.parseInt(m.group(1)), List.of(m.group(2).toUpperCase(Locale.ROOT)));
+                    keyLines.put(Integer.parseInt(m.group(1)), line);
+                    any = true;
+                }
+                if (!any) {
+                    throw new Refusal(line.number(), "expected answer-key entries such as '1. (c)' or '1-c, 2-b'");
+                }
+                continue;
+            }
+            read(line, t);
+        }
+        List<Question> questions = new ArrayList<>();
+        for (Draft d : drafts) {
+            if (d.answer == null && key.containsKey(d.number)) {
+                d.answer = key.get(d.number);
+                d.answerLine = keyLines.get(d.number);
+            }
+            questions.add(finish(d));
+        }
+        return questions;
+    }
+
+    private void read(Line line, String t) {
+        Matcher m;
+        if ((m = PREFIXED_START.matcher(t)).matches() && !startsLikeOption(t)) {
+            String digits = m.group(1) != null ? m.group(1) : m.group(2);
+            begin(line, digits == null ? drafts.size() + 1 : Integer.parseInt(digits), m.group(3));
+            return;
+        }
+        Matcher numbered = NUMBERED.matcher(t);
+        if (current == null) {
+            if (numbered.matches()) {
+                begin(line, Integer.parseInt(numbered.group(1)), numbered.group(2));
+                return;
+            }
+            throw new Refusal(line.number(), "expected a question such as 'Q1. …' or '1. …'");
+        }
+        Draft d = current;
+        if (numbered.matches() && startsNextQuestion(d, Integer.parseInt(numbered.group(1)))) {
+            begin(line, Integer.parseInt(numbered.group(1)), numbered.group(2));
+            return;
+        }
+        if (d.explanation != null) {
+            d.explanation.add(t);
+            return;
+        }
+        if ((m = ANSWER.matcher(t)).matches() && d.answer == null) {
+            d.answer = new ArrayList<>();
+            d.answer.add(answerLabel(d, m.group(1), line));
+            Matcher more = Pattern.compile("[A-Ha-h1-8]").matcher(m.group(2).replaceAll("(?i)and", ","));
+            while (more.find()) {
+                d.answer.add(answerLabel(d, more.group(), line));
+            }
+            d.answerLine = line;
+            return;
+        }
+        if ((m = EXPLANATION.matcher(t)).matches()) {
+            d.explanation = new ArrayList<>();
+            if (!m.group(1).isBlank()) {
+                d.explanation.add(m.group(1).strip());
+            }
+            return;
+        }
+        if (d.answer != null) {
+            throw new Refusal(line.number(), "expected 'Explanation:' or the next question after the answer of "
+                    + "the question that starts on line " + d.start.number());
+        }
+        if (d.options.isEmpty() && d.listOpen && !d.listClosed && readListLine(d, t)) {
+            return;
+        }
+        if ((m = LETTER_OPTION.matcher(t)).matches() && !d.numericOptions) {
+            String label = (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+            d.options.add(new Question.Option(label.toUpperCase(Locale.ROOT), m.group(4).strip()));
+            return;
+        }
+        if (numbered.matches() && (d.options.isEmpty() || d.numericOptions)) {
+            int n = Integer.parseInt(numbered.group(1));
+            if (n == d.options.size() + 1 && n <= 8) {
+                d.numericOptions = true;
+                d.options.add(new Question.Option(String.valueOf((char) ('A' + n - 1)), numbered.group(2).strip()));
+                return;
+            }
+        }
+        if (d.options.isEmpty()) {
+            if (d.listOpen && (!d.statements.isEmpty() || !d.pairRows.isEmpty())) {
+                d.listClosed = true;
+                d.stem.append("\n\n").append(t);
+            } else {
+                d.stem.append('\n').append(t);
+            }
+            if (!d.listOpen && (STATEMENTS_LEAD.matcher(t).matches() || PAIRS_LEAD.matcher(t).matches())) {
+                d.listOpen = true;
+            }
+            return;
+        }
+        throw new Refusal(line.number(), "expected an option such as '(a) …', an 'Answer:' line or 'Explanation:' "
+                + "in the question that starts on line " + d.start.number());
+    }
+
+    /** "A. P. J. …" is a stem; "(a) …" right after a question would not be. */
+    private boolean startsLikeOption(String t) {
+        return current != null && !current.done() && LETTER_OPTION.matcher(t).matches() && !t.matches("(?i)^q[.\\d].*");
+    }
+
+    /** A statement, a pair, or a pairs header line; false when the line is none of them. */
+    private static boolean readListLine(Draft d, String t) {
+        Matcher m = ROMAN_STATEMENT.matcher(t);
+        if (m.matches()) {
+            d.statements.add(new Question.Statement(m.group(1).toUpperCase(Locale.ROOT), m.group(2).strip()));
+            return true;
+        }
+        m = NUMBERED.matcher(t);
+        if (d.pairs()) {
+            String cells = m.matches() ? m.group(2) : t;
+            String[] split = PAIR_SEPARATOR.split(cells.strip(), -1);
+            if (split.length >= 2 && split.length <= 4 && !cells.endsWith("?")) {
+                List<String> row = List.of(split).stream().map(String::strip).toList();
+                if (m.matches()) {
+                    d.pairRows.add(row);
+                } else if (d.pairRows.isEmpty() && d.pairsHeader == null) {
+                    d.pairsHeader = row;
+                } else {
+                    return false;
+                }
+                return true;
+            }
+            return false;
+        }
+        if (m.matches()) {
+            d.statements.add(new Question.Statement(m.group(1), m.group(2).strip()));
+            return true;
+        }
+        return false;
+    }
+
+    private boolean startsNextQuestion(Draft d, int n) {
+        if (d.listOpen && !d.listClosed && d.options.isEmpty()) {
+            return false;
+        }
+        if (d.done()) {
+            return n == d.number + 1 || d.explanation == null;
+        }
+        if (d.numericOptions && n == d.options.size() + 1 && d.options.size() < 4) {
+            return false;
+        }
+        return d.options.size() >= 2 && n == d.number + 1;
+    }
+
+    private void begin(Line line, int number, String stem) {
+        current = new Draft(line, number, stem);
+        drafts.add(current);
+    }
+
+    private static String answerLabel(Draft d, String written, Line line) {
+        if (Character.isDigit(written.charAt(0))) {
+            if (!d.numericOptions) {
+                throw new Refusal(line.number(), "the answer '" + written + "' is a number but the options are lettered");
+            }
+            return String.valueOf((char) ('A' + Integer.parseInt(written) - 1));
+        }
+        return written.toUpperCase(Locale.ROOT);
+    }
+
+    private static Question finish(Draft d) {
+        if (d.options.size() == 1) {
+            throw new Refusal(d.start.number(), "the question has only one option; expected two or more ((a), (b), …)");
+        }
+        List<String> labels = d.options.stream().map(Question.Option::label).toList();
+        if (new LinkedHashSet<>(labels).size() != labels.size()) {
+            throw new Refusal(d.start.number(), "the question has two options with the same label: " + labels);
+        }
+        Set<String> correct = new java.util.TreeSet<>(d.answer == null ? List.of() : d.answer);
+        for (String letter : correct) {
+            if (!labels.contains(letter)) {
+                throw new Refusal(d.answerLine.number(),
+                        "the answer '" + letter + "' is not one of the options " + String.join(", ", labels));
+            }
+        }
+        Question.Pairs pairs = d.pairRows.isEmpty() ? null : new Question.Pairs(d.pairsHeader, d.pairRows);
+        String explanation = d.explanation == null || d.explanation.isEmpty() ? null : String.join("\n\n", d.explanation);
+        return new Question(d.stem.toString(), d.statements, pairs, d.options, List.copyOf(correct), explanation);
+    }
+}
