@@ -6,12 +6,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Reads article files from disk and parses them, without storing anything: what both
- * {@code import --dry-run} and the import service start from.
+ * Reads article files and parses them by format (text, Markdown, HTML, JSON) without storing
+ * anything: what both {@code import --dry-run} and the import service start from.
  */
 public final class ArticleFiles {
 
-    /** Files larger than this are not pasted articles; refusing them keeps memory bounded. */
+    /** Files larger than this are not articles; refusing them keeps memory bounded. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private static final TextArticleParser TEXT = new TextArticleParser();
@@ -27,7 +27,7 @@ public final class ArticleFiles {
             }
             if (Files.size(path) > MAX_BYTES) {
                 return ParseResult.refused(new Diagnostic(name, 0,
-                        "is larger than " + MAX_BYTES / (1024 * 1024) + " MiB; expected one article as text"));
+                        "is larger than " + MAX_BYTES / (1024 * 1024) + " MiB; expected one article or question bank"));
             }
             return parse(name, Files.readAllBytes(path));
         } catch (NoSuchFileException e) {
@@ -37,12 +37,22 @@ public final class ArticleFiles {
         }
     }
 
-    /** Parses bytes that came from {@code name}. */
+    /** Parses bytes that came from a file called {@code name}; the name's extension picks the format. */
     public static ParseResult parse(String name, byte[] bytes) {
+        if (name.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(html?|xhtml)$")) {
+            // HTML declares its own encoding; jsoup reads the bytes
+            return HtmlFormat.parse(name, bytes);
+        }
         TextDecoder.Decoded decoded = TextDecoder.decode(name, bytes);
         if (decoded.error() != null) {
             return ParseResult.refused(decoded.error());
         }
-        return TEXT.parse(name, decoded.text());
+        String text = decoded.text();
+        return switch (Format.of(name, text)) {
+            case MARKDOWN -> MarkdownFormat.parse(name, text);
+            case HTML -> HtmlFormat.parse(name, bytes);
+            case JSON -> JsonFormat.parse(name, text);
+            case TEXT -> TEXT.parse(name, text);
+        };
     }
 }

@@ -173,8 +173,12 @@ public final class TextArticleParser {
         for (int i = 1; i < lines.size(); i++) {
             Line line = lines.get(i);
             String t = line.plain();
-            if (questionLines != null) {
-                questionLines.add(line);
+            Matcher credit = Cues.CREDIT.matcher(t);
+            boolean isCredit = credit.matches() && credit.group(2).length() < 300;
+            if (questionLines != null && !isCredit) {
+                if (!Cues.isBoilerplate(t)) {
+                    questionLines.add(line);
+                }
                 continue;
             }
             if (Cues.PRACTICE_HEADING.matcher(t).matches()) {
@@ -209,8 +213,7 @@ public final class TextArticleParser {
                 }
                 continue;
             }
-            Matcher credit = Cues.CREDIT.matcher(t);
-            if (credit.matches() && credit.group(2).length() < 300) {
+            if (isCredit) {
                 String value = credit.group(2).strip();
                 credits.add(new Credit(Cues.titleCase(credit.group(1)), value, Cues.URL.matcher(value).matches() ? value : null));
                 continue;

@@ -57,7 +57,8 @@ final class TextDecoder {
                         i++;
                     }
                 }
-                case '\u00A0', '\u2007', '\u202F', '\t', '\u2002', '\u2003', '\u2009' -> sb.append(' ');
+                case '\u00A0', '\u2007', '\u202F', '\u2002', '\u2003', '\u2009' -> sb.append(' ');
+                case '\t' -> sb.append('\t');
                 case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD' -> { }
                 case '\u2028', '\u2029', '\u0085' -> sb.append('\n');
                 default -> {

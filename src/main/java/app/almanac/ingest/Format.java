@@ -1,0 +1,33 @@
+package app.almanac.ingest;
+
+import java.util.Locale;
+
+/** The formats Almanac imports, told apart by file name and, failing that, by the first bytes. */
+public enum Format {
+    TEXT, MARKDOWN, HTML, JSON;
+
+    static Format of(String fileName, String text) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return MARKDOWN;
+        }
+        if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) {
+            return HTML;
+        }
+        if (name.endsWith(".json")) {
+            return JSON;
+        }
+        String start = text.stripLeading();
+        if (start.startsWith("---\n") && start.contains("\ntitle:")) {
+            return MARKDOWN;
+        }
+        String lower = start.length() > 200 ? start.substring(0, 200).toLowerCase(Locale.ROOT) : start.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.startsWith("<?xml") && lower.contains("<html")) {
+            return HTML;
+        }
+        if ((start.startsWith("{") || start.startsWith("[")) && name.isEmpty()) {
+            return JSON;
+        }
+        return TEXT;
+    }
+}
