@@ -244,6 +244,10 @@ class ArticleRepository {
                 .list();
     }
 
+    List<String> allSlugs() {
+        return jdbc.sql("select slug from article order by published_on, id").query(String.class).list();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from article").query(Long.class).single();
     }

@@ -53,19 +53,21 @@ public class ArticleService {
         if (existing.isPresent()) {
             var stored = existing.get();
             if (stored.contentHash().equals(hash)) {
-                return new SaveResult(repository.findById(stored.id()).orElseThrow(), SaveResult.Outcome.UNCHANGED);
+                // same hash, same content: no need to read it back
+                return new SaveResult(new Article(stored.id(), stored.slug(), stored.revision(), content),
+                        SaveResult.Outcome.UNCHANGED);
             }
             int revision = stored.revision() + 1;
             repository.update(stored.id(), content, revision, hash, now);
             repository.insertRevision(stored.id(), revision, canonical, now);
             changeLog.append(ENTITY, stored.id(), ChangeLog.Action.UPDATED);
-            return new SaveResult(repository.findById(stored.id()).orElseThrow(), SaveResult.Outcome.UPDATED);
+            return new SaveResult(new Article(stored.id(), stored.slug(), revision, content), SaveResult.Outcome.UPDATED);
         }
         String slug = uniqueSlug(titleSlug, content.date());
         long id = repository.insert(identityKey, slug, content, hash, now);
         repository.insertRevision(id, 1, canonical, now);
         changeLog.append(ENTITY, id, ChangeLog.Action.CREATED);
-        return new SaveResult(repository.findById(id).orElseThrow(), SaveResult.Outcome.CREATED);
+        return new SaveResult(new Article(id, slug, 1, content), SaveResult.Outcome.CREATED);
     }
 
     /** A story that runs over several days keeps its title; later days get the date in the slug. */
@@ -96,6 +98,12 @@ public class ArticleService {
     @Transactional(readOnly = true)
     public List<ArticleSummary> latest(int limit) {
         return repository.latest(limit);
+    }
+
+    /** The slugs of all articles, oldest first: what an export walks through. */
+    @Transactional(readOnly = true)
+    public List<String> allSlugs() {
+        return repository.allSlugs();
     }
 
     /** How many articles are stored. */

@@ -1,30 +1,38 @@
 package app.almanac.cli;
 
-import app.almanac.article.ArticleContent;
+import app.almanac.article.QuestionBankService;
 import app.almanac.article.SaveResult;
-import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.Diagnostic;
 import app.almanac.ingest.ImportService;
+import app.almanac.ingest.ImportSources;
+import app.almanac.ingest.JsonFormat;
 import app.almanac.ingest.ParseResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
-/** {@code almanac import FILE...}: parse analyses and store them. */
+/** {@code almanac import FILE|DIR|ZIP...}: parse analyses and question banks and store them. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import analyses from text files. Each file is stored whole or not at all; "
-                + "refused files are reported with file, line and reason, and the exit code is 1.")
+        description = {
+            "Import analyses and question banks from text, Markdown (.md), saved web pages (.html) and JSON files,",
+            "directories (walked recursively) and ZIP archives. Each file is stored whole or not at all; refused",
+            "files are listed with file, line and reason, and the exit code is then 1.",
+            "An article is the same article when its date and title match: importing it again is 'unchanged',",
+            "an edited text becomes a new revision."})
 class ImportCommand implements Callable<Integer> {
+
+    /** Files parsed at once: enough to keep both cores busy, few enough to bound memory. */
+    private static final int CHUNK = 256;
 
     enum Format { text, json }
 
@@ -41,66 +49,128 @@ class ImportCommand implements Callable<Integer> {
             description = "Output of --dry-run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Article files to import.")
-    List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files, directories or ZIP archives to import.")
+    List<Path> paths;
+
+    /** What the whole run did. */
+    private static final class Tally {
+        final Map<SaveResult.Outcome, Integer> articles = new EnumMap<>(SaveResult.Outcome.class);
+        final Map<SaveResult.Outcome, Integer> banks = new EnumMap<>(SaveResult.Outcome.class);
+        final List<Diagnostic> rejected = new ArrayList<>();
+        int files;
+
+        int rejectedFiles() {
+            return (int) rejected.stream().map(Diagnostic::file).distinct().count();
+        }
+
+        int count(Map<SaveResult.Outcome, Integer> map, SaveResult.Outcome outcome) {
+            return map.getOrDefault(outcome, 0);
+        }
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<ParseResult> parsed = files.stream().map(ArticleFiles::read).toList();
-        int refused = 0;
-        for (ParseResult result : parsed) {
-            for (Diagnostic d : result.errors()) {
-                err.println("refused " + d);
-            }
-            refused += result.ok() ? 0 : 1;
-        }
-        List<ParseResult> good = parsed.stream().filter(ParseResult::ok).toList();
-        if (dryRun) {
-            printDryRun(good, out);
-        } else if (!good.isEmpty()) {
-            refused += store(good, out, err);
-        }
-        if (!dryRun || format == Format.text) {
-            out.printf("%d file%s read, %d refused%s%n", files.size(), files.size() == 1 ? "" : "s", refused,
-                    dryRun ? " (dry run: nothing stored)" : "");
-        }
-        out.flush();
-        err.flush();
-        return refused == 0 ? 0 : AlmanacCommand.EXIT_REFUSED;
-    }
-
-    private int store(List<ParseResult> good, PrintWriter out, PrintWriter err) {
-        int refused = 0;
-        try (ConfigurableApplicationContext context = Application.start(root, false)) {
-            ImportService importer = context.getBean(ImportService.class);
-            for (ParseResult result : good) {
-                ImportService.FileImport stored = importer.store(result);
-                stored.errors().forEach(d -> err.println("refused " + d));
-                refused += stored.ok() ? 0 : 1;
-                for (SaveResult saved : stored.saved()) {
-                    out.printf("%-9s %s -> %s (revision %d)%n", saved.outcome().name().toLowerCase(Locale.ROOT),
-                            result.file(), saved.article().path(), saved.article().revision());
+        Tally tally = new Tally();
+        List<Object> dryRunOutput = new ArrayList<>();
+        try (ImportSources sources = ImportSources.of(paths);
+             Progress progress = Progress.start(dryRun ? "Reading" : "Importing", sources.sources().size(), err,
+                     System.console() != null)) {
+            sources.refused().forEach(d -> reject(tally, d, err));
+            tally.files += sources.refused().size();
+            ConfigurableApplicationContext context = null;
+            try {
+                List<ImportSources.Source> all = sources.sources();
+                for (int from = 0; from < all.size(); from += CHUNK) {
+                    List<ParseResult> parsed = all.subList(from, Math.min(all.size(), from + CHUNK))
+                            .parallelStream().map(ImportSources.Source::parse).toList();
+                    for (ParseResult result : parsed) {
+                        tally.files++;
+                        if (!result.ok()) {
+                            result.errors().forEach(d -> reject(tally, d, err));
+                        } else if (dryRun) {
+                            result.articles().forEach(a -> tally.articles.merge(SaveResult.Outcome.CREATED, 1, Integer::sum));
+                            result.banks().forEach(b -> tally.banks.merge(SaveResult.Outcome.CREATED, 1, Integer::sum));
+                            dryRunOutput.addAll(result.articles());
+                            dryRunOutput.addAll(result.banks());
+                            if (format == Format.text) {
+                                describe(result, out);
+                            }
+                        } else {
+                            if (context == null) {
+                                context = Application.start(root, false);
+                            }
+                            store(context.getBean(ImportService.class), result, tally, out, err);
+                        }
+                        progress.step();
+                    }
+                }
+            } finally {
+                if (context != null) {
+                    context.close();
                 }
             }
         }
-        return refused;
+        if (dryRun && format == Format.json) {
+            out.println(JsonFormat.write(dryRunOutput.size() == 1 ? dryRunOutput.get(0) : dryRunOutput));
+        } else {
+            summarise(tally, out);
+        }
+        out.flush();
+        err.flush();
+        return tally.rejected.isEmpty() ? 0 : AlmanacCommand.EXIT_REFUSED;
     }
 
-    private void printDryRun(List<ParseResult> good, PrintWriter out) {
-        List<ArticleContent> articles = new ArrayList<>();
-        good.forEach(r -> articles.addAll(r.articles()));
-        if (format == Format.json) {
-            JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-            out.println(json.writeValueAsString(articles.size() == 1 ? articles.get(0) : articles));
+    private static void reject(Tally tally, Diagnostic d, PrintWriter err) {
+        tally.rejected.add(d);
+        err.println("rejected " + d);
+    }
+
+    private void store(ImportService importer, ParseResult result, Tally tally, PrintWriter out, PrintWriter err) {
+        ImportService.FileImport stored = importer.store(result);
+        stored.errors().forEach(d -> reject(tally, d, err));
+        for (SaveResult saved : stored.saved()) {
+            tally.articles.merge(saved.outcome(), 1, Integer::sum);
+            if (saved.outcome() != SaveResult.Outcome.UNCHANGED || paths.size() == 1) {
+                out.printf("%-9s %s -> %s (revision %d)%n", saved.outcome().name().toLowerCase(Locale.ROOT),
+                        result.file(), saved.article().path(), saved.article().revision());
+            }
+        }
+        for (QuestionBankService.BankSaveResult bank : stored.banks()) {
+            tally.banks.merge(bank.outcome(), 1, Integer::sum);
+            out.printf("%-9s %s -> question bank '%s', %d questions (revision %d)%n",
+                    bank.outcome().name().toLowerCase(Locale.ROOT), result.file(), bank.bank().content().title(),
+                    bank.bank().content().questions().size(), bank.bank().revision());
+        }
+    }
+
+    private static void describe(ParseResult r, PrintWriter out) {
+        r.articles().forEach(a -> out.printf("%s: %s | %s | %d sections, %d questions%n", r.file(), a.date(), a.title(),
+                a.sections().size(), a.questions().size()));
+        r.banks().forEach(b -> out.printf("%s: question bank '%s' | %d questions%n", r.file(), b.title(), b.questions().size()));
+    }
+
+    private void summarise(Tally t, PrintWriter out) {
+        if (dryRun) {
+            out.printf("%d files read: %d articles, %d question banks, %d rejected (dry run: nothing stored)%n",
+                    t.files, t.count(t.articles, SaveResult.Outcome.CREATED), t.count(t.banks, SaveResult.Outcome.CREATED),
+                    t.rejectedFiles());
             return;
         }
-        for (ParseResult r : good) {
-            for (ArticleContent a : r.articles()) {
-                out.printf("%s: %s | %s | %d sections, %d questions%n", r.file(), a.date(), a.title(),
-                        a.sections().size(), a.questions().size());
-            }
+        out.printf("%d files read: %d imported, %d updated, %d unchanged, %d rejected", t.files,
+                t.count(t.articles, SaveResult.Outcome.CREATED), t.count(t.articles, SaveResult.Outcome.UPDATED),
+                t.count(t.articles, SaveResult.Outcome.UNCHANGED), t.rejectedFiles());
+        int banks = t.banks.values().stream().mapToInt(Integer::intValue).sum();
+        if (banks > 0) {
+            out.printf(" (and %d question banks: %d imported, %d updated, %d unchanged)", banks,
+                    t.count(t.banks, SaveResult.Outcome.CREATED), t.count(t.banks, SaveResult.Outcome.UPDATED),
+                    t.count(t.banks, SaveResult.Outcome.UNCHANGED));
+        }
+        out.println();
+        if (!t.rejected.isEmpty()) {
+            out.println("Rejected:");
+            t.rejected.forEach(d -> out.println("  " + d));
         }
     }
 }

@@ -121,7 +121,7 @@ class ImportCommandTests {
         Path empty = write("empty.txt", "\n\n");
         Run run = almanac("import", empty.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).isEqualTo("refused " + empty + ":1: empty file: expected an article (a title line, then a date line)");
+        assertThat(run.err().lines().filter(l -> l.startsWith("rejected"))).containsExactly("rejected " + empty + ":1: empty file: expected an article (a title line, then a date line)");
         assertThat(storedTitles()).isEmpty();
     }
 
@@ -130,7 +130,7 @@ class ImportCommandTests {
         Path binary = Files.write(inputs.resolve("photo.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 16, 'J', 'F', 'I', 'F'});
         Run run = almanac("import", binary.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("refused " + binary + ":1: binary data").hasLineCount(1);
+        assertThat(run.err()).startsWith("rejected " + binary + ":1: binary data");
     }
 
     @Test
@@ -138,14 +138,14 @@ class ImportCommandTests {
         Path notes = write("notes.txt", "shopping list\nmilk\nbread\n");
         Run run = almanac("import", notes.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("refused " + notes + ":1: no recognisable title").hasLineCount(1);
+        assertThat(run.err()).startsWith("rejected " + notes + ":1: no recognisable title");
     }
 
     @Test
     void aMissingFileIsAClearErrorNotAStackTrace() {
         Run run = almanac("import", inputs.resolve("missing.txt").toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).isEqualTo("refused " + inputs.resolve("missing.txt") + ": no such file");
+        assertThat(run.err()).startsWith("rejected " + inputs.resolve("missing.txt") + ": no such file\n");
         assertThat(run.err() + run.out()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -156,11 +156,89 @@ class ImportCommandTests {
         Path missing = inputs.resolve("gone.txt");
         Run run = almanac("import", good.toString(), bad.toString(), TestSeeds.CSTO.toString(), missing.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().lines()).containsExactly(
-                "refused " + bad + ":2: '31st February 2024' is not a real date",
-                "refused " + missing + ": no such file");
-        assertThat(run.out()).contains("4 files read, 2 refused");
+        assertThat(run.err().lines().filter(l -> l.startsWith("rejected"))).containsExactly(
+                "rejected " + bad + ":2: '31st February 2024' is not a real date",
+                "rejected " + missing + ": no such file");
+        assertThat(run.out()).contains("4 files read: 2 imported, 0 updated, 0 unchanged, 2 rejected");
         assertThat(storedTitles()).containsExactly("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)", "A new tiger reserve is notified");
+    }
+
+    @Test
+    void aDirectoryIsImportedRecursivelyWithProgressAndASummary() throws Exception {
+        Files.createDirectories(inputs.resolve("2024/march"));
+        write("2024/march/tiger.txt", GOOD);
+        Files.copy(TestSeeds.CSTO, inputs.resolve("2024/seed.txt"));
+        write("2024/march/bad.md", "no front matter here\n");
+        write("notes.pdf", "ignored: not an article format");
+        Run run = almanac("import", inputs.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("3 files read: 2 imported, 0 updated, 0 unchanged, 1 rejected");
+        assertThat(run.out()).contains("Rejected:\n  " + inputs.resolve("2024/march/bad.md") + ":1: expected YAML front matter");
+        assertThat(run.err()).contains("Importing: 3/3 files (100%)");
+        Run again = almanac("import", inputs.resolve("2024").toString());
+        assertThat(again.out()).contains("2 unchanged");
+        assertThat(storedTitles()).hasSize(2);
+    }
+
+    @Test
+    void aZipArchiveIsImportedEntryByEntry() throws Exception {
+        Path zip = inputs.resolve("week.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("week/tiger.txt"));
+            out.write(GOOD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.zip.ZipEntry("week/empty.txt"));
+            out.putNextEntry(new java.util.zip.ZipEntry("__MACOSX/week/._tiger.txt"));
+            out.write(new byte[] {0, 1, 2});
+        }
+        Run run = almanac("import", zip.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("rejected " + zip + "!/week/empty.txt:1: empty file");
+        assertThat(run.out()).contains("2 files read: 1 imported");
+        assertThat(storedTitles()).containsExactly("A new tiger reserve is notified");
+    }
+
+    @Test
+    void aQuestionBankIsRecognisedAndPrintedAsQuestions() throws Exception {
+        Path bank = write("bank.txt", """
+                Rivers practice set
+                1. Which river is called the Dakshin Ganga?
+                (a) Krishna
+                (b) Godavari
+                Answer: (b)
+                2. Consider the following statements:
+                1. The Narmada flows west.
+                2. The Mahanadi flows west.
+                Which of the statements given above is/are correct?
+                (a) 1 only
+                (b) 2 only
+                """);
+        Run run = almanac("import", "--dry-run", "--format", "json", bank.toString());
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
+        assertThat(json.get("title").asString()).isEqualTo("Rivers practice set");
+        assertThat(json.get("questions")).hasSize(2);
+        assertThat(json.get("questions").get(0).get("answer").toString()).isEqualTo("[\"B\"]");
+        assertThat(json.get("questions").get(1).get("statements")).hasSize(2);
+        assertThat(json.get("questions").get(1).has("answer")).as("no answer given: none invented").isFalse();
+        Run stored = almanac("import", bank.toString());
+        assertThat(stored.out()).contains("question bank 'Rivers practice set', 2 questions (revision 1)");
+    }
+
+    @Test
+    void anExportedArticleImportsBackUnchanged() throws Exception {
+        almanac("import", TestSeeds.CSTO.toString());
+        Path out = inputs.resolve("export");
+        Run export = almanac("export", "--out", out.toString());
+        assertThat(export.exitCode()).isZero();
+        assertThat(export.out()).contains("1 articles exported");
+        Path markdown = out.resolve("2024-02-26-collective-security-treaty-organisation-csto.md");
+        assertThat(markdown).exists();
+        assertThat(Files.readString(markdown)).startsWith("---\ntitle: COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)\n");
+        Run reimport = almanac("import", markdown.toString());
+        assertThat(reimport.out()).contains("unchanged");
+        Run json = almanac("export", "--format", "json", "collective-security-treaty-organisation-csto");
+        assertThat(JsonMapper.builder().build().readTree(json.out()).get("date").asString()).isEqualTo("2024-02-26");
+        assertThat(almanac("export", "no-such-article").exitCode()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,86 @@
+package app.almanac.cli;
+
+import app.almanac.article.Article;
+import app.almanac.article.ArticleService;
+import app.almanac.ingest.JsonFormat;
+import app.almanac.ingest.MarkdownFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code almanac export}: stored articles back to Markdown or JSON, which import reads again unchanged. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Export stored articles as Markdown (the authoring format) or JSON.",
+            "With --out DIR every article (or each SLUG) becomes DATE-SLUG.md or .json in DIR;",
+            "without it, the named articles are printed."})
+class ExportCommand implements Callable<Integer> {
+
+    enum Format { markdown, json }
+
+    @CommandLine.ParentCommand
+    AlmanacCommand root;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "markdown", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write one file per article into DIR (created if missing).")
+    Path out;
+
+    @Parameters(arity = "0..*", paramLabel = "SLUG", description = "Articles to export (default: all, with --out).")
+    List<String> slugs;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (out == null && (slugs == null || slugs.isEmpty())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Name the articles to print, or give --out DIR to export all");
+        }
+        try (ConfigurableApplicationContext context = Application.start(root, false)) {
+            ArticleService articles = context.getBean(ArticleService.class);
+            List<String> wanted = slugs == null || slugs.isEmpty() ? articles.allSlugs() : slugs;
+            if (out != null) {
+                Files.createDirectories(out);
+            }
+            int missing = 0;
+            try (Progress progress = Progress.start("Exporting", wanted.size(), err, out != null && System.console() != null)) {
+                for (String slug : wanted) {
+                    Optional<Article> article = articles.findBySlug(slug);
+                    if (article.isEmpty()) {
+                        err.println("no article is called '" + slug + "'");
+                        missing++;
+                        continue;
+                    }
+                    String text = format == Format.markdown ? MarkdownFormat.write(article.get().content())
+                            : JsonFormat.write(article.get().content());
+                    if (out == null) {
+                        stdout.print(text);
+                    } else {
+                        String name = article.get().content().date() + "-" + slug + (format == Format.markdown ? ".md" : ".json");
+                        Files.writeString(out.resolve(name), text);
+                    }
+                    if (out != null) {
+                        progress.step();
+                    }
+                }
+            }
+            if (out != null) {
+                stdout.printf("%d articles exported to %s%n", wanted.size() - missing, out);
+            }
+            stdout.flush();
+            return missing == 0 ? 0 : AlmanacCommand.EXIT_REFUSED;
+        }
+    }
+}

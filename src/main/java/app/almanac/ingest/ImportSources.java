@@ -1,0 +1,151 @@
+package app.almanac.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * What the user named on the command line, expanded into the files to import: files as they are,
+ * directories walked recursively, ZIP archives opened entry by entry (files whose names say they
+ * are articles: .txt, .md, .markdown, .html, .htm, .json). Keeps archives open until closed.
+ */
+public final class ImportSources implements Closeable {
+
+    private static final List<String> EXTENSIONS = List.of(".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json");
+
+    /** One file to import: its name for messages, and how to read it when its turn comes. */
+    public interface Source {
+        String name();
+
+        ParseResult parse();
+    }
+
+    private final List<Source> sources = new ArrayList<>();
+    private final List<Diagnostic> refused = new ArrayList<>();
+    private final List<ZipFile> archives = new ArrayList<>();
+
+    /** Expands {@code paths}; a path that does not exist or cannot be listed becomes a refusal. */
+    public static ImportSources of(List<Path> paths) {
+        ImportSources result = new ImportSources();
+        for (Path path : paths) {
+            result.add(path);
+        }
+        return result;
+    }
+
+    private void add(Path path) {
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                walk.filter(Files::isRegularFile).filter(ImportSources::importable)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(p -> !p.getFileName().toString().endsWith(".expected.json"))
+                        .sorted().forEach(this::addFile);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                refused.add(new Diagnostic(path.toString(), 0, "cannot list the directory: " + e.getMessage()));
+            }
+        } else if (path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+                && Files.isRegularFile(path)) {
+            addArchive(path);
+        } else {
+            addFile(path);
+        }
+    }
+
+    private void addFile(Path file) {
+        sources.add(new Source() {
+            @Override
+            public String name() {
+                return file.toString();
+            }
+
+            @Override
+            public ParseResult parse() {
+                return ArticleFiles.read(file);
+            }
+        });
+    }
+
+    private void addArchive(Path path) {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(path.toFile());
+        } catch (ZipException e) {
+            refused.add(new Diagnostic(path.toString(), 0, "is not a readable ZIP archive: " + e.getMessage()));
+            return;
+        } catch (IOException e) {
+            refused.add(new Diagnostic(path.toString(), 0, "cannot be read: " + e.getMessage()));
+            return;
+        }
+        archives.add(zip);
+        List<ZipEntry> entries = new ArrayList<>();
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            ZipEntry entry = e.nextElement();
+            String last = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+            if (!entry.isDirectory() && importable(Path.of(last.isEmpty() ? "x" : last)) && !last.startsWith(".")
+                    && !entry.getName().startsWith("__MACOSX/")) {
+                entries.add(entry);
+            }
+        }
+        entries.sort(java.util.Comparator.comparing(ZipEntry::getName));
+        for (ZipEntry entry : entries) {
+            String name = path + "!/" + entry.getName();
+            sources.add(new Source() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public ParseResult parse() {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        // read one byte past the limit to know that an entry (or a zip bomb) is too big
+                        byte[] bytes = in.readNBytes((int) ArticleFiles.MAX_BYTES + 1);
+                        if (bytes.length > ArticleFiles.MAX_BYTES) {
+                            return ParseResult.refused(new Diagnostic(name, 0, "is larger than "
+                                    + ArticleFiles.MAX_BYTES / (1024 * 1024) + " MiB; expected one article"));
+                        }
+                        return ArticleFiles.parse(name, bytes);
+                    } catch (IOException e) {
+                        return ParseResult.refused(new Diagnostic(name, 0, "cannot be read from the archive: " + e.getMessage()));
+                    }
+                }
+            });
+        }
+    }
+
+    private static boolean importable(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    /** The files to import, in a stable order. */
+    public List<Source> sources() {
+        return sources;
+    }
+
+    /** Paths that could not even be listed or opened. */
+    public List<Diagnostic> refused() {
+        return refused;
+    }
+
+    @Override
+    public void close() {
+        for (ZipFile zip : archives) {
+            try {
+                zip.close();
+            } catch (IOException e) {
+                // nothing was written through it; closing can only fail to free a handle
+            }
+        }
+    }
+}
