@@ -31,9 +31,6 @@ import picocli.CommandLine.Parameters;
             "an edited text becomes a new revision."})
 class ImportCommand implements Callable<Integer> {
 
-    /** Files parsed at once: enough to keep both cores busy, few enough to bound memory. */
-    private static final int CHUNK = 256;
-
     enum Format { text, json }
 
     @CommandLine.ParentCommand
@@ -79,36 +76,32 @@ class ImportCommand implements Callable<Integer> {
                      System.console() != null)) {
             sources.refused().forEach(d -> reject(tally, d, err));
             tally.files += sources.refused().size();
-            ConfigurableApplicationContext context = null;
+            // the database is only started once a file has parsed: bad input alone never touches it
+            ConfigurableApplicationContext[] started = {null};
             try {
-                List<ImportSources.Source> all = sources.sources();
-                for (int from = 0; from < all.size(); from += CHUNK) {
-                    List<ParseResult> parsed = all.subList(from, Math.min(all.size(), from + CHUNK))
-                            .parallelStream().map(ImportSources.Source::parse).toList();
-                    for (ParseResult result : parsed) {
-                        tally.files++;
-                        if (!result.ok()) {
-                            result.errors().forEach(d -> reject(tally, d, err));
-                        } else if (dryRun) {
-                            result.articles().forEach(a -> tally.articles.merge(SaveResult.Outcome.CREATED, 1, Integer::sum));
-                            result.banks().forEach(b -> tally.banks.merge(SaveResult.Outcome.CREATED, 1, Integer::sum));
-                            dryRunOutput.addAll(result.articles());
-                            dryRunOutput.addAll(result.banks());
-                            if (format == Format.text) {
-                                describe(result, out);
-                            }
-                        } else {
-                            if (context == null) {
-                                context = Application.start(root, false);
-                            }
-                            store(context.getBean(ImportService.class), result, tally, out, err);
+                sources.parseAll(result -> {
+                    tally.files++;
+                    if (!result.ok()) {
+                        result.errors().forEach(d -> reject(tally, d, err));
+                    } else if (dryRun) {
+                        result.articles().forEach(a -> tally.articles.merge(SaveResult.Outcome.CREATED, 1, Integer::sum));
+                        result.banks().forEach(b -> tally.banks.merge(SaveResult.Outcome.CREATED, 1, Integer::sum));
+                        dryRunOutput.addAll(result.articles());
+                        dryRunOutput.addAll(result.banks());
+                        if (format == Format.text) {
+                            describe(result, out);
                         }
-                        progress.step();
+                    } else {
+                        if (started[0] == null) {
+                            started[0] = Application.start(root, false);
+                        }
+                        store(started[0].getBean(ImportService.class), result, tally, out, err);
                     }
-                }
+                    progress.step();
+                });
             } finally {
-                if (context != null) {
-                    context.close();
+                if (started[0] != null) {
+                    started[0].close();
                 }
             }
         }
