@@ -39,9 +39,9 @@ public record ArticleContent(
         Objects.requireNonNull(date, "date");
         syllabus = syllabus == null ? List.of() : List.copyOf(syllabus);
         tags = tags == null ? List.of() : List.copyOf(tags);
-        credits = List.copyOf(credits);
-        sections = List.copyOf(sections);
-        questions = List.copyOf(questions);
+        credits = credits == null ? List.of() : List.copyOf(credits);
+        sections = sections == null ? List.of() : List.copyOf(sections);
+        questions = questions == null ? List.of() : List.copyOf(questions);
     }
 
     /** The same content with other questions (editors and importers attach questions separately). */

@@ -27,7 +27,7 @@ public sealed interface Block {
     /** A bullet list; each item is one line of text. */
     record BulletList(List<String> items) implements Block {
         public BulletList {
-            items = List.copyOf(items);
+            items = items == null ? List.of() : List.copyOf(items);
         }
 
         @Override
@@ -45,8 +45,8 @@ public sealed interface Block {
      */
     record FactTable(List<String> header, List<List<List<String>>> rows) implements Block {
         public FactTable {
-            header = List.copyOf(header);
-            rows = rows.stream().map(row -> row.stream().map(List::copyOf).toList()).toList();
+            header = header == null ? List.of() : List.copyOf(header);
+            rows = rows == null ? List.of() : rows.stream().map(row -> row.stream().map(List::copyOf).toList()).toList();
         }
 
         @Override

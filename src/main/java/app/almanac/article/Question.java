@@ -51,7 +51,7 @@ public record Question(
     public record Pairs(List<String> header, List<List<String>> rows) {
         public Pairs {
             header = header == null ? List.of() : List.copyOf(header);
-            rows = rows.stream().map(List::copyOf).toList();
+            rows = rows == null ? List.of() : rows.stream().map(List::copyOf).toList();
         }
     }
 }

@@ -13,6 +13,6 @@ public record QuestionBankContent(String title, List<Question> questions) {
 
     public QuestionBankContent {
         Objects.requireNonNull(title, "title");
-        questions = List.copyOf(questions);
+        questions = questions == null ? List.of() : List.copyOf(questions);
     }
 }

@@ -12,6 +12,6 @@ public record Section(String heading, List<Block> blocks) {
 
     public Section {
         heading = heading == null ? "" : heading;
-        blocks = List.copyOf(blocks);
+        blocks = blocks == null ? List.of() : List.copyOf(blocks);
     }
 }

@@ -78,25 +78,27 @@ public final class JsonFormat {
         if (!errors.isEmpty()) {
             Map<String, Integer> lines = lineNumbers(text);
             Error first = errors.get(0);
-            String path = first.getInstanceLocation().toString();
-            return ParseResult.refused(new Diagnostic(file, lines.getOrDefault(path, 1), first.getMessage()));
+            String pointer = first.getInstanceLocation().toString();
+            return ParseResult.refused(new Diagnostic(file, lines.getOrDefault(pointer, 1),
+                    readable(pointer) + ": " + first.getMessage()));
         }
         try {
+            checkDates(root, text);
             if (root.isArray()) {
                 List<ArticleContent> articles = new ArrayList<>();
                 for (int i = 0; i < root.size(); i++) {
-                    articles.add(checked(MAPPER.treeToValue(root.get(i), ArticleContent.class), "$[" + i + "]", text));
+                    articles.add(checked(MAPPER.treeToValue(root.get(i), ArticleContent.class), "/" + i, text));
                 }
                 return ParseResult.of(file, articles);
             }
             if (root.has("date")) {
-                return ParseResult.of(file, List.of(checked(MAPPER.treeToValue(root, ArticleContent.class), "$", text)));
+                return ParseResult.of(file, List.of(checked(MAPPER.treeToValue(root, ArticleContent.class), "", text)));
             }
             QuestionBankContent bank = MAPPER.treeToValue(
                     root.has("title") ? root : ((tools.jackson.databind.node.ObjectNode) root.deepCopy())
                             .put("title", java.nio.file.Path.of(file).getFileName().toString().replaceFirst("\\.json$", "")),
                     QuestionBankContent.class);
-            checkAnswers(bank.questions(), "$", text);
+            checkAnswers(bank.questions(), "", text);
             return ParseResult.ofBank(file, bank);
         } catch (Refusal r) {
             return ParseResult.refused(r.in(file));
@@ -117,15 +119,51 @@ public final class JsonFormat {
             List<String> labels = question.options().stream().map(Question.Option::label).toList();
             for (String answer : question.answer()) {
                 if (!labels.contains(answer)) {
-                    String at = path + ".questions[" + q + "].answer";
+                    String at = path + "/questions/" + q + "/answer";
                     throw new Refusal(lineNumbers(text).getOrDefault(at, 1),
-                            at + ": '" + answer + "' is not one of the options " + labels);
+                            readable(at) + ": '" + answer + "' is not one of the options " + labels);
                 }
             }
         }
     }
 
-    /** The line where each value starts, by JSON path ("$.sections[0].heading"). */
+    /** The schema checks the date's shape; this checks that the day exists. */
+    private static void checkDates(JsonNode root, String text) {
+        List<String> pointers = new ArrayList<>();
+        if (root.isArray()) {
+            for (int i = 0; i < root.size(); i++) {
+                pointers.add("/" + i + "/date");
+            }
+        } else if (root.has("date")) {
+            pointers.add("/date");
+        }
+        for (String pointer : pointers) {
+            String date = root.at(pointer).asString();
+            try {
+                java.time.LocalDate.parse(date);
+            } catch (java.time.DateTimeException e) {
+                throw new Refusal(lineNumbers(text).getOrDefault(pointer, 1), readable(pointer) + ": '" + date + "' is not a real date");
+            }
+        }
+    }
+
+    /** "/sections/0/blocks/1/type" as "sections[0].blocks[1].type". */
+    static String readable(String pointer) {
+        if (pointer.isEmpty() || pointer.equals("/")) {
+            return "the document";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : pointer.substring(1).split("/")) {
+            if (part.matches("\\d+")) {
+                sb.append('[').append(part).append(']');
+            } else {
+                sb.append(sb.isEmpty() ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The line where each value starts, by JSON pointer ("/sections/0/heading"). */
     static Map<String, Integer> lineNumbers(String text) {
         Map<String, Integer> lines = new HashMap<>();
         Deque<Object> path = new ArrayDeque<>();
@@ -163,14 +201,14 @@ public final class JsonFormat {
     }
 
     private static String render(Deque<Object> path) {
-        StringBuilder sb = new StringBuilder("$");
+        StringBuilder sb = new StringBuilder();
         var it = path.descendingIterator();
         while (it.hasNext()) {
             Object part = it.next();
             if (part instanceof int[] index) {
-                sb.append('[').append(index[0]).append(']');
+                sb.append('/').append(index[0]);
             } else if (!"{".equals(part)) {
-                sb.append('.').append(part);
+                sb.append('/').append(part.toString().replace("~", "~0").replace("/", "~1"));
             }
         }
         return sb.toString();

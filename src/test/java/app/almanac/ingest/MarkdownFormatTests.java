@@ -1,0 +1,87 @@
+package app.almanac.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.almanac.article.ArticleContent;
+import app.almanac.article.Block;
+import app.almanac.article.Credit;
+import app.almanac.article.Question;
+import app.almanac.article.Section;
+import java.time.LocalDate;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class MarkdownFormatTests {
+
+    private static Diagnostic refusal(String markdown) {
+        ParseResult result = MarkdownFormat.parse("a.md", markdown);
+        assertThat(result.articles()).isEmpty();
+        return result.errors().get(0);
+    }
+
+    @Test
+    void withoutFrontMatterItSaysWhatIsMissing() {
+        Diagnostic d = refusal("# Title\n\ntext\n");
+        assertThat(d.line()).isEqualTo(1);
+        assertThat(d.message()).contains("front matter");
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedWithItsLine() {
+        Diagnostic d = refusal("---\ntitle: T\ntitel: T\ndate: 2024-02-21\n---\n\nx\n");
+        assertThat(d.line()).isEqualTo(3);
+        assertThat(d.message()).startsWith("unknown front-matter field 'titel'");
+    }
+
+    @Test
+    void aBadDateIsRefusedWithItsLine() {
+        Diagnostic d = refusal("---\ntitle: T\ndate: 2024-02-31\n---\n\nx\n");
+        assertThat(d.line()).isEqualTo(3);
+        assertThat(d.message()).isEqualTo("'2024-02-31' is not a date: write it as YYYY-MM-DD");
+    }
+
+    @Test
+    void anUnclosedFrontMatterIsRefused() {
+        assertThat(refusal("---\ntitle: T\ndate: 2024-02-21\n\nx\n").message()).contains("not closed");
+    }
+
+    @Test
+    void anAnswerThatIsNotAnOptionIsRefusedWithItsLine() {
+        Diagnostic d = refusal("---\ntitle: T\ndate: 2024-02-21\n---\n\n## Practice questions\n\n### Q1. Pick\n\n- A) a\n- B) b\n\n**Answer:** C\n");
+        assertThat(d.line()).isEqualTo(13);
+        assertThat(d.message()).isEqualTo("the answer 'C' is not one of the options A, B");
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        return Arbitraries.strings()
+                .withChars("abcXYZ019 \\`*_[]<>|#~&!-+=.():;,'\"{}/%$@^?")
+                .withChars('\u00A0', 'न', '“')
+                .ofMinLength(1).ofMaxLength(40)
+                .map(s -> s.replace('\u00A0', ' ').strip().replaceAll(" {2,}", " "))
+                .filter(s -> !s.isEmpty());
+    }
+
+    /** Whatever the text, Markdown export escapes it so that import reads back the same article. */
+    @Property(tries = 300)
+    void exportIsLosslessForAnyText(@ForAll("texts") String a, @ForAll("texts") String b, @ForAll("texts") String c) {
+        ArticleContent article = new ArticleContent(a, LocalDate.of(2024, 2, 26), b, c, a, List.of(b), List.of(c, a), b,
+                List.of(new Credit(a, b, null)),
+                List.of(new Section("", List.of(new Block.Paragraph(a))),
+                        new Section(b, List.of(new Block.BulletList(List.of(a, b + "\n" + c)), new Block.Paragraph(c + "\n" + a),
+                                new Block.FactTable(List.of(a, b), List.of(List.of(List.of(c), List.of(a, b)), List.of(List.of(b), List.of())))))),
+                List.of(new Question(a + "\n\n" + b, List.of(new Question.Statement("1", c), new Question.Statement("2", a)), null,
+                                List.of(new Question.Option("A", b), new Question.Option("B", c)), List.of("B"), a + "\n\n" + c),
+                        new Question(c, List.of(), new Question.Pairs(List.of(a, b), List.of(List.of(c, a))),
+                                List.of(new Question.Option("A", a), new Question.Option("B", b)), List.of(), null)));
+        String markdown = MarkdownFormat.write(article);
+        ParseResult again = MarkdownFormat.parse("x.md", markdown);
+        assertThat(again.errors()).as(markdown).isEmpty();
+        assertThat(again.articles()).as(markdown).containsExactly(article);
+    }
+}
