@@ -164,10 +164,6 @@ class ArticleRepository {
                 .param("id", id).query(String.class).list();
     }
 
-    Optional<Article> findById(long id) {
-        return findWhere("id = :value", id);
-    }
-
     Optional<Article> findBySlug(String slug) {
         return findWhere("slug = :value", slug);
     }

@@ -37,8 +37,22 @@ public final class ArticleFiles {
         }
     }
 
-    /** Parses bytes that came from a file called {@code name}; the name's extension picks the format. */
+    /** Marks a diagnostic that reports a bug in a reader rather than a problem in the file. */
+    static final String READER_BUG = "could not be read because of an error in Almanac's reader (please report it)";
+
+    /**
+     * Parses bytes that came from a file called {@code name}; the name's extension picks the
+     * format. Never throws: one strange file must not stop an import of thousands.
+     */
     public static ParseResult parse(String name, byte[] bytes) {
+        try {
+            return parseFormat(name, bytes);
+        } catch (RuntimeException | StackOverflowError e) {
+            return ParseResult.refused(new Diagnostic(name, 0, READER_BUG + ": " + e));
+        }
+    }
+
+    private static ParseResult parseFormat(String name, byte[] bytes) {
         if (name.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(html?|xhtml)$")) {
             // HTML declares its own encoding; jsoup reads the bytes
             return HtmlFormat.parse(name, bytes);

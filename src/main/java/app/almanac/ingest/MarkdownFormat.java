@@ -116,6 +116,19 @@ public final class MarkdownFormat {
                         "tags", "context", "sources")));
             }
         }
+        for (String field : List.of("title", "date", "publisher", "series", "category", "context", "source")) {
+            JsonNode value = front.get(field);
+            if (value != null && !value.isNull() && !value.isValueNode()) {
+                throw new Refusal(lineOf(yaml, field), "'" + field + "' must be a single line of text");
+            }
+        }
+        for (String field : List.of("syllabus", "tags")) {
+            JsonNode value = front.get(field);
+            if (value != null && !value.isNull() && !value.isValueNode()
+                    && !(value.isArray() && value.valueStream().allMatch(JsonNode::isValueNode))) {
+                throw new Refusal(lineOf(yaml, field), "'" + field + "' must be a list of words, e.g. [GS-II, Prelims]");
+            }
+        }
         String title = string(front, "title");
         if (title == null || title.isBlank()) {
             throw new Refusal(2, "the front matter has no 'title:'");
@@ -137,6 +150,9 @@ public final class MarkdownFormat {
                 throw new Refusal(lineOf(yaml, "sources"), "'sources' must be a list of entries with label, text and url");
             }
             for (JsonNode s : sources) {
+                if (!s.isValueNode() && !(s.isObject() && s.valueStream().allMatch(JsonNode::isValueNode))) {
+                    throw new Refusal(lineOf(yaml, "sources"), "each of 'sources' must have label, text and url as text");
+                }
                 String label = s.isObject() ? string(s, "label") : "Source";
                 String value = s.isObject() ? string(s, "text") : s.asString();
                 String url = s.isObject() ? string(s, "url") : null;

@@ -135,6 +135,7 @@ class ArticlePagesTests {
         assertThat(response.body()).contains("&lt;b&gt;tags&lt;/b&gt; &amp; ampersands").doesNotContain("<b>tags</b>");
         Document doc = Jsoup.parse(response.body());
         assertThat(doc.select("main b")).isEmpty();
+        assertThat(doc.select("ul.labels li").eachText()).containsExactly("GS-II", "Prelims", "Water", "Treaty");
         assertThat(doc.text()).contains("नदी जल", "“quotes”");
     }
 

@@ -46,6 +46,15 @@ class MarkdownFormatTests {
     }
 
     @Test
+    void frontMatterFieldsOfTheWrongShapeAreRefused() {
+        assertThat(refusal("---\ntitle: T\ndate: 2024-02-21\ntags:\n  - a: b\n---\n\nx\n").message())
+                .isEqualTo("'tags' must be a list of words, e.g. [GS-II, Prelims]");
+        assertThat(refusal("---\ntitle: [a, b]\ndate: 2024-02-21\n---\n\nx\n").line()).isEqualTo(2);
+        assertThat(refusal("---\ntitle: T\ndate: 2024-02-21\nsources:\n  - label: [x]\n---\n\nx\n").message())
+                .contains("sources");
+    }
+
+    @Test
     void anUnclosedFrontMatterIsRefused() {
         assertThat(refusal("---\ntitle: T\ndate: 2024-02-21\n\nx\n").message()).contains("not closed");
     }

@@ -103,7 +103,7 @@ class ParserFuzzTests {
             assertThat(result.errors()).allSatisfy(d -> {
                 assertThat(d.file()).isEqualTo(name);
                 assertThat(d.line()).isNotNegative();
-                assertThat(d.message()).isNotBlank();
+                assertThat(d.message()).isNotBlank().doesNotContain(ArticleFiles.READER_BUG);
             });
         }
     }
