@@ -71,14 +71,17 @@ class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Tally tally = new Tally();
         List<Object> dryRunOutput = new ArrayList<>();
-        try (ImportSources sources = ImportSources.of(paths);
-             Progress progress = Progress.start(dryRun ? "Reading" : "Importing", sources.sources().size(), err,
-                     System.console() != null)) {
+        try (ImportSources sources = ImportSources.of(paths)) {
             sources.refused().forEach(d -> reject(tally, d, err));
             tally.files += sources.refused().size();
-            // the database is only started once a file has parsed: bad input alone never touches it
+            // one file is parsed before the database starts (bad input alone never touches it);
+            // for many, the database starts first so that the progress rate is the import's own
             ConfigurableApplicationContext[] started = {null};
-            try {
+            if (!dryRun && sources.sources().size() > 1) {
+                started[0] = Application.start(root, false);
+            }
+            try (Progress progress = Progress.start(dryRun ? "Reading" : "Importing", sources.sources().size(), err,
+                    System.console() != null)) {
                 sources.parseAll(result -> {
                     tally.files++;
                     if (!result.ok()) {
@@ -138,6 +141,10 @@ class ImportCommand implements Callable<Integer> {
         }
     }
 
+    private static String plural(int n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
     private static void describe(ParseResult r, PrintWriter out) {
         r.articles().forEach(a -> out.printf("%s: %s | %s | %d sections, %d questions%n", r.file(), a.date(), a.title(),
                 a.sections().size(), a.questions().size()));
@@ -146,20 +153,20 @@ class ImportCommand implements Callable<Integer> {
 
     private void summarise(Tally t, PrintWriter out) {
         if (dryRun) {
-            out.printf("%d files read: %d articles, %d question banks, %d rejected (dry run: nothing stored)%n",
-                    t.files, t.count(t.articles, SaveResult.Outcome.CREATED), t.count(t.banks, SaveResult.Outcome.CREATED),
-                    t.rejectedFiles());
+            out.printf("%s read: %s, %s, %s rejected (dry run: nothing stored)%n", plural(t.files, "file"),
+                    plural(t.count(t.articles, SaveResult.Outcome.CREATED), "article"),
+                    plural(t.count(t.banks, SaveResult.Outcome.CREATED), "question bank"), plural(t.rejectedFiles(), "file"));
             return;
         }
-        out.printf("%d files read: %d imported, %d updated, %d unchanged, %d rejected", t.files,
-                t.count(t.articles, SaveResult.Outcome.CREATED), t.count(t.articles, SaveResult.Outcome.UPDATED),
-                t.count(t.articles, SaveResult.Outcome.UNCHANGED), t.rejectedFiles());
-        int banks = t.banks.values().stream().mapToInt(Integer::intValue).sum();
-        if (banks > 0) {
-            out.printf(" (and %d question banks: %d imported, %d updated, %d unchanged)", banks,
-                    t.count(t.banks, SaveResult.Outcome.CREATED), t.count(t.banks, SaveResult.Outcome.UPDATED),
-                    t.count(t.banks, SaveResult.Outcome.UNCHANGED));
+        out.printf("%s read: %s imported, %d updated, %d unchanged", plural(t.files, "file"),
+                plural(t.count(t.articles, SaveResult.Outcome.CREATED), "article"),
+                t.count(t.articles, SaveResult.Outcome.UPDATED), t.count(t.articles, SaveResult.Outcome.UNCHANGED));
+        if (!t.banks.isEmpty()) {
+            out.printf("; %s imported, %d updated, %d unchanged",
+                    plural(t.count(t.banks, SaveResult.Outcome.CREATED), "question bank"),
+                    t.count(t.banks, SaveResult.Outcome.UPDATED), t.count(t.banks, SaveResult.Outcome.UNCHANGED));
         }
+        out.printf("; %s rejected", plural(t.rejectedFiles(), "file"));
         out.println();
         if (!t.rejected.isEmpty()) {
             out.println("Rejected:");

@@ -49,6 +49,7 @@ public final class ImportSources implements Closeable {
                 walk.filter(Files::isRegularFile).filter(ImportSources::importable)
                         .filter(p -> !p.getFileName().toString().startsWith("."))
                         .filter(p -> !p.getFileName().toString().endsWith(".expected.json"))
+                        .filter(p -> !isProjectDocument(p.getFileName().toString()))
                         .sorted().forEach(this::addFile);
             } catch (IOException | java.io.UncheckedIOException e) {
                 refused.add(new Diagnostic(path.toString(), 0, "cannot list the directory: " + e.getMessage()));
@@ -121,6 +122,11 @@ public final class ImportSources implements Closeable {
                 }
             });
         }
+    }
+
+    /** A folder's README or LICENSE is about the folder, not an article: skipped when walking. */
+    private static boolean isProjectDocument(String name) {
+        return name.matches("(?i)^(readme|licen[cs]e|changelog|contributing|notice)([-_.].*)?$");
     }
 
     private static boolean importable(Path file) {

@@ -159,7 +159,7 @@ class ImportCommandTests {
         assertThat(run.err().lines().filter(l -> l.startsWith("rejected"))).containsExactly(
                 "rejected " + bad + ":2: '31st February 2024' is not a real date",
                 "rejected " + missing + ": no such file");
-        assertThat(run.out()).contains("4 files read: 2 imported, 0 updated, 0 unchanged, 2 rejected");
+        assertThat(run.out()).contains("4 files read: 2 articles imported, 0 updated, 0 unchanged; 2 files rejected");
         assertThat(storedTitles()).containsExactly("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)", "A new tiger reserve is notified");
     }
 
@@ -170,9 +170,10 @@ class ImportCommandTests {
         Files.copy(TestSeeds.CSTO, inputs.resolve("2024/seed.txt"));
         write("2024/march/bad.md", "no front matter here\n");
         write("notes.pdf", "ignored: not an article format");
+        write("README.md", "about this folder, not an article");
         Run run = almanac("import", inputs.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("3 files read: 2 imported, 0 updated, 0 unchanged, 1 rejected");
+        assertThat(run.out()).contains("3 files read: 2 articles imported, 0 updated, 0 unchanged; 1 file rejected");
         assertThat(run.out()).contains("Rejected:\n  " + inputs.resolve("2024/march/bad.md") + ":1: expected YAML front matter");
         assertThat(run.err()).contains("Importing: 3/3 files (100%)");
         Run again = almanac("import", inputs.resolve("2024").toString());
@@ -193,7 +194,7 @@ class ImportCommandTests {
         Run run = almanac("import", zip.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("rejected " + zip + "!/week/empty.txt:1: empty file");
-        assertThat(run.out()).contains("2 files read: 1 imported");
+        assertThat(run.out()).contains("2 files read: 1 article imported");
         assertThat(storedTitles()).containsExactly("A new tiger reserve is notified");
     }
 
