@@ -59,8 +59,9 @@ public final class MarkdownFormat {
             .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
+    // Values are always quoted on export: unquoted, YAML would read "0." or "yes" as a number or a boolean.
     private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .build();
     private static final Set<String> FIELDS = Set.of(

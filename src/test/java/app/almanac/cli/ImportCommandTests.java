@@ -234,7 +234,7 @@ class ImportCommandTests {
         assertThat(export.out()).contains("1 articles exported");
         Path markdown = out.resolve("2024-02-26-collective-security-treaty-organisation-csto.md");
         assertThat(markdown).exists();
-        assertThat(Files.readString(markdown)).startsWith("---\ntitle: COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)\n");
+        assertThat(Files.readString(markdown)).startsWith("---\ntitle: \"COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)\"\ndate: \"2024-02-26\"\n");
         Run reimport = almanac("import", markdown.toString());
         assertThat(reimport.out()).contains("unchanged");
         Run json = almanac("export", "--format", "json", "collective-security-treaty-organisation-csto");
