@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /**
  * Turns an article's body lines into headed sections of paragraphs, bullet lists and fact tables.
@@ -35,18 +34,18 @@ final class BodyReader {
         List<Line> texts = new ArrayList<>();
         boolean inTable = false;
         for (int i = 0; i < body.size(); i++) {
-            String t = body.get(i).plain();
-            String next = i + 1 < body.size() ? body.get(i + 1).plain() : null;
-            if (isHeading(t, next, inTable)) {
+            Line line = body.get(i);
+            Line next = i + 1 < body.size() ? body.get(i + 1) : null;
+            if (isHeading(line, next, inTable)) {
                 if (!heading.isEmpty() || !texts.isEmpty()) {
                     sections.add(new Section(heading, blocks(texts)));
                 }
-                heading = stripColon(t);
+                heading = stripColon(line.plain());
                 texts = new ArrayList<>();
                 inTable = false;
                 continue;
             }
-            if (!inTable && texts.stream().noneMatch(l -> Cues.isBullet(l.plain()))) {
+            if (!inTable && texts.stream().noneMatch(Line::isBullet)) {
                 inTable = startsFlatTable(body, i);
             }
             texts.add(body.get(i));
@@ -60,38 +59,41 @@ final class BodyReader {
     private static boolean startsFlatTable(List<Line> lines, int i) {
         return i + 3 < lines.size()
                 && keyLike(lines.get(i).plain()) && keyLike(lines.get(i + 1).plain())
-                && keyLike(lines.get(i + 2).plain()) && !Cues.isBullet(lines.get(i + 3).plain());
+                && keyLike(lines.get(i + 2).plain()) && !lines.get(i + 3).isBullet();
     }
 
-    static boolean isHeading(String t, String next, boolean inTable) {
-        if (Cues.isBullet(t) || t.contains("\t") || t.contains(" | ")) {
+    static boolean isHeading(Line line, Line nextLine, boolean inTable) {
+        String t = line.plain();
+        if (line.isBullet() || line.text().contains("\t") || t.contains(" | ")) {
             return false;
         }
+        String next = nextLine == null ? null : nextLine.plain();
         String bare = stripColon(t);
-        if (bare.isEmpty() || bare.length() > 120 || bare.matches(".*[.,;!]$")) {
+        if (bare.isEmpty() || bare.length() > 120 || endsWithAny(bare, ".,;!")) {
             return false;
         }
         int first = bare.codePointAt(0);
         if (!Character.isUpperCase(first) && !Character.isDigit(first) && Character.isLowerCase(first)) {
             return false;
         }
-        String[] words = bare.split("\\s+");
-        if (words.length > 12) {
+        int words = Line.words(bare);
+        if (words > 12) {
             return false;
         }
-        boolean bulletsFollow = next != null && Cues.isBullet(next);
+        boolean bulletsFollow = nextLine != null && nextLine.isBullet();
         boolean about = bare.startsWith("About ");
         if (inTable) {
             return bulletsFollow || about;
         }
         String lower = bare.toLowerCase(Locale.ROOT);
-        boolean questionHeading = bare.endsWith("?") && words.length <= 10
-                && QUESTION_WORDS.contains(words[0].toLowerCase(Locale.ROOT));
-        boolean shortBeforeSentence = !bare.endsWith("?") && words.length <= 6 && !t.endsWith(":")
-                && next != null && !Cues.isBullet(next) && next.length() > bare.length() + 20 && next.matches(".*[.!?)\"”]$")
+        int firstSpace = bare.indexOf(' ');
+        String firstWord = (firstSpace < 0 ? bare : bare.substring(0, firstSpace)).toLowerCase(Locale.ROOT);
+        boolean questionHeading = bare.endsWith("?") && words <= 10 && QUESTION_WORDS.contains(firstWord);
+        boolean shortBeforeSentence = !bare.endsWith("?") && words <= 6 && !t.endsWith(":")
+                && next != null && !nextLine.isBullet() && next.length() > bare.length() + 20 && endsWithAny(next, ".!?)\"”")
                 && !keyLike(next);
-        return bulletsFollow && words.length <= 10 || about || KNOWN_HEADINGS.contains(lower)
-                || t.endsWith(":") && words.length <= 8 || questionHeading || shortBeforeSentence;
+        return bulletsFollow && words <= 10 || about || KNOWN_HEADINGS.contains(lower)
+                || t.endsWith(":") && words <= 8 || questionHeading || shortBeforeSentence;
     }
 
     static List<Block> blocks(List<Line> lines) {
@@ -99,11 +101,10 @@ final class BodyReader {
         int i = 0;
         while (i < lines.size()) {
             String t = lines.get(i).plain();
-            if (Cues.isBullet(t)) {
+            if (lines.get(i).isBullet()) {
                 List<String> items = new ArrayList<>();
-                Matcher m;
-                while (i < lines.size() && (m = Cues.BULLET.matcher(lines.get(i).plain())).matches()) {
-                    items.add(m.group(1).strip());
+                while (i < lines.size() && lines.get(i).isBullet()) {
+                    items.add(lines.get(i).bullet().strip());
                     i++;
                 }
                 blocks.add(new Block.BulletList(items));
@@ -153,14 +154,14 @@ final class BodyReader {
         List<String> header = List.of(lines.get(start).plain(), lines.get(start + 1).plain());
         List<List<List<String>>> rows = new ArrayList<>();
         int i = start + 2;
-        while (i < lines.size() && !Cues.isBullet(lines.get(i).plain())) {
+        while (i < lines.size() && !lines.get(i).isBullet()) {
             String key = lines.get(i++).plain();
             List<String> paragraphs = new ArrayList<>();
             // the line after a row label always belongs to the row, even if it is short
-            if (i < lines.size() && !Cues.isBullet(lines.get(i).plain())) {
+            if (i < lines.size() && !lines.get(i).isBullet()) {
                 paragraphs.add(lines.get(i++).plain());
             }
-            while (i < lines.size() && !Cues.isBullet(lines.get(i).plain()) && !keyLike(lines.get(i).plain())) {
+            while (i < lines.size() && !lines.get(i).isBullet() && !keyLike(lines.get(i).plain())) {
                 paragraphs.add(lines.get(i++).plain());
             }
             rows.add(List.of(List.of(key), paragraphs));
@@ -171,14 +172,34 @@ final class BodyReader {
 
     /** Short, capitalised, unpunctuated: how the first column of a flattened table looks. */
     static boolean keyLike(String t) {
-        return t.length() <= 60
-                && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))
-                && !t.matches(".*[.,;:!?].*")
-                && !Cues.isBullet(t)
-                && t.split("\\s+").length <= 6;
+        if (t.isEmpty() || t.length() > 60
+                || !Character.isUpperCase(t.codePointAt(0)) && !Character.isDigit(t.codePointAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (".,;:!?".indexOf(t.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return !Cues.isBullet(t) && Line.words(t) <= 6;
     }
 
+    private static boolean endsWithAny(String t, String characters) {
+        return !t.isEmpty() && characters.indexOf(t.charAt(t.length() - 1)) >= 0;
+    }
+
+    /** "Background:" → "Background"; also drops a trailing dash. */
     static String stripColon(String t) {
-        return t.replaceFirst("\\s*[:\\-–]\\s*$", "").strip();
+        int end = t.length();
+        while (end > 0 && Character.isWhitespace(t.charAt(end - 1))) {
+            end--;
+        }
+        if (end > 0 && ":-–".indexOf(t.charAt(end - 1)) >= 0) {
+            end--;
+            while (end > 0 && Character.isWhitespace(t.charAt(end - 1))) {
+                end--;
+            }
+        }
+        return t.substring(0, end).strip();
     }
 }

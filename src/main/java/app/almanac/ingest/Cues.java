@@ -14,9 +14,6 @@ import java.util.regex.Pattern;
  */
 final class Cues {
 
-    static final Pattern BULLET = Pattern.compile(
-            "^(?:[•●▪◦·∙‣○■□➢➤►▶✓✔\\-–—*]|\\d{1,2}[.)]|\\(\\d{1,2}\\)|\\(?[a-h][).]|\\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[).])"
-                    + "\\s+(.+)$");
     static final Pattern CREDIT = Pattern.compile(
             "^((?:picture|image|photo|graphic|map)s?\\s+(?:courtesy|credits?|source)|sources?|courtesy)\\s*[:\\-–]\\s*(.+)$",
             Pattern.CASE_INSENSITIVE);
@@ -44,30 +41,123 @@ final class Cues {
     private static final Pattern SUBJECT_AFTER_DASH = Pattern.compile("\\s[–—-]\\s*([^–—-]+)$");
     private static final Pattern FOCUS_TOPIC = Pattern.compile("(?i)\\btopic\\s*[:\\-–]\\s*(.+)$");
 
-    private static final List<Pattern> BOILERPLATE = List.of(
-            Pattern.compile("(?i)^copyright\\s+infringement\\s+not\\s+intended\\.?$"),
-            Pattern.compile("(?i)^print\\s+friendly,?\\s+pdf\\s+(?:&|and)\\s+email$"),
-            Pattern.compile("(?i)^(?:share|share this|share on|share via|tweet|print|email|whatsapp|telegram|facebook|twitter|linkedin|pinterest)"
-                    + "(?:\\s*(?:on|via|:)?\\s*(?:whatsapp|telegram|facebook|twitter|x|email|linkedin|pinterest))*\\s*:?$"),
-            Pattern.compile("(?i)^(?:read more|click here|download pdf|download the pdf|subscribe(?: now)?|join our telegram)\\b.{0,60}$"),
-            Pattern.compile("(?i)^(?:home|menu|search|login|log in|sign in|sign up|register|skip to content|close|advertisement|"
-                    + "ad|sponsored|back to top|previous|next|previous post|next post|related posts|leave a comment)\\s*[:»›>]?$"),
-            Pattern.compile("(?i)^(?:home|current affairs)\\s*[»›>/].*$"));
+    /** Copyright notices, share and menu lines: one pattern, so a line is tested once. */
+    private static final Pattern BOILERPLATE = Pattern.compile(String.join("|",
+            "copyright\\s+infringement\\s+not\\s+intended\\.?",
+            "print\\s+friendly,?\\s+pdf\\s+(?:&|and)\\s+email",
+            "(?:share|share this|share on|share via|tweet|print|email|whatsapp|telegram|facebook|twitter|linkedin|pinterest)"
+                    + "(?:\\s*(?:on|via|:)?\\s*(?:whatsapp|telegram|facebook|twitter|x|email|linkedin|pinterest))*\\s*:?",
+            "(?:read more|click here|download pdf|download the pdf|subscribe(?: now)?|join our telegram)\\b.{0,60}",
+            "(?:home|menu|search|login|log in|sign in|sign up|register|skip to content|close|advertisement|"
+                    + "ad|sponsored|back to top|previous|next|previous post|next post|related posts|leave a comment)\\s*[:»›>]?",
+            "(?:home|current affairs)\\s*[»›>/].*"), Pattern.CASE_INSENSITIVE);
 
     private Cues() {}
 
+    private static final Set<String> BOILERPLATE_WORDS = Set.of(
+            "copyright", "print", "share", "tweet", "email", "whatsapp", "telegram", "facebook", "twitter", "linkedin",
+            "pinterest", "read", "click", "download", "subscribe", "join", "home", "menu", "search", "login", "log",
+            "sign", "register", "skip", "close", "advertisement", "ad", "sponsored", "back", "previous", "next",
+            "related", "leave", "current");
+
     static boolean isBoilerplate(String t) {
-        for (Pattern p : BOILERPLATE) {
-            if (p.matcher(t).matches()) {
-                return true;
+        // every boilerplate line is short and starts with one of a few words
+        return t.length() <= 120 && BOILERPLATE_WORDS.contains(firstWord(t)) && BOILERPLATE.matcher(t).matches();
+    }
+
+    /** The leading letters of a line, lower-cased: "share" for "Share this:". */
+    static String firstWord(String t) {
+        int end = 0;
+        while (end < t.length() && end < 20 && Character.isLetter(t.charAt(end))) {
+            end++;
+        }
+        return t.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static final String BULLET_SYMBOLS = "•●▪◦·∙‣○■□➢➤►▶✓✔-–—*";
+    private static final Set<String> ROMAN = Set.of("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x");
+
+    /**
+     * The text after a bullet ("• ", "- ", "* "), a list number ("1. ", "2) ", "(3) ") or a list
+     * letter ("(a) ", "b) ", "c. ", "iv. "), or null when the line is not a list item. Written out
+     * by hand because every line of every file asks it.
+     */
+    static String bulletText(String t) {
+        int n = t.length();
+        if (n < 3) {
+            return null;
+        }
+        char c = t.charAt(0);
+        int i;
+        if (BULLET_SYMBOLS.indexOf(c) >= 0) {
+            i = 1;
+        } else {
+            boolean open = c == '(';
+            i = open ? 1 : 0;
+            if (i < n && Character.isDigit(t.charAt(i)) && t.charAt(i) < 128) {
+                int digits = i;
+                while (i < n && i - digits < 3 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                    i++;
+                }
+                if (i - digits > 2 || i >= n) {
+                    return null;
+                }
+                char close = t.charAt(i);
+                if (open ? close != ')' : close != '.' && close != ')') {
+                    return null;
+                }
+                i++;
+            } else {
+                int letters = i;
+                while (i < n && i - letters < 5 && t.charAt(i) >= 'a' && t.charAt(i) <= 'z') {
+                    i++;
+                }
+                String word = t.substring(letters, i);
+                boolean letter = word.length() == 1 && word.charAt(0) <= 'h';
+                if (!(letter || ROMAN.contains(word)) || i >= n || t.charAt(i) != '.' && t.charAt(i) != ')') {
+                    return null;
+                }
+                i++;
             }
         }
-        return false;
+        int text = i;
+        while (text < n && Character.isWhitespace(t.charAt(text))) {
+            text++;
+        }
+        return text > i && text < n ? t.substring(text) : null;
+    }
+
+    /** A "Context:", "In news:" or "Why in News?" line, checked cheaply first. */
+    static Matcher context(String t) {
+        if (t.isEmpty() || "cCiIwW".indexOf(t.charAt(0)) < 0) {
+            return null;
+        }
+        Matcher m = CONTEXT.matcher(t);
+        return m.matches() ? m : null;
+    }
+
+    /** A "Source:" or "Picture Courtesy:" line, checked cheaply first. */
+    static Matcher credit(String t) {
+        if (t.isEmpty() || "pPiIgGmMsScC".indexOf(t.charAt(0)) < 0) {
+            return null;
+        }
+        Matcher m = CREDIT.matcher(t);
+        return m.matches() ? m : null;
+    }
+
+    /** A "Practice question(s)" heading and its kin, checked cheaply first. */
+    static boolean isPracticeHeading(String t) {
+        return !t.isEmpty() && "uUpPmMsSqQ".indexOf(t.charAt(0)) >= 0 && t.length() < 60
+                && PRACTICE_HEADING.matcher(t).matches();
     }
 
     static boolean isBullet(String t) {
-        return BULLET.matcher(t).matches();
+        return bulletText(t) != null;
     }
+
+    private static final Set<String> METADATA_WORDS = Set.of(
+            "part", "syllabus", "focus", "category", "categories", "subject", "topic", "section", "tag", "tags",
+            "keyword", "keywords", "note", "prelims", "mains");
 
     /** What a metadata line adds to an article's header. */
     record Metadata(List<String> syllabus, String category, List<String> tags) {
@@ -79,6 +169,9 @@ final class Cues {
      * "Prelims level:" lines; null when the line is none of them.
      */
     static Metadata metadata(String t) {
+        if (!METADATA_WORDS.contains(firstWord(t))) {
+            return null;
+        }
         Matcher m;
         if ((m = PART_OF.matcher(t)).matches() || (m = SYLLABUS.matcher(t)).matches()) {
             String value = m.group(1);

@@ -7,22 +7,87 @@ import java.util.List;
  * One non-blank line of a text and where it was (1-based). Spaces are collapsed; a tab between
  * two pieces of text is kept, because pasted tables arrive tab-separated.
  */
-record Line(int number, String text) {
+record Line(int number, String text, String plain, boolean boilerplate, String bullet) {
+
+    /**
+     * A line, classified once: {@link #plain()} is its text with tabs turned into spaces (for all
+     * but table rows), {@link #boilerplate()} says whether it is a share, menu or copyright line,
+     * and {@link #bullet()} is the text after a bullet or list number, or null.
+     */
+    Line(int number, String text) {
+        this(number, text, text.indexOf('\t') < 0 ? text : text.replace('\t', ' '));
+    }
+
+    private Line(int number, String text, String plain) {
+        this(number, text, plain, Cues.isBoilerplate(plain), Cues.bulletText(plain));
+    }
+
+    boolean isBullet() {
+        return bullet != null;
+    }
+
+    /** Words separated by spaces, counted without a regular expression. */
+    static int words(String s) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
+    }
 
     static List<Line> split(String normalisedText) {
         List<Line> lines = new ArrayList<>();
-        String[] raw = normalisedText.split("\n", -1);
-        for (int i = 0; i < raw.length; i++) {
-            String t = raw[i].strip().replaceAll(" *\t[ \t]*", "\t").replaceAll(" {2,}", " ");
-            if (!t.isEmpty()) {
-                lines.add(new Line(i + 1, t));
+        int number = 0;
+        int start = 0;
+        int length = normalisedText.length();
+        while (start <= length) {
+            int end = normalisedText.indexOf('\n', start);
+            if (end < 0) {
+                end = length;
             }
+            number++;
+            String t = collapse(normalisedText, start, end);
+            if (!t.isEmpty()) {
+                lines.add(new Line(number, t));
+            }
+            start = end + 1;
         }
         return lines;
     }
 
-    /** The text with tabs turned back into spaces, for anything that is not a table row. */
-    String plain() {
-        return text.replace('\t', ' ');
+    /** The line trimmed, runs of spaces made one, and spaces around a tab dropped. */
+    private static String collapse(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        StringBuilder sb = null;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            boolean space = c == ' ' || c == '\t';
+            boolean prevSpace = i > from && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t');
+            if (space && prevSpace && sb == null) {
+                sb = new StringBuilder(to - from).append(s, from, i);
+            }
+            if (sb != null) {
+                if (!space) {
+                    sb.append(c);
+                } else if (!sb.isEmpty() && (sb.charAt(sb.length() - 1) == ' ' || sb.charAt(sb.length() - 1) == '\t')) {
+                    if (c == '\t') {
+                        sb.setCharAt(sb.length() - 1, '\t');
+                    }
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? s.substring(from, to) : sb.toString();
     }
 }

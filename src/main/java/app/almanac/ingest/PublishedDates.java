@@ -39,6 +39,9 @@ final class PublishedDates {
     private PublishedDates() {}
 
     static Optional<Found> atStart(String line) throws ImpossibleDate {
+        if (line.isEmpty() || !Character.isDigit(line.charAt(0)) && !startsWithMonth(line)) {
+            return Optional.empty();
+        }
         Matcher m = null;
         try {
             if ((m = DAY_MONTH_YEAR.matcher(line)).find()) {
@@ -57,6 +60,13 @@ final class PublishedDates {
             throw new ImpossibleDate(m.group());
         }
         return Optional.empty();
+    }
+
+    private static final java.util.Set<String> MONTHS = java.util.Set.of(
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+    private static boolean startsWithMonth(String line) {
+        return line.length() >= 3 && MONTHS.contains(line.substring(0, 3).toLowerCase(Locale.ROOT));
     }
 
     private static Optional<Found> found(LocalDate date, Matcher m) {

@@ -37,8 +37,8 @@ final class QuestionReader {
             "^(?:answer\\s*key|answers|answer\\s*sheet|key\\s*to\\s*answers)\\s*:?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern KEY_ENTRY = Pattern.compile("(\\d{1,3})\\s*[.)\\-:–]?\\s*\\(?([A-Da-d])\\)?(?![A-Za-z])");
     private static final Pattern STATEMENTS_LEAD = Pattern.compile(
-            "(?i).*\\b(following statements|statements given below|statement-?\\s*I\\b).*");
-    private static final Pattern PAIRS_LEAD = Pattern.compile("(?i).*\\b(following pairs|match the following|match list)\\b.*");
+            "(?i)\\b(following statements|statements given below|statement-?\\s*I\\b)");
+    private static final Pattern PAIRS_LEAD = Pattern.compile("(?i)\\b(following pairs|match the following|match list)\\b");
     private static final Pattern ROMAN_STATEMENT = Pattern.compile(
             "^Statement[\\s-]*(I{1,3}|IV|[1-4])\\s*[:.\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern PAIR_SEPARATOR = Pattern.compile("\\s+[—–-]\\s+|\\s*:\\s+|\\t|\\s+\\|\\s+");
@@ -67,16 +67,28 @@ final class QuestionReader {
             this.start = start;
             this.number = number;
             this.stem.append(stemText.strip());
-            listOpen = STATEMENTS_LEAD.matcher(stemText).matches() || PAIRS_LEAD.matcher(stemText).matches();
+            listOpen = leadsToList(stemText);
         }
 
         boolean pairs() {
-            return PAIRS_LEAD.matcher(stem).matches();
+            return mentionsPairs(stem) && PAIRS_LEAD.matcher(stem).find();
         }
 
         boolean done() {
             return answer != null || explanation != null;
         }
+    }
+
+    /** "Consider the following statements/pairs": a cheap look before the patterns. */
+    private static boolean leadsToList(CharSequence text) {
+        String lower = text.toString().toLowerCase(Locale.ROOT);
+        return lower.contains("statement") && STATEMENTS_LEAD.matcher(text).find()
+                || mentionsPairs(lower) && PAIRS_LEAD.matcher(text).find();
+    }
+
+    private static boolean mentionsPairs(CharSequence text) {
+        String lower = text.toString().toLowerCase(Locale.ROOT);
+        return lower.contains("pairs") || lower.contains("match");
     }
 
     QuestionReader(List<Line> lines) {
@@ -90,7 +102,7 @@ final class QuestionReader {
         Map<Integer, Line> keyLines = new HashMap<>();
         for (Line line : lines) {
             String t = line.plain();
-            if (Cues.isBoilerplate(t)) {
+            if (line.boilerplate()) {
                 continue;
             }
             if (ANSWER_KEY.matcher(t).matches()) {
@@ -191,7 +203,7 @@ final class QuestionReader {
             } else {
                 d.stem.append('\n').append(t);
             }
-            if (!d.listOpen && (STATEMENTS_LEAD.matcher(t).matches() || PAIRS_LEAD.matcher(t).matches())) {
+            if (!d.listOpen && leadsToList(t)) {
                 d.listOpen = true;
             }
             return;

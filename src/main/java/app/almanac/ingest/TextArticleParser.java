@@ -36,7 +36,7 @@ public final class TextArticleParser {
     /** How far into a file the date may be: past that, a file has no article header. */
     private static final int HEADER_LINES = 12;
     private static final Pattern SERIES = Pattern.compile(
-            "(?i).*\\b(news analysis|current affairs|editorial|daily|weekly|monthly|digest|news)\\b.*");
+            "(?i)\\b(news analysis|current affairs|editorial|daily|weekly|monthly|digest|news)\\b");
     private static final Pattern TOPIC_NUMBER = Pattern.compile("^(?:\\d{1,2}\\s*[.)]|topic\\s*\\d{1,2}\\s*[:.\\-–)])\\s*(.+)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_LABEL = Pattern.compile(
@@ -90,7 +90,7 @@ public final class TextArticleParser {
         LocalDate date = null;
         for (Line line : lines) {
             String t = line.plain();
-            if (Cues.isBoilerplate(t)) {
+            if (line.boilerplate()) {
                 continue;
             }
             Optional<DateInLine> found = dateIn(line);
@@ -102,7 +102,7 @@ public final class TextArticleParser {
                 }
                 continue;
             }
-            if (series == null && (publisher != null || SERIES.matcher(t).matches())) {
+            if (series == null && (publisher != null || SERIES.matcher(t).find())) {
                 series = t;
             } else if (publisher == null) {
                 publisher = t;
@@ -117,11 +117,11 @@ public final class TextArticleParser {
         boolean inQuestions = false;
         for (int i = 0; i + 1 < lines.size(); i++) {
             String t = lines.get(i).plain();
-            if (Cues.PRACTICE_HEADING.matcher(t).matches()) {
+            if (Cues.isPracticeHeading(t)) {
                 inQuestions = true;
                 continue;
             }
-            if (!titleLike(t)) {
+            if (!titleLike(lines.get(i))) {
                 continue;
             }
             Line next = lines.get(i + 1);
@@ -140,21 +140,27 @@ public final class TextArticleParser {
     }
 
     private static boolean isOpener(String t) {
-        return Cues.metadata(t) != null || Cues.CONTEXT.matcher(t).matches();
+        return Cues.metadata(t) != null || Cues.context(t) != null;
     }
 
-    private static boolean titleLike(String t) {
+    private static boolean titleLike(Line line) {
+        String t = line.plain();
         String bare = stripTopicNumber(t);
-        if (bare.length() < 3 || bare.length() > 200 || bare.split("\\s+").length > 24 || bare.endsWith(".") || bare.endsWith(",")) {
+        if (bare.length() < 3 || bare.length() > 200 || bare.endsWith(".") || bare.endsWith(",") || line.boilerplate()
+                || Line.words(bare) > 24) {
             return false;
         }
-        return !Cues.isBoilerplate(t) && Cues.metadata(t) == null && !Cues.CONTEXT.matcher(t).matches()
-                && !Cues.CREDIT.matcher(t).matches() && !Cues.PRACTICE_HEADING.matcher(t).matches()
-                && !(Cues.isBullet(t) && !TOPIC_NUMBER.matcher(t).matches()) && !startsWithDate(new Line(0, t))
+        return Cues.metadata(t) == null && Cues.context(t) == null
+                && Cues.credit(t) == null && !Cues.isPracticeHeading(t)
+                && !(line.isBullet() && !TOPIC_NUMBER.matcher(t).matches()) && !startsWithDate(line)
                 && Character.isLetterOrDigit(bare.codePointAt(0));
     }
 
     private static String stripTopicNumber(String t) {
+        char c = t.isEmpty() ? ' ' : t.charAt(0);
+        if (!Character.isDigit(c) && c != 't' && c != 'T') {
+            return t;
+        }
         Matcher m = TOPIC_NUMBER.matcher(t);
         return m.matches() ? m.group(1).strip() : t;
     }
@@ -173,19 +179,19 @@ public final class TextArticleParser {
         for (int i = 1; i < lines.size(); i++) {
             Line line = lines.get(i);
             String t = line.plain();
-            Matcher credit = Cues.CREDIT.matcher(t);
-            boolean isCredit = credit.matches() && credit.group(2).length() < 300;
+            Matcher credit = Cues.credit(t);
+            boolean isCredit = credit != null && credit.group(2).length() < 300;
             if (questionLines != null && !isCredit) {
-                if (!Cues.isBoilerplate(t)) {
+                if (!line.boilerplate()) {
                     questionLines.add(line);
                 }
                 continue;
             }
-            if (Cues.PRACTICE_HEADING.matcher(t).matches()) {
+            if (Cues.isPracticeHeading(t)) {
                 questionLines = new ArrayList<>();
                 continue;
             }
-            if (t.equalsIgnoreCase(title) || Cues.isBoilerplate(t)) {
+            if (t.equalsIgnoreCase(title) || line.boilerplate()) {
                 continue;
             }
             if (date == null && i <= 3) {
@@ -218,11 +224,11 @@ public final class TextArticleParser {
                 credits.add(new Credit(Cues.titleCase(credit.group(1)), value, Cues.URL.matcher(value).matches() ? value : null));
                 continue;
             }
-            Matcher contextLine = Cues.CONTEXT.matcher(t);
-            if (context == null && contextLine.matches() && t.length() < 2000) {
+            Matcher contextLine = context == null ? Cues.context(t) : null;
+            if (contextLine != null && t.length() < 2000) {
                 if (!contextLine.group(1).isEmpty()) {
                     context = contextLine.group(1);
-                } else if (i + 1 < lines.size() && !Cues.isBullet(lines.get(i + 1).plain())) {
+                } else if (i + 1 < lines.size() && !lines.get(i + 1).isBullet()) {
                     context = lines.get(++i).plain();
                 } else {
                     body.add(new Line(line.number(), BodyReader.stripColon(t.replaceAll("\\?$", ""))));
@@ -307,7 +313,7 @@ public final class TextArticleParser {
 
     private static Optional<DateInLine> dateIn(Line line) {
         String t = line.plain();
-        if (t.split("\\s+").length > 14) {
+        if (Line.words(t) > 14) {
             return Optional.empty();
         }
         Optional<LocalDate> labelled = labelledDate(line);

@@ -20,32 +20,45 @@ final class TextDecoder {
     private TextDecoder() {}
 
     static Decoded decode(String file, byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                return failure(file, lineAt(bytes, i), "binary data (a NUL byte): expected a plain-text article");
+        // the fast, intrinsic decoder first; the exact position of a problem only when there is one
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            return failure(file, lineAt(text, nul), "binary data (a NUL byte): expected a plain-text article");
+        }
+        if (text.indexOf('\uFFFD') >= 0) {
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+            if (result.isError()) {
+                return failure(file, lineAt(bytes, in.position()),
+                        "not UTF-8 text (byte 0x%02X at offset %d): save the file as UTF-8"
+                                .formatted(bytes[in.position()] & 0xFF, in.position()));
             }
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            return failure(file, lineAt(bytes, in.position()),
-                    "not UTF-8 text (byte 0x%02X at offset %d): save the file as UTF-8"
-                            .formatted(bytes[in.position()] & 0xFF, in.position()));
-        }
-        decoder.flush(out);
-        String text = normalise(out.flip().toString());
         if (text.isBlank()) {
             return failure(file, 1, "empty file: expected an article (a title line, then a date line)");
         }
         return new Decoded(text, null);
     }
 
+    private static int lineAt(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
     /** Uniform line endings and spaces; control characters other than tab and newline are dropped. */
     static String normalise(String text) {
+        if (alreadyNormal(text)) {
+            return text;
+        }
         StringBuilder sb = new StringBuilder(text.length());
         int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
         for (int i = start; i < text.length(); i++) {
@@ -69,6 +82,19 @@ final class TextDecoder {
             }
         }
         return sb.toString();
+    }
+
+    /** True when {@link #normalise} would change nothing: the usual case, checked without copying. */
+    private static boolean alreadyNormal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' && c != '\n' && c != '\t' || c >= '\u007F' && c <= '\u00A0' || c == '\u00AD'
+                    || c >= '\u2000' && c <= '\u206F' && (c <= '\u200D' || c == '\u2028' || c == '\u2029'
+                    || c == '\u202F' || c == '\u2060') || c == '\uFEFF') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Decoded failure(String file, int line, String message) {
