@@ -61,17 +61,24 @@ final class Cues {
             "related", "leave", "current");
 
     static boolean isBoilerplate(String t) {
+        return isBoilerplate(t, firstWord(t));
+    }
+
+    static boolean isBoilerplate(String t, String firstWord) {
         // every boilerplate line is short and starts with one of a few words
-        return t.length() <= 120 && BOILERPLATE_WORDS.contains(firstWord(t)) && BOILERPLATE.matcher(t).matches();
+        return t.length() <= 120 && BOILERPLATE_WORDS.contains(firstWord) && BOILERPLATE.matcher(t).matches();
     }
 
     /** The leading letters of a line, lower-cased: "share" for "Share this:". */
     static String firstWord(String t) {
         int end = 0;
+        boolean lower = true;
         while (end < t.length() && end < 20 && Character.isLetter(t.charAt(end))) {
+            lower &= Character.isLowerCase(t.charAt(end));
             end++;
         }
-        return t.substring(0, end).toLowerCase(Locale.ROOT);
+        String word = t.substring(0, end);
+        return lower ? word : word.toLowerCase(Locale.ROOT);
     }
 
     private static final String BULLET_SYMBOLS = "•●▪◦·∙‣○■□➢➤►▶✓✔-–—*";
@@ -128,8 +135,26 @@ final class Cues {
     }
 
     /** A "Context:", "In news:" or "Why in News?" line, checked cheaply first. */
+    private static final Set<String> CONTEXT_WORDS = Set.of("context", "in", "why");
+    private static final Set<String> CREDIT_WORDS = Set.of("picture", "pictures", "image", "images", "photo", "photos",
+            "graphic", "graphics", "map", "maps", "source", "sources", "courtesy");
+    private static final Set<String> PRACTICE_WORDS = Set.of("upsc", "prelims", "mains", "practice", "sample", "model",
+            "previous", "mcq", "mcqs", "quiz");
+
+    static Matcher context(Line line) {
+        return CONTEXT_WORDS.contains(line.firstWord()) ? context(line.plain()) : null;
+    }
+
+    static Matcher credit(Line line) {
+        return CREDIT_WORDS.contains(line.firstWord()) ? credit(line.plain()) : null;
+    }
+
+    static boolean isPracticeHeading(Line line) {
+        return PRACTICE_WORDS.contains(line.firstWord()) && isPracticeHeading(line.plain());
+    }
+
     static Matcher context(String t) {
-        if (t.isEmpty() || "cCiIwW".indexOf(t.charAt(0)) < 0) {
+        if (!CONTEXT_WORDS.contains(firstWord(t))) {
             return null;
         }
         Matcher m = CONTEXT.matcher(t);
@@ -138,7 +163,7 @@ final class Cues {
 
     /** A "Source:" or "Picture Courtesy:" line, checked cheaply first. */
     static Matcher credit(String t) {
-        if (t.isEmpty() || "pPiIgGmMsScC".indexOf(t.charAt(0)) < 0) {
+        if (!CREDIT_WORDS.contains(firstWord(t))) {
             return null;
         }
         Matcher m = CREDIT.matcher(t);
@@ -147,8 +172,7 @@ final class Cues {
 
     /** A "Practice question(s)" heading and its kin, checked cheaply first. */
     static boolean isPracticeHeading(String t) {
-        return !t.isEmpty() && "uUpPmMsSqQ".indexOf(t.charAt(0)) >= 0 && t.length() < 60
-                && PRACTICE_HEADING.matcher(t).matches();
+        return t.length() < 60 && PRACTICE_WORDS.contains(firstWord(t)) && PRACTICE_HEADING.matcher(t).matches();
     }
 
     static boolean isBullet(String t) {
@@ -169,7 +193,11 @@ final class Cues {
      * "Prelims level:" lines; null when the line is none of them.
      */
     static Metadata metadata(String t) {
-        if (!METADATA_WORDS.contains(firstWord(t))) {
+        return metadata(t, firstWord(t));
+    }
+
+    static Metadata metadata(String t, String firstWord) {
+        if (!METADATA_WORDS.contains(firstWord)) {
             return null;
         }
         Matcher m;

@@ -17,8 +17,12 @@ public enum Format {
         if (name.endsWith(".json")) {
             return JSON;
         }
-        String start = text.stripLeading();
-        if (start.startsWith("---\n") && start.contains("\ntitle:")) {
+        int first = 0;
+        while (first < text.length() && first < 4096 && Character.isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        String start = text.substring(first, Math.min(text.length(), first + 400));
+        if (start.startsWith("---\n") && text.contains("\ntitle:")) {
             return MARKDOWN;
         }
         String lower = start.length() > 200 ? start.substring(0, 200).toLowerCase(Locale.ROOT) : start.toLowerCase(Locale.ROOT);

@@ -7,7 +7,17 @@ import java.util.List;
  * One non-blank line of a text and where it was (1-based). Spaces are collapsed; a tab between
  * two pieces of text is kept, because pasted tables arrive tab-separated.
  */
-record Line(int number, String text, String plain, boolean boilerplate, String bullet) {
+final class Line {
+
+    private static final Cues.Metadata NO_METADATA = new Cues.Metadata(List.of(), null, List.of());
+
+    private final int number;
+    private final String text;
+    private final String plain;
+    private final String firstWord;
+    private final boolean boilerplate;
+    private final String bullet;
+    private Cues.Metadata metadata;
 
     /**
      * A line, classified once: {@link #plain()} is its text with tabs turned into spaces (for all
@@ -15,15 +25,50 @@ record Line(int number, String text, String plain, boolean boilerplate, String b
      * and {@link #bullet()} is the text after a bullet or list number, or null.
      */
     Line(int number, String text) {
-        this(number, text, text.indexOf('\t') < 0 ? text : text.replace('\t', ' '));
+        this.number = number;
+        this.text = text;
+        this.plain = text.indexOf('\t') < 0 ? text : text.replace('\t', ' ');
+        this.firstWord = Cues.firstWord(plain);
+        this.boilerplate = Cues.isBoilerplate(plain, firstWord);
+        this.bullet = Cues.bulletText(plain);
     }
 
-    private Line(int number, String text, String plain) {
-        this(number, text, plain, Cues.isBoilerplate(plain), Cues.bulletText(plain));
+    int number() {
+        return number;
+    }
+
+    String text() {
+        return text;
+    }
+
+    String plain() {
+        return plain;
+    }
+
+    /** The leading letters, lower-cased ("share" for "Share this:"), for cheap checks before patterns. */
+    String firstWord() {
+        return firstWord;
+    }
+
+    boolean boilerplate() {
+        return boilerplate;
+    }
+
+    String bullet() {
+        return bullet;
     }
 
     boolean isBullet() {
         return bullet != null;
+    }
+
+    /** What the line says as metadata ("Part of:", "Category:"…), or null; worked out once. */
+    Cues.Metadata metadata() {
+        if (metadata == null) {
+            Cues.Metadata m = Cues.metadata(plain, firstWord);
+            metadata = m == null ? NO_METADATA : m;
+        }
+        return metadata == NO_METADATA ? null : metadata;
     }
 
     /** Words separated by spaces, counted without a regular expression. */
@@ -38,6 +83,11 @@ record Line(int number, String text, String plain, boolean boilerplate, String b
             inWord = !space;
         }
         return words;
+    }
+
+    @Override
+    public String toString() {
+        return number + ": " + text;
     }
 
     static List<Line> split(String normalisedText) {
@@ -68,6 +118,13 @@ record Line(int number, String text, String plain, boolean boilerplate, String b
         while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
             to--;
         }
+        String line = s.substring(from, to);
+        if (line.indexOf("  ") < 0 && line.indexOf('\t') < 0) {
+            return line; // the usual case: nothing to collapse
+        }
+        s = line;
+        from = 0;
+        to = line.length();
         StringBuilder sb = null;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);

@@ -62,11 +62,17 @@ final class PublishedDates {
         return Optional.empty();
     }
 
-    private static final java.util.Set<String> MONTHS = java.util.Set.of(
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
-
+    /** Whether the line starts with the first three letters of a month's English name. */
     private static boolean startsWithMonth(String line) {
-        return line.length() >= 3 && MONTHS.contains(line.substring(0, 3).toLowerCase(Locale.ROOT));
+        if (line.length() < 3) {
+            return false;
+        }
+        String key = "" + Character.toLowerCase(line.charAt(0)) + Character.toLowerCase(line.charAt(1))
+                + Character.toLowerCase(line.charAt(2));
+        return switch (key) {
+            case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" -> true;
+            default -> false;
+        };
     }
 
     private static Optional<Found> found(LocalDate date, Matcher m) {

@@ -117,7 +117,7 @@ public final class TextArticleParser {
         boolean inQuestions = false;
         for (int i = 0; i + 1 < lines.size(); i++) {
             String t = lines.get(i).plain();
-            if (Cues.isPracticeHeading(t)) {
+            if (Cues.isPracticeHeading(lines.get(i))) {
                 inQuestions = true;
                 continue;
             }
@@ -125,9 +125,9 @@ public final class TextArticleParser {
                 continue;
             }
             Line next = lines.get(i + 1);
-            boolean opener = isOpener(next.plain());
+            boolean opener = isOpener(next);
             boolean dated = i < HEADER_LINES + 2 && startsWithDate(next) || labelledDate(next).isPresent();
-            if (opener || dated && (starts.isEmpty() || i + 2 < lines.size() && isOpener(lines.get(i + 2).plain()))) {
+            if (opener || dated && (starts.isEmpty() || i + 2 < lines.size() && isOpener(lines.get(i + 2)))) {
                 // inside a practice block only a dated title (a new topic) can start an article
                 if (inQuestions && !dated && !opener) {
                     continue;
@@ -139,8 +139,8 @@ public final class TextArticleParser {
         return starts;
     }
 
-    private static boolean isOpener(String t) {
-        return Cues.metadata(t) != null || Cues.context(t) != null;
+    private static boolean isOpener(Line line) {
+        return line.metadata() != null || Cues.context(line) != null;
     }
 
     private static boolean titleLike(Line line) {
@@ -150,8 +150,8 @@ public final class TextArticleParser {
                 || Line.words(bare) > 24) {
             return false;
         }
-        return Cues.metadata(t) == null && Cues.context(t) == null
-                && Cues.credit(t) == null && !Cues.isPracticeHeading(t)
+        return line.metadata() == null && Cues.context(line) == null
+                && Cues.credit(line) == null && !Cues.isPracticeHeading(line)
                 && !(line.isBullet() && !TOPIC_NUMBER.matcher(t).matches()) && !startsWithDate(line)
                 && Character.isLetterOrDigit(bare.codePointAt(0));
     }
@@ -179,7 +179,7 @@ public final class TextArticleParser {
         for (int i = 1; i < lines.size(); i++) {
             Line line = lines.get(i);
             String t = line.plain();
-            Matcher credit = Cues.credit(t);
+            Matcher credit = Cues.credit(line);
             boolean isCredit = credit != null && credit.group(2).length() < 300;
             if (questionLines != null && !isCredit) {
                 if (!line.boilerplate()) {
@@ -187,7 +187,7 @@ public final class TextArticleParser {
                 }
                 continue;
             }
-            if (Cues.isPracticeHeading(t)) {
+            if (Cues.isPracticeHeading(line)) {
                 questionLines = new ArrayList<>();
                 continue;
             }
@@ -210,7 +210,7 @@ public final class TextArticleParser {
                     continue;
                 }
             }
-            Cues.Metadata meta = Cues.metadata(t);
+            Cues.Metadata meta = line.metadata();
             if (meta != null && body.isEmpty()) {
                 syllabus.addAll(meta.syllabus());
                 tags.addAll(meta.tags());
@@ -224,7 +224,7 @@ public final class TextArticleParser {
                 credits.add(new Credit(Cues.titleCase(credit.group(1)), value, Cues.URL.matcher(value).matches() ? value : null));
                 continue;
             }
-            Matcher contextLine = context == null ? Cues.context(t) : null;
+            Matcher contextLine = context == null ? Cues.context(line) : null;
             if (contextLine != null && t.length() < 2000) {
                 if (!contextLine.group(1).isEmpty()) {
                     context = contextLine.group(1);
@@ -300,7 +300,12 @@ public final class TextArticleParser {
         }
     }
 
+    private static final Set<String> DATE_WORDS = Set.of("date", "dated", "published", "updated", "posted");
+
     private static Optional<LocalDate> labelledDate(Line line) {
+        if (!DATE_WORDS.contains(line.firstWord())) {
+            return Optional.empty();
+        }
         Matcher m = DATE_LABEL.matcher(line.plain());
         if (!m.matches()) {
             return Optional.empty();

@@ -88,6 +88,9 @@ final class TextDecoder {
     private static boolean alreadyNormal(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= ' ' && c < '\u007F') {
+                continue;
+            }
             if (c < ' ' && c != '\n' && c != '\t' || c >= '\u007F' && c <= '\u00A0' || c == '\u00AD'
                     || c >= '\u2000' && c <= '\u206F' && (c <= '\u200D' || c == '\u2028' || c == '\u2029'
                     || c == '\u202F' || c == '\u2060') || c == '\uFEFF') {
