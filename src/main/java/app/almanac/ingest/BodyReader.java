@@ -33,6 +33,7 @@ final class BodyReader {
         String heading = "";
         List<Line> texts = new ArrayList<>();
         boolean inTable = false;
+        boolean sawBullet = false;
         for (int i = 0; i < body.size(); i++) {
             Line line = body.get(i);
             Line next = i + 1 < body.size() ? body.get(i + 1) : null;
@@ -43,12 +44,14 @@ final class BodyReader {
                 heading = stripColon(line.plain());
                 texts = new ArrayList<>();
                 inTable = false;
+                sawBullet = false;
                 continue;
             }
-            if (!inTable && texts.stream().noneMatch(Line::isBullet)) {
+            if (!inTable && !sawBullet) {
                 inTable = startsFlatTable(body, i);
             }
-            texts.add(body.get(i));
+            sawBullet |= line.isBullet();
+            texts.add(line);
         }
         if (!heading.isEmpty() || !texts.isEmpty()) {
             sections.add(new Section(heading, blocks(texts)));
@@ -68,6 +71,10 @@ final class BodyReader {
             return false;
         }
         String next = nextLine == null ? null : nextLine.plain();
+        boolean bulletsFollow = nextLine != null && nextLine.isBullet();
+        if (inTable && !bulletsFollow && !t.startsWith("About ")) {
+            return false; // inside a table only bullets or a new "About" end it
+        }
         String bare = stripColon(t);
         if (bare.isEmpty() || bare.length() > 120 || endsWithAny(bare, ".,;!")) {
             return false;
@@ -80,7 +87,6 @@ final class BodyReader {
         if (words > 12) {
             return false;
         }
-        boolean bulletsFollow = nextLine != null && nextLine.isBullet();
         boolean about = bare.startsWith("About ");
         if (inTable) {
             return bulletsFollow || about;

@@ -141,16 +141,46 @@ final class Cues {
     private static final Set<String> PRACTICE_WORDS = Set.of("upsc", "prelims", "mains", "practice", "sample", "model",
             "previous", "mcq", "mcqs", "quiz");
 
+    /** What a line's first word may start: one bit per kind of line, so a line is looked up once. */
+    static final int BOILERPLATE_START = 1;
+    static final int METADATA_START = 2;
+    static final int CONTEXT_START = 4;
+    static final int CREDIT_START = 8;
+    static final int PRACTICE_START = 16;
+    static final int DATE_LABEL_START = 32;
+
+    /** Built on first use, after every word set above and below it exists. */
+    private static final class WordKinds {
+        static final java.util.Map<String, Integer> MAP = wordKinds();
+    }
+
+    private static java.util.Map<String, Integer> wordKinds() {
+        java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
+        java.util.function.BiConsumer<Set<String>, Integer> add = (words, kind) -> words.forEach(w -> kinds.merge(w, kind, (a, b) -> a | b));
+        add.accept(BOILERPLATE_WORDS, BOILERPLATE_START);
+        add.accept(METADATA_WORDS, METADATA_START);
+        add.accept(CONTEXT_WORDS, CONTEXT_START);
+        add.accept(CREDIT_WORDS, CREDIT_START);
+        add.accept(PRACTICE_WORDS, PRACTICE_START);
+        add.accept(Set.of("date", "dated", "published", "updated", "posted"), DATE_LABEL_START);
+        return java.util.Map.copyOf(kinds);
+    }
+
+    /** The kinds of line that can start with {@code firstWord} (lower case), as bits. */
+    static int kindsOf(String firstWord) {
+        return firstWord.isEmpty() ? 0 : WordKinds.MAP.getOrDefault(firstWord, 0);
+    }
+
     static Matcher context(Line line) {
-        return CONTEXT_WORDS.contains(line.firstWord()) ? context(line.plain()) : null;
+        return line.may(CONTEXT_START) ? context(line.plain()) : null;
     }
 
     static Matcher credit(Line line) {
-        return CREDIT_WORDS.contains(line.firstWord()) ? credit(line.plain()) : null;
+        return line.may(CREDIT_START) ? credit(line.plain()) : null;
     }
 
     static boolean isPracticeHeading(Line line) {
-        return PRACTICE_WORDS.contains(line.firstWord()) && isPracticeHeading(line.plain());
+        return line.may(PRACTICE_START) && isPracticeHeading(line.plain());
     }
 
     static Matcher context(String t) {

@@ -15,6 +15,7 @@ final class Line {
     private final String text;
     private final String plain;
     private final String firstWord;
+    private final int kinds;
     private final boolean boilerplate;
     private final String bullet;
     private Cues.Metadata metadata;
@@ -29,7 +30,8 @@ final class Line {
         this.text = text;
         this.plain = text.indexOf('\t') < 0 ? text : text.replace('\t', ' ');
         this.firstWord = Cues.firstWord(plain);
-        this.boilerplate = Cues.isBoilerplate(plain, firstWord);
+        this.kinds = Cues.kindsOf(firstWord);
+        this.boilerplate = (kinds & Cues.BOILERPLATE_START) != 0 && Cues.isBoilerplate(plain, firstWord);
         this.bullet = Cues.bulletText(plain);
     }
 
@@ -50,6 +52,11 @@ final class Line {
         return firstWord;
     }
 
+    /** Whether the line's first word can start a line of this kind (a {@code Cues.*_START} bit). */
+    boolean may(int kind) {
+        return (kinds & kind) != 0;
+    }
+
     boolean boilerplate() {
         return boilerplate;
     }
@@ -65,7 +72,7 @@ final class Line {
     /** What the line says as metadata ("Part of:", "Category:"…), or null; worked out once. */
     Cues.Metadata metadata() {
         if (metadata == null) {
-            Cues.Metadata m = Cues.metadata(plain, firstWord);
+            Cues.Metadata m = may(Cues.METADATA_START) ? Cues.metadata(plain, firstWord) : null;
             metadata = m == null ? NO_METADATA : m;
         }
         return metadata == NO_METADATA ? null : metadata;

@@ -303,7 +303,7 @@ public final class TextArticleParser {
     private static final Set<String> DATE_WORDS = Set.of("date", "dated", "published", "updated", "posted");
 
     private static Optional<LocalDate> labelledDate(Line line) {
-        if (!DATE_WORDS.contains(line.firstWord())) {
+        if (!line.may(Cues.DATE_LABEL_START)) {
             return Optional.empty();
         }
         Matcher m = DATE_LABEL.matcher(line.plain());
