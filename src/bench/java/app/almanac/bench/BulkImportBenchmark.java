@@ -38,8 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Warmup(iterations = 4)
+@Measurement(iterations = 6)
 public class BulkImportBenchmark {
 
     @Param("2000")

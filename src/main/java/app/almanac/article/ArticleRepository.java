@@ -70,7 +70,7 @@ class ArticleRepository {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         insertBody(id, c);
-        questions.replace(QuestionRepository.Owner.ARTICLE, id, c.questions());
+        questions.insert(QuestionRepository.Owner.ARTICLE, id, c.questions());
         return id;
     }
 

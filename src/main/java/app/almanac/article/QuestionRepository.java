@@ -40,12 +40,23 @@ class QuestionRepository {
      * a new revision.
      */
     void replace(Owner owner, long ownerId, List<Question> questions) {
+        replace(owner, ownerId, questions, false);
+    }
+
+    /** Stores the questions of an owner that has none yet: nothing to look up or delete. */
+    void insert(Owner owner, long ownerId, List<Question> questions) {
+        replace(owner, ownerId, questions, true);
+    }
+
+    private void replace(Owner owner, long ownerId, List<Question> questions, boolean isNew) {
         Map<Integer, Long> existing = new HashMap<>();
-        jdbc.sql("select position, id from question where " + owner.column + " = :owner")
-                .param("owner", ownerId)
-                .query(rs -> {
-                    existing.put(rs.getInt("position"), rs.getLong("id"));
-                });
+        if (!isNew) {
+            jdbc.sql("select position, id from question where " + owner.column + " = :owner")
+                    .param("owner", ownerId)
+                    .query(rs -> {
+                        existing.put(rs.getInt("position"), rs.getLong("id"));
+                    });
+        }
         var options = new ArrayList<SqlParameterSource>();
         var statements = new ArrayList<SqlParameterSource>();
         var pairs = new ArrayList<SqlParameterSource>();
@@ -91,9 +102,11 @@ class QuestionRepository {
                 statements.toArray(SqlParameterSource[]::new));
         batch.batchUpdate("insert into question_pair (question_id, row_no, cell_no, text) values (:id, :row, :cell, :text)",
                 pairs.toArray(SqlParameterSource[]::new));
-        jdbc.sql("delete from question where " + owner.column + " = :owner and position >= :count")
-                .param("owner", ownerId).param("count", questions.size())
-                .update();
+        if (!isNew) {
+            jdbc.sql("delete from question where " + owner.column + " = :owner and position >= :count")
+                    .param("owner", ownerId).param("count", questions.size())
+                    .update();
+        }
     }
 
     private static void addPairRow(List<SqlParameterSource> out, long id, int row, List<String> cells) {

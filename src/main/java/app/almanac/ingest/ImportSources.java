@@ -134,18 +134,30 @@ public final class ImportSources implements Closeable {
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    /** Files parsed at once: enough to keep every core busy, few enough to bound memory. */
-    static final int CHUNK = 256;
+    /** Files parsed at once: enough to keep the other cores busy, few enough to bound memory. */
+    static final int CHUNK = 64;
 
     /**
-     * Parses every source, a chunk at a time on all cores, and hands the results to {@code each}
-     * in the sources' order, on the calling thread (so storing stays sequential).
+     * Parses every source and hands the results to {@code each} in the sources' order, on the
+     * calling thread (so storing stays sequential). The next chunk is parsed on other threads
+     * while {@code each} stores the current one.
      */
     public void parseAll(java.util.function.Consumer<ParseResult> each) {
+        java.util.concurrent.CompletableFuture<List<ParseResult>> next = parseChunk(0);
         for (int from = 0; from < sources.size(); from += CHUNK) {
-            sources.subList(from, Math.min(sources.size(), from + CHUNK)).parallelStream()
-                    .map(Source::parse).toList().forEach(each);
+            List<ParseResult> current = next.join();
+            next = parseChunk(from + CHUNK);
+            current.forEach(each);
         }
+    }
+
+    private java.util.concurrent.CompletableFuture<List<ParseResult>> parseChunk(int from) {
+        if (from >= sources.size()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+        }
+        List<Source> chunk = sources.subList(from, Math.min(sources.size(), from + CHUNK));
+        return java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> chunk.parallelStream().map(Source::parse).toList());
     }
 
     /** The files to import, in a stable order. */
