@@ -9,11 +9,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The reader's pages: the home page and one page per article. */
+/** One page per article, with related analyses and the earlier analyses of the same story. */
 @Controller
 class ArticleController {
 
-    static final int HOME_PAGE_SIZE = 30;
+    static final int AROUND = 5;
 
     private final ArticleService articles;
 
@@ -21,16 +21,12 @@ class ArticleController {
         this.articles = articles;
     }
 
-    @GetMapping("/")
-    ModelAndView home() {
-        return new ModelAndView("article/home", Map.of("page", new HomePage(articles.latest(HOME_PAGE_SIZE))));
-    }
-
     @GetMapping("/articles/{date}/{slug}")
     ModelAndView article(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                          @PathVariable String slug) {
         Article article = articles.find(date, slug)
                 .orElseThrow(() -> new NotFoundException("No analysis was published on " + date + " under that name."));
-        return new ModelAndView("article/article", Map.of("page", new ArticlePage(article)));
+        return new ModelAndView("article/article", Map.of("page", new ArticlePage(article,
+                articles.related(article, AROUND), articles.earlierOfStory(article, AROUND))));
     }
 }

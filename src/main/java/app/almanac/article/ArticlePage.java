@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The model of an article page. */
-public record ArticlePage(Article article) {
+/** The model of an article page: the article, analyses that share its topics, and earlier ones of its story. */
+public record ArticlePage(Article article, List<ArticleSummary> related, List<ArticleSummary> earlier) {
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 

@@ -240,6 +240,104 @@ class ArticleRepository {
                 .list();
     }
 
+    List<ArticleSummary> onDate(LocalDate date) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where published_on = :date order by id")
+                .param("date", date)
+                .query(ArticleRepository::summary)
+                .list();
+    }
+
+    Optional<LocalDate> latestDate() {
+        return firstDate(jdbc.sql("select max(published_on) from article"));
+    }
+
+    Optional<LocalDate> dateBefore(LocalDate date) {
+        return firstDate(jdbc.sql("select max(published_on) from article where published_on < :date").param("date", date));
+    }
+
+    Optional<LocalDate> dateAfter(LocalDate date) {
+        return firstDate(jdbc.sql("select min(published_on) from article where published_on > :date").param("date", date));
+    }
+
+    /** An aggregate over no rows is one row holding NULL: that is "no date", not an error. */
+    private static Optional<LocalDate> firstDate(JdbcClient.StatementSpec query) {
+        return query.query((rs, n) -> rs.getObject(1, LocalDate.class)).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** How many articles each day between {@code from} and {@code to} (inclusive) has. */
+    Map<LocalDate, Integer> countsByDay(LocalDate from, LocalDate to) {
+        Map<LocalDate, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                select published_on, count(*) as n from article
+                where published_on between :from and :to group by published_on order by published_on""")
+                .param("from", from).param("to", to)
+                .query(rs -> {
+                    counts.put(rs.getObject("published_on", LocalDate.class), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    /** Every category with how many articles it has, most used first. */
+    List<Map.Entry<String, Integer>> categories() {
+        return jdbc.sql("""
+                select category, count(*) as n from article where category is not null
+                group by category order by count(*) desc, category""")
+                .query((rs, n) -> Map.entry(rs.getString("category"), rs.getInt("n")))
+                .list();
+    }
+
+    /** A page of articles matching one condition ({@code where} uses the parameter {@code :value}). */
+    List<ArticleSummary> page(Filter filter, String value, int offset, int limit) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article a where " + filter.condition
+                        + " order by published_on desc, id desc limit :limit offset :offset")
+                .param("value", value).param("limit", limit).param("offset", offset)
+                .query(ArticleRepository::summary)
+                .list();
+    }
+
+    int count(Filter filter, String value) {
+        return jdbc.sql("select count(*) from article a where " + filter.condition)
+                .param("value", value).query(Integer.class).single();
+    }
+
+    /** The ways a list of articles can be chosen; the conditions are fixed text, values are parameters. */
+    enum Filter {
+        CATEGORY("a.category = :value"),
+        TAG("exists (select 1 from article_tag t where t.article_id = a.id and t.tag = :value)"),
+        SYLLABUS("exists (select 1 from article_syllabus s where s.article_id = a.id and s.paper = :value)");
+
+        final String condition;
+
+        Filter(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    /** Articles that share tags with this one, most shared first, then newest. */
+    List<ArticleSummary> related(long id, int limit) {
+        return jdbc.sql("""
+                select a.id, a.slug, a.title, a.published_on, a.publisher, a.category, a.context
+                from article a join (
+                    select other.article_id, count(*) as shared
+                    from article_tag mine join article_tag other on other.tag = mine.tag and other.article_id <> mine.article_id
+                    where mine.article_id = :id group by other.article_id) r on r.article_id = a.id
+                order by r.shared desc, a.published_on desc, a.id desc limit :limit""")
+                .param("id", id).param("limit", limit)
+                .query(ArticleRepository::summary)
+                .list();
+    }
+
+    /** Earlier articles with the same title: the same story on earlier days. */
+    List<ArticleSummary> earlierOfStory(long id, String titleSlug, LocalDate before, int limit) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where id <> :id and published_on < :before"
+                        + " and (slug = :slug or slug like :prefix) order by published_on desc limit :limit")
+                .param("id", id).param("before", before).param("slug", titleSlug).param("prefix", titleSlug + "-____-__-__%")
+                .param("limit", limit)
+                .query(ArticleRepository::summary)
+                .list();
+    }
+
     List<String> allSlugs() {
         return jdbc.sql("select slug from article order by published_on, id").query(String.class).list();
     }

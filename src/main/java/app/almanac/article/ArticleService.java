@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,6 +99,84 @@ public class ArticleService {
     @Transactional(readOnly = true)
     public List<ArticleSummary> latest(int limit) {
         return repository.latest(limit);
+    }
+
+    /** Articles on a listing page. */
+    public static final int PAGE_SIZE = 20;
+
+    /** The analyses of {@code date} and the days around it. */
+    @Transactional(readOnly = true)
+    public Digest digest(LocalDate date) {
+        return new Digest(date, repository.onDate(date), repository.dateBefore(date).orElse(null),
+                repository.dateAfter(date).orElse(null));
+    }
+
+    /** The latest day that has analyses, if any day has. */
+    @Transactional(readOnly = true)
+    public Optional<Digest> latestDigest() {
+        return repository.latestDate().map(this::digest);
+    }
+
+    /** The archive of one month. */
+    @Transactional(readOnly = true)
+    public MonthArchive month(java.time.YearMonth month) {
+        return new MonthArchive(month, repository.countsByDay(month.atDay(1), month.atEndOfMonth()),
+                repository.dateBefore(month.atDay(1)).map(java.time.YearMonth::from).orElse(null),
+                repository.dateAfter(month.atEndOfMonth()).map(java.time.YearMonth::from).orElse(null));
+    }
+
+    /** The month of the latest analysis, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<java.time.YearMonth> latestMonth() {
+        return repository.latestDate().map(java.time.YearMonth::from);
+    }
+
+    /** Categories and how many analyses each has, with the slug of each for its URL. */
+    @Transactional(readOnly = true)
+    public List<Topic> categories() {
+        return repository.categories().stream().map(e -> new Topic(e.getKey(), Slugs.of(e.getKey()), e.getValue())).toList();
+    }
+
+    /** A named group of articles and its size. */
+    public record Topic(String name, String slug, int count) {}
+
+    /** A page of the category whose name has this slug; empty when no category does. */
+    @Transactional(readOnly = true)
+    public Optional<Listing> byCategory(String slug, int page) {
+        return repository.categories().stream().map(Map.Entry::getKey).filter(c -> Slugs.of(c).equals(slug)).findFirst()
+                .flatMap(name -> listing(ArticleRepository.Filter.CATEGORY, name, name, "/categories/" + slug, page));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Listing> bySyllabus(String paper, int page) {
+        return listing(ArticleRepository.Filter.SYLLABUS, paper, "Syllabus: " + paper, "/syllabus/" + paper, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Listing> byTag(String tag, int page) {
+        return listing(ArticleRepository.Filter.TAG, tag, "Topic: " + tag, "/tags/" + tag, page);
+    }
+
+    private Optional<Listing> listing(ArticleRepository.Filter filter, String value, String heading, String path, int page) {
+        int total = repository.count(filter, value);
+        int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (total == 0 || page < 1 || page > pages) {
+            return Optional.empty();
+        }
+        return Optional.of(new Listing(heading, path, repository.page(filter, value, (page - 1) * PAGE_SIZE, PAGE_SIZE),
+                page, pages, total));
+    }
+
+    /** Analyses that share topics with this one, most shared first. */
+    @Transactional(readOnly = true)
+    public List<ArticleSummary> related(Article article, int limit) {
+        return repository.related(article.id(), limit);
+    }
+
+    /** Earlier analyses of the same story (the same title on earlier days). */
+    @Transactional(readOnly = true)
+    public List<ArticleSummary> earlierOfStory(Article article, int limit) {
+        return repository.earlierOfStory(article.id(), Slugs.of(article.content().title()), article.content().date(), limit);
     }
 
     /** The slugs of all articles, oldest first: what an export walks through. */

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,6 +55,13 @@ class ArticlePagesTests {
         ArticleContent a = ArticleMother.riverTreaty();
         articles.save(new ArticleContent("A page with a hostile credit", a.date(), null, null, null, List.of(), List.of(), null,
                 List.of(new Credit("Source", "click me", "javascript:alert(1)")), a.sections(), List.of()));
+        // the same story a month earlier, sharing a tag; and 25 short notes on one topic, for paging
+        articles.save(new ArticleContent(a.title(), a.date().minusMonths(1), a.publisher(), a.series(), a.category(),
+                List.of("GS-II"), List.of("Water"), "The talks began.", List.of(), List.of(), List.of()));
+        for (int i = 1; i <= 25; i++) {
+            articles.save(new ArticleContent("Monsoon note " + i, LocalDate.of(2023, 7, i), null, null, "Geography",
+                    List.of("GS-I"), List.of("Monsoon"), "Rainfall update " + i + ".", List.of(), List.of(), List.of()));
+        }
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -76,11 +84,67 @@ class ArticlePagesTests {
     }
 
     @Test
-    void theHomePageListsTheLatestAnalysesNewestFirst() throws Exception {
+    void theHomePageIsTheLatestDaysDigest() throws Exception {
         Document home = page("/", 200);
-        List<String> links = home.select("ol.articles h2 a").eachAttr("href");
-        assertThat(links).contains(SEED_PATH, "/articles/2024-05-14/a-river-sharing-treaty-is-renewed");
-        assertThat(links.indexOf("/articles/2024-05-14/a-river-sharing-treaty-is-renewed")).isLessThan(links.indexOf(SEED_PATH));
+        assertThat(home.select("h1 time").attr("datetime")).isEqualTo("2024-05-14");
+        assertThat(home.select("ol.articles .title a").eachAttr("href")).containsExactly(
+                "/articles/2024-05-14/a-river-sharing-treaty-is-renewed", "/articles/2024-05-14/a-page-with-a-hostile-credit");
+        assertThat(home.select("a[rel=prev]").attr("href")).isEqualTo("/daily/2024-04-14");
+        assertThat(home.select("a[rel=next]")).isEmpty();
+    }
+
+    @Test
+    void eachDayLinksToTheDaysAroundItThatHaveAnalyses() throws Exception {
+        Document day = page("/daily/2024-02-26", 200);
+        assertThat(day.select("ol.articles .title a").eachAttr("href")).containsExactly(SEED_PATH);
+        assertThat(day.select("a[rel=prev]").attr("href")).isEqualTo("/daily/2023-07-25");
+        assertThat(day.select("a[rel=next]").attr("href")).isEqualTo("/daily/2024-04-14");
+        assertThat(page("/daily/2024-03-01", 404).select("main p").text()).contains("No analyses were published on 1 March 2024");
+    }
+
+    @Test
+    void theMonthArchiveIsACalendarWithCountsPerDay() throws Exception {
+        HttpResponse<String> redirect = get("/archive");
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/archive/2024-05"));
+        Document july = page("/archive/2023-07", 200);
+        assertThat(july.select("table.calendar td.has")).hasSize(25);
+        assertThat(july.select("table.calendar td.has a").first().attr("href")).isEqualTo("/daily/2023-07-01");
+        assertThat(july.select("table.calendar tbody tr").first().select("td").first().text())
+                .as("July 2023 starts on a Saturday: the Monday cell is empty").isEmpty();
+        assertThat(july.select("a[rel=next]").attr("href")).isEqualTo("/archive/2024-02");
+        page("/archive/2024-13", 404);
+        page("/archive/last-year", 404);
+    }
+
+    @Test
+    void categoriesSyllabusPapersAndTagsListTheirAnalysesInPages() throws Exception {
+        Document topics = page("/categories", 200);
+        assertThat(topics.select("ul.topics a").eachAttr("href")).contains("/categories/geography", "/categories/international-news");
+        Document first = page("/tags/Monsoon", 200);
+        assertThat(first.select("ol.articles > li")).hasSize(ArticleService.PAGE_SIZE);
+        assertThat(first.select(".meta").first().text()).contains("25 analyses").contains("page 1 of 2");
+        assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/tags/Monsoon?page=2");
+        Document second = page("/tags/Monsoon?page=2", 200);
+        assertThat(second.select("ol.articles > li")).hasSize(5);
+        assertThat(second.select("ol.articles .title").last().text()).isEqualTo("Monsoon note 1");
+        page("/tags/Monsoon?page=3", 404);
+        page("/tags/Monsoon?page=0", 404);
+        page("/tags/Monsoon?page=abc", 400);
+        assertThat(page("/categories/geography", 200).select("h1").text()).isEqualTo("Geography");
+        assertThat(page("/syllabus/GS-II", 200).select("ol.articles .title a").eachText())
+                .contains("A river-sharing treaty is renewed");
+        page("/categories/no-such-category", 404);
+    }
+
+    @Test
+    void anArticleShowsRelatedAnalysesAndTheEarlierOnesOfItsStory() throws Exception {
+        Document doc = page("/articles/2024-05-14/a-river-sharing-treaty-is-renewed", 200);
+        assertThat(doc.select("#earlier-heading + ol.articles .title a").eachAttr("href"))
+                .containsExactly("/articles/2024-04-14/a-river-sharing-treaty-is-renewed-2024-04-14");
+        assertThat(doc.select("#related-heading + ol.articles .title a").eachAttr("href"))
+                .contains("/articles/2024-04-14/a-river-sharing-treaty-is-renewed-2024-04-14");
+        assertThat(doc.select("ul.labels a").eachAttr("href")).contains("/syllabus/GS-II", "/tags/Water");
     }
 
     @Test
