@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * log in the same transaction.
  *
  * <p>Identity rule: an article is the same article when it has the same publication date and the
- * same title (compared by slug, so case and punctuation do not matter). Saving identical content
+ * same title (compared after normalisation, so case, spacing and punctuation do not matter; see
+ * {@link #identityKey}). Saving identical content
  * again changes nothing; saving different content under the same identity makes a new revision.
  */
 @Service
@@ -47,7 +48,7 @@ public class ArticleService {
         String canonical = json.writeValueAsString(content);
         String hash = sha256(canonical);
         String titleSlug = Slugs.of(content.title());
-        String identityKey = content.date() + "/" + titleSlug;
+        String identityKey = identityKey(content);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
 
         var existing = repository.findIdentity(identityKey);
@@ -69,6 +70,20 @@ public class ArticleService {
         repository.insertRevision(id, 1, canonical, now);
         changeLog.append(ENTITY, id, ChangeLog.Action.CREATED);
         return new SaveResult(new Article(id, slug, 1, content), SaveResult.Outcome.CREATED);
+    }
+
+    /**
+     * What makes two articles the same article: the date and the title, compared after Unicode
+     * normalisation, case folding and collapsing punctuation and spaces (marks such as Devanagari
+     * vowel signs are kept, and nothing is cut short, unlike in the slug).
+     */
+    public static String identityKey(ArticleContent content) {
+        return content.date() + "/" + sha256(normalisedTitle(content.title()));
+    }
+
+    static String normalisedTitle(String title) {
+        return java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("['’‘`]", "").replaceAll("[^\\p{L}\\p{M}\\p{N}]+", " ").strip();
     }
 
     /** A story that runs over several days keeps its title; later days get the date in the slug. */

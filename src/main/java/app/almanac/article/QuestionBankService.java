@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores question banks. Identity rule: a bank is the same bank when its title has the same slug;
+ * Stores question banks. Identity rule: a bank is the same bank when its title is the same (compared
+ * as {@link ArticleService#identityKey} compares titles);
  * identical content is unchanged, different content is a new revision, and each question keeps
  * its id while it stays at its position.
  */
@@ -41,13 +42,23 @@ public class QuestionBankService {
     @Transactional
     public BankSaveResult save(QuestionBankContent content) {
         String hash = ArticleService.sha256(json.writeValueAsString(content));
-        String slug = Slugs.of(content.title());
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        record Stored(long id, int revision, String hash) {}
-        Optional<Stored> stored = jdbc.sql("select id, revision, content_hash from question_bank where slug = :slug")
-                .param("slug", slug)
-                .query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3)))
-                .optional();
+        record Stored(long id, int revision, String hash, String title) {}
+        // a bank is found by its slug; two titles with one slug get -2, -3… so they never merge
+        String base = Slugs.of(content.title());
+        String wanted = ArticleService.normalisedTitle(content.title());
+        String slug = base;
+        Optional<Stored> stored = Optional.empty();
+        for (int n = 2; ; n++) {
+            stored = jdbc.sql("select id, revision, content_hash, title from question_bank where slug = :slug")
+                    .param("slug", slug)
+                    .query((rs, i) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                    .optional();
+            if (stored.isEmpty() || ArticleService.normalisedTitle(stored.get().title()).equals(wanted)) {
+                break;
+            }
+            slug = base + "-" + n;
+        }
         if (stored.isPresent() && stored.get().hash().equals(hash)) {
             return new BankSaveResult(find(slug).orElseThrow(), SaveResult.Outcome.UNCHANGED);
         }

@@ -42,7 +42,17 @@ class ExportCommand implements Callable<Integer> {
     List<String> slugs;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return export();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("almanac export: cannot write " + (out == null ? "the output" : out)
+                    + ": " + e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage());
+            return AlmanacCommand.EXIT_REFUSED;
+        }
+    }
+
+    private Integer export() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (out == null && (slugs == null || slugs.isEmpty())) {

@@ -46,10 +46,26 @@ public final class ArticleFiles {
      */
     public static ParseResult parse(String name, byte[] bytes) {
         try {
-            return parseFormat(name, bytes);
+            return withinLimits(parseFormat(name, bytes));
         } catch (RuntimeException | StackOverflowError e) {
             return ParseResult.refused(new Diagnostic(name, 0, READER_BUG + ": " + e));
         }
+    }
+
+    private static ParseResult withinLimits(ParseResult result) {
+        for (var article : result.articles()) {
+            String problem = Limits.check(article);
+            if (problem != null) {
+                return ParseResult.refused(new Diagnostic(result.file(), 0, "'" + article.title() + "': " + problem));
+            }
+        }
+        for (var bank : result.banks()) {
+            String problem = Limits.check(bank);
+            if (problem != null) {
+                return ParseResult.refused(new Diagnostic(result.file(), 0, problem));
+            }
+        }
+        return result;
     }
 
     private static ParseResult parseFormat(String name, byte[] bytes) {

@@ -252,8 +252,10 @@ final class Cues {
             return new Metadata(List.of(paper), null, splitList(m.group(2)));
         }
         if ((m = NOTE4STUDENTS.matcher(t)).matches()) {
-            Metadata rest = m.group(1).isBlank() ? null : metadata(m.group(1));
-            return rest == null ? Metadata.NOTE : rest;
+            // "Note4Students: Prelims level: …" on one line; repeated prefixes are stripped in one go
+            String rest = m.group(1).replaceFirst("(?i)^(?:note\\s*4\\s*students\\b\\s*[:\\-–]?\\s*)+", "");
+            Metadata inner = rest.isBlank() || firstWord(rest).startsWith("note") ? null : metadata(rest);
+            return inner == null ? Metadata.NOTE : inner;
         }
         return null;
     }

@@ -107,9 +107,9 @@ final class HtmlFormat {
                 if (Cues.isBoilerplate(t)) {
                     continue;
                 }
-                if (date == null) {
+                if (date == null && t.length() < 80) {
                     Optional<LocalDate> d = dateIn(t);
-                    if (d.isPresent() && t.length() < 80) {
+                    if (d.isPresent()) {
                         date = d.get();
                         continue;
                     }
@@ -207,6 +207,9 @@ final class HtmlFormat {
     }
 
     private static Optional<LocalDate> dateIn(String text) {
+        if (text.length() > 200) {
+            return Optional.empty(); // a date line is short; scanning long text would cost time for nothing
+        }
         String t = text.replaceFirst("(?i)^(?:published|posted|updated|date|dated)(?:\\s+on)?\\s*[:\\-–]?\\s*", "");
         for (int i = 0; i < t.length(); i++) {
             if (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1))) {

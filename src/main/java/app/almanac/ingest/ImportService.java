@@ -43,6 +43,13 @@ public class ImportService {
         if (!parsed.ok()) {
             return new FileImport(parsed.file(), List.of(), List.of(), parsed.errors());
         }
+        java.util.Set<String> identities = new java.util.HashSet<>();
+        for (ArticleContent content : parsed.articles()) {
+            if (!identities.add(ArticleService.identityKey(content))) {
+                return new FileImport(parsed.file(), List.of(), List.of(), List.of(new Diagnostic(parsed.file(), 0,
+                        "holds '" + content.title() + "' of " + content.date() + " twice; nothing from it was stored")));
+            }
+        }
         try {
             List<SaveResult> saved = new ArrayList<>();
             List<QuestionBankService.BankSaveResult> banks = new ArrayList<>();
@@ -55,7 +62,7 @@ public class ImportService {
                 }
             });
             return new FileImport(parsed.file(), saved, banks, List.of());
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
             return new FileImport(parsed.file(), List.of(), List.of(), List.of(new Diagnostic(parsed.file(), 0,
                     "could not be stored, nothing from it was saved: " + e.getMostSpecificCause().getMessage())));
         }

@@ -46,7 +46,7 @@ public final class ImportSources implements Closeable {
     private void add(Path path) {
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(Files::isRegularFile).filter(ImportSources::importable)
+                walk.filter(Files::isRegularFile).filter(p -> importable(p.getFileName().toString()))
                         .filter(p -> !p.getFileName().toString().startsWith("."))
                         .filter(p -> !p.getFileName().toString().endsWith(".expected.json"))
                         .filter(p -> !isProjectDocument(p.getFileName().toString()))
@@ -92,7 +92,7 @@ public final class ImportSources implements Closeable {
         for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
             ZipEntry entry = e.nextElement();
             String last = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-            if (!entry.isDirectory() && importable(Path.of(last.isEmpty() ? "x" : last)) && !last.startsWith(".")
+            if (!entry.isDirectory() && importable(last) && !last.startsWith(".")
                     && !entry.getName().startsWith("__MACOSX/")) {
                 entries.add(entry);
             }
@@ -129,8 +129,8 @@ public final class ImportSources implements Closeable {
         return name.matches("(?i)^(readme|licen[cs]e|changelog|contributing|notice)([-_.].*)?$");
     }
 
-    private static boolean importable(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    private static boolean importable(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 

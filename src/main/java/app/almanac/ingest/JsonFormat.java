@@ -85,6 +85,9 @@ public final class JsonFormat {
         try {
             checkDates(root, text);
             if (root.isArray()) {
+                if (root.isEmpty()) {
+                    return ParseResult.refused(new Diagnostic(file, 1, "an empty array: expected one or more articles"));
+                }
                 List<ArticleContent> articles = new ArrayList<>();
                 for (int i = 0; i < root.size(); i++) {
                     articles.add(checked(MAPPER.treeToValue(root.get(i), ArticleContent.class), "/" + i, text));
@@ -96,7 +99,7 @@ public final class JsonFormat {
             }
             QuestionBankContent bank = MAPPER.treeToValue(
                     root.has("title") ? root : ((tools.jackson.databind.node.ObjectNode) root.deepCopy())
-                            .put("title", java.nio.file.Path.of(file).getFileName().toString().replaceFirst("\\.json$", "")),
+                            .put("title", file.replaceFirst("\\.json$", "")),
                     QuestionBankContent.class);
             checkAnswers(bank.questions(), "", text);
             return ParseResult.ofBank(file, bank);

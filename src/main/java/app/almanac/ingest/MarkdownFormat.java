@@ -71,6 +71,9 @@ public final class MarkdownFormat {
     private static final Pattern OPTION = Pattern.compile("^\\(?([A-H])\\)\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern STATEMENT = Pattern.compile("^Statement[\\s-]*([^:]{1,20}):\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern ANSWER = Pattern.compile("^(?:correct\\s+)?answers?\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    /** "B", "(b)", "A, C", "A and C", "A & C." — labels only, nothing else. */
+    private static final Pattern ANSWER_LABELS = Pattern.compile(
+            "^\\(?([A-Ha-h])\\)?((?:\\s*(?:,|and|&)\\s*\\(?[A-Ha-h]\\)?)*)\\s*\\.?$");
     private static final Pattern EXPLANATION = Pattern.compile("^(?:explanation|solution)\\s*:\\s*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final String CELL_BREAK = "\u0000";
@@ -157,6 +160,9 @@ public final class MarkdownFormat {
                 String label = s.isObject() ? string(s, "label") : "Source";
                 String value = s.isObject() ? string(s, "text") : s.asString();
                 String url = s.isObject() ? string(s, "url") : null;
+                if (url != null && !Cues.URL.matcher(url).matches()) {
+                    throw new Refusal(lineOf(yaml, "sources"), "a source's url must be an http:// or https:// address; found '" + url + "'");
+                }
                 credits.add(new Credit(label == null ? "Source" : label, value == null ? "" : value, url));
             }
         }
@@ -317,7 +323,9 @@ public final class MarkdownFormat {
     }
 
     private static List<String> cellParagraphs(TableCell cell) {
-        String text = inline(cell);
+        StringBuilder sb = new StringBuilder();
+        appendText(cell, sb);
+        String text = sb.toString().strip();
         List<String> paragraphs = new ArrayList<>();
         for (String p : text.split(CELL_BREAK + CELL_BREAK, -1)) {
             String t = p.replace(CELL_BREAK, "\n").strip();
@@ -328,11 +336,11 @@ public final class MarkdownFormat {
         return paragraphs;
     }
 
-    /** The plain text of a node: formatting dropped, hard line breaks kept as newlines. */
+    /** The plain text of a node: formatting dropped, hard line breaks and {@code <br>} kept as newlines. */
     private static String inline(Node node) {
         StringBuilder sb = new StringBuilder();
         appendText(node, sb);
-        return sb.toString().strip();
+        return sb.toString().replace(CELL_BREAK, "\n").strip();
     }
 
     private static void appendText(Node node, StringBuilder sb) {
@@ -382,8 +390,18 @@ public final class MarkdownFormat {
                 if (explanation != null) {
                     explanation.add(text);
                 } else if ((m = ANSWER.matcher(text)).matches()) {
-                    answer = List.of(m.group(1).toUpperCase(Locale.ROOT).replaceAll("[^A-H]", "").split(""))
-                            .stream().filter(s -> !s.isEmpty()).distinct().sorted().toList();
+                    Matcher labels = ANSWER_LABELS.matcher(m.group(1).strip());
+                    if (!labels.matches()) {
+                        throw new Refusal(at, "expected the answer as option letters, e.g. '**Answer:** B' or "
+                                + "'**Answer:** A, C'; found '" + m.group(1).strip() + "'");
+                    }
+                    List<String> letters = new ArrayList<>();
+                    letters.add(labels.group(1).toUpperCase(Locale.ROOT));
+                    Matcher more = Pattern.compile("(?<![A-Za-z])[A-Ha-h](?![A-Za-z])").matcher(labels.group(2));
+                    while (more.find()) {
+                        letters.add(more.group().toUpperCase(Locale.ROOT));
+                    }
+                    answer = letters.stream().distinct().sorted().toList();
                     answerLine = at;
                 } else if ((m = EXPLANATION.matcher(text)).matches()) {
                     explanation = new ArrayList<>();
@@ -570,8 +588,9 @@ public final class MarkdownFormat {
         if (!q.answer().isEmpty()) {
             md.append("**Answer:** ").append(String.join(", ", q.answer())).append("\n\n");
         }
-        if (q.explanation() != null) {
-            List<String> paragraphs = List.of(q.explanation().split("\n\n"));
+        List<String> paragraphs = q.explanation() == null ? List.of()
+                : List.of(q.explanation().split("\n\n")).stream().filter(p -> !p.isBlank()).toList();
+        if (!paragraphs.isEmpty()) {
             md.append("**Explanation:** ").append(escapeText(paragraphs.get(0))).append("\n\n");
             for (String p : paragraphs.subList(1, paragraphs.size())) {
                 md.append(escapeText(p)).append("\n\n");

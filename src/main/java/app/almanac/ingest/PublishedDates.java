@@ -76,15 +76,16 @@ final class PublishedDates {
     }
 
     private static Optional<Found> found(LocalDate date, Matcher m) {
-        return Optional.of(new Found(date, m.end(), m.group()));
+        return plausible(date) ? Optional.of(new Found(date, m.end(), m.group())) : Optional.empty();
     }
 
     private static int year(String digits) {
-        int year = Integer.parseInt(digits);
-        if (year < 1900 || year > 2200) {
-            throw new DateTimeException("year out of range");
-        }
-        return year;
+        return Integer.parseInt(digits);
+    }
+
+    /** A publication date is recent: "10 May 1857" at the start of a line is history, not a date line. */
+    private static boolean plausible(LocalDate date) {
+        return date.getYear() >= 1900 && date.getYear() <= 2200;
     }
 
     private static Month month(String name) {

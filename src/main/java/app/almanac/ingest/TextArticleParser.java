@@ -195,7 +195,7 @@ public final class TextArticleParser {
                 continue;
             }
             if (date == null && i <= 3) {
-                Optional<PublishedDates.Found> found = dateAtStart(line);
+                Optional<PublishedDates.Found> found = headerDate(line);
                 Optional<LocalDate> labelled = labelledDate(line);
                 if (found.isPresent()) {
                     date = found.get().date();
@@ -255,8 +255,9 @@ public final class TextArticleParser {
 
     private static QuestionBankContent bank(String file, List<Line> lines) {
         int first = 0;
-        // a bank without a title line is named after its file
-        String title = java.nio.file.Path.of(file).getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        // a bank without a title line is named after its file, path and all, so that banks in
+        // different folders never share a name
+        String title = file.replaceFirst("\\.[^./\\\\]+$", "");
         if (!lines.isEmpty() && !looksLikeQuestionStart(lines.get(0).plain())) {
             title = lines.get(0).plain();
             first = 1;
@@ -281,26 +282,39 @@ public final class TextArticleParser {
 
     private static int firstDateLine(List<Line> lines) {
         for (int i = 0; i < Math.min(lines.size(), HEADER_LINES); i++) {
-            if (startsWithDate(lines.get(i))) {
+            if (headerDate(lines.get(i)).isPresent()) {
                 return i;
             }
         }
         return -1;
     }
 
+    /** Whether a line starts like a date, even one that does not exist (that is refused where dates belong). */
     private static boolean startsWithDate(Line line) {
-        return dateAtStart(line).isPresent();
+        try {
+            return PublishedDates.atStart(line.plain()).isPresent();
+        } catch (PublishedDates.ImpossibleDate e) {
+            return true;
+        }
     }
 
+    /** A date at the start of a line; a day that does not exist is no date at all. */
     private static Optional<PublishedDates.Found> dateAtStart(Line line) {
+        try {
+            return PublishedDates.atStart(line.plain());
+        } catch (PublishedDates.ImpossibleDate e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The same where a date line is expected (the header): a day that does not exist refuses the file. */
+    private static Optional<PublishedDates.Found> headerDate(Line line) {
         try {
             return PublishedDates.atStart(line.plain());
         } catch (PublishedDates.ImpossibleDate e) {
             throw new Refusal(line.number(), e.getMessage());
         }
     }
-
-    private static final Set<String> DATE_WORDS = Set.of("date", "dated", "published", "updated", "posted");
 
     private static Optional<LocalDate> labelledDate(Line line) {
         if (!line.may(Cues.DATE_LABEL_START)) {
@@ -310,7 +324,7 @@ public final class TextArticleParser {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return dateAtStart(new Line(line.number(), m.group(1))).map(PublishedDates.Found::date);
+        return headerDate(new Line(line.number(), m.group(1))).map(PublishedDates.Found::date);
     }
 
     /** A date anywhere in a short line, e.g. "Daily Current Affairs – 12th August 2021". */
@@ -318,7 +332,7 @@ public final class TextArticleParser {
 
     private static Optional<DateInLine> dateIn(Line line) {
         String t = line.plain();
-        if (Line.words(t) > 14) {
+        if (t.length() > 200 || Line.words(t) > 14) {
             return Optional.empty();
         }
         Optional<LocalDate> labelled = labelledDate(line);

@@ -105,6 +105,22 @@ abstract class ArticleStorageContract {
     }
 
     @Test
+    void titlesThatDifferOnlyInCaseAndPunctuationAreOneArticleButMarksMatter() {
+        ArticleContent a = ArticleMother.riverTreaty();
+        articles.save(a);
+        ArticleContent shouted = new ArticleContent("A RIVER-SHARING TREATY, IS RENEWED!", a.date(), a.publisher(), a.series(),
+                a.category(), a.syllabus(), a.tags(), a.context(), a.credits(), a.sections(), a.questions());
+        assertThat(articles.save(shouted).outcome()).isEqualTo(SaveResult.Outcome.UPDATED);
+        ArticleContent tax = new ArticleContent("कर", a.date(), null, null, null, List.of(), List.of(), "x", List.of(), List.of(), List.of());
+        ArticleContent work = new ArticleContent("कार", a.date(), null, null, null, List.of(), List.of(), "y", List.of(), List.of(), List.of());
+        assertThat(articles.save(tax).outcome()).isEqualTo(SaveResult.Outcome.CREATED);
+        SaveResult second = articles.save(work);
+        assertThat(second.outcome()).as("different words, though their slugs agree").isEqualTo(SaveResult.Outcome.CREATED);
+        assertThat(second.article().slug()).isNotEqualTo(articles.save(tax).article().slug());
+        assertThat(articles.count()).isEqualTo(3);
+    }
+
+    @Test
     void recordsWhenItSaved() {
         articles.save(ArticleMother.riverTreaty());
         Instant at = jdbc.sql("select occurred_at from change_log").query(java.time.OffsetDateTime.class).single().toInstant();

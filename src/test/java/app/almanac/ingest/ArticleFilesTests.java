@@ -54,6 +54,14 @@ class ArticleFilesTests {
     }
 
     @Test
+    void refusesAValueTooLongForTheDatabaseNamingTheField() {
+        ParseResult result = ArticleFiles.parse("long.txt", ("Publisher " + "x".repeat(400) + "\nDaily News Analysis\n"
+                + "A title\n1st March 2024\nContext: y\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(result.errors()).singleElement().satisfies(d ->
+                assertThat(d.message()).isEqualTo("'A title': the publisher is 410 characters long; at most 300 are kept"));
+    }
+
+    @Test
     void refusesAnEmptyFile() throws IOException {
         Path file = Files.write(dir.resolve("empty.txt"), new byte[0]);
         assertThat(ArticleFiles.read(file).errors()).singleElement()

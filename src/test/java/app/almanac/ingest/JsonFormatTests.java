@@ -73,7 +73,7 @@ class JsonFormatTests {
                 "{\"questions\": [{\"stem\": \"Is water wet?\", \"options\": [{\"label\": \"A\", \"text\": \"Yes\"}, "
                         + "{\"label\": \"B\", \"text\": \"No\"}], \"answer\": [\"A\"]}]}");
         assertThat(result.banks()).singleElement().satisfies(b -> {
-            assertThat(b.title()).isEqualTo("weekly-quiz");
+            assertThat(b.title()).as("named after its path, so banks in two folders never merge").isEqualTo("dir/weekly-quiz");
             assertThat(b.questions().get(0).answer()).containsExactly("A");
         });
     }

@@ -66,6 +66,30 @@ class MarkdownFormatTests {
         assertThat(d.message()).isEqualTo("the answer 'C' is not one of the options A, B");
     }
 
+    @Test
+    void anAnswerLineMustBeOptionLettersOnly() {
+        Diagnostic d = refusal("---\ntitle: T\ndate: 2024-02-21\n---\n\n## Practice questions\n\n### Q1. Pick\n\n"
+                + "- A) a\n- B) b\n- C) c\n- D) d\n\n**Answer:** (c) 2 and 3 only\n");
+        assertThat(d.line()).isEqualTo(15);
+        assertThat(d.message()).startsWith("expected the answer as option letters");
+        ParseResult ok = MarkdownFormat.parse("a.md", "---\ntitle: T\ndate: 2024-02-21\n---\n\n## Practice questions\n\n"
+                + "### Q1. Pick\n\n- A) a\n- B) b\n- C) c\n\n**Answer:** A and C.\n");
+        assertThat(ok.articles().get(0).questions().get(0).answer()).containsExactly("A", "C");
+    }
+
+    @Test
+    void aLineBreakOutsideATableIsANewlineNotAControlCharacter() {
+        ParseResult result = MarkdownFormat.parse("a.md", "---\ntitle: T\ndate: 2024-02-21\n---\n\none<br>two\n");
+        Block.Paragraph p = (Block.Paragraph) result.articles().get(0).sections().get(0).blocks().get(0);
+        assertThat(p.text()).isEqualTo("one\ntwo");
+    }
+
+    @Test
+    void aSourceLinkMustBeAWebAddress() {
+        assertThat(refusal("---\ntitle: T\ndate: 2024-02-21\nsources:\n  - label: Source\n    text: x\n"
+                + "    url: javascript:alert(1)\n---\n\nx\n").message()).contains("http:// or https://");
+    }
+
     @Provide
     Arbitrary<String> texts() {
         return Arbitraries.strings()

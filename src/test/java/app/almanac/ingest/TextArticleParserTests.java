@@ -200,6 +200,20 @@ class TextArticleParserTests {
         assertThat(a.questions().get(1).answer()).containsExactly("A");
     }
 
+    @Test
+    void aHistoricalDateInTheBodyIsTextNotADateLine() {
+        ArticleContent a = parseOne("""
+                The revolt of 1857 remembered
+                10th May, 2024 History
+                Context: A museum opened in Meerut.
+                Timeline
+                10 May 1857 – sepoys rose in Meerut.
+                31 February is no date at all, and that is fine in the body.
+                """);
+        assertThat(a.date()).isEqualTo(LocalDate.of(2024, 5, 10));
+        assertThat(a.sections()).singleElement().satisfies(s -> assertThat(s.blocks()).hasSize(2));
+    }
+
     @Nested
     class RefusesWithFileAndLine {
 

@@ -1,0 +1,87 @@
+package app.almanac.ingest;
+
+import app.almanac.article.ArticleContent;
+import app.almanac.article.Credit;
+import app.almanac.article.Question;
+import app.almanac.article.QuestionBankContent;
+import app.almanac.article.Section;
+import java.util.List;
+
+/**
+ * The sizes the database holds (see the migrations), checked when a file is parsed, so that a
+ * value too long is refused with its field's name by a dry run too, not by the database later.
+ */
+final class Limits {
+
+    private Limits() {}
+
+    /** The first value that is too long, described, or null when everything fits. */
+    static String check(ArticleContent a) {
+        String problem = first(
+                over("the title", a.title(), 1000), over("the publisher", a.publisher(), 300),
+                over("the series", a.series(), 300), over("the category", a.category(), 300),
+                each("a tag", a.tags(), 200), each("a syllabus paper", a.syllabus(), 100));
+        if (problem != null) {
+            return problem;
+        }
+        for (Credit c : a.credits()) {
+            problem = first(over("a credit's label", c.label(), 200), over("a credit's text", c.text(), 2000),
+                    over("a credit's link", c.url(), 2000));
+            if (problem != null) {
+                return problem;
+            }
+        }
+        for (Section s : a.sections()) {
+            if (s.heading().length() > 1000) {
+                return over("the heading '" + s.heading().substring(0, 40) + "…'", s.heading(), 1000);
+            }
+        }
+        return questions(a.questions());
+    }
+
+    static String check(QuestionBankContent bank) {
+        String problem = over("the question bank's title", bank.title(), 1000);
+        return problem != null ? problem : questions(bank.questions());
+    }
+
+    private static String questions(List<Question> questions) {
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            for (Question.Statement s : q.statements()) {
+                if (s.label().length() > 20) {
+                    return "question " + (i + 1) + ": a statement label is longer than 20 characters";
+                }
+            }
+            for (Question.Option o : q.options()) {
+                if (o.label().length() > 4) {
+                    return "question " + (i + 1) + ": an option label is longer than 4 characters";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String first(String... problems) {
+        for (String p : problems) {
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static String over(String what, String value, int max) {
+        return value != null && value.length() > max
+                ? what + " is " + value.length() + " characters long; at most " + max + " are kept" : null;
+    }
+
+    private static String each(String what, List<String> values, int max) {
+        for (String v : values) {
+            String problem = over(what + " ('" + (v.length() > 30 ? v.substring(0, 30) + "…" : v) + "')", v, max);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+}
