@@ -8,8 +8,9 @@ import app.almanac.article.Section;
 import java.util.List;
 
 /**
- * The sizes the database holds (see the migrations), checked when a file is parsed, so that a
- * value too long is refused with its field's name by a dry run too, not by the database later.
+ * What every parser's output must satisfy, whatever the format: the sizes the database holds (see
+ * the migrations) and the shape of a question. Checked when a file is parsed, so that a dry run
+ * refuses the same files an import would, naming the field.
  */
 final class Limits {
 
@@ -52,10 +53,15 @@ final class Limits {
                     return "question " + (i + 1) + ": a statement label is longer than 20 characters";
                 }
             }
-            for (Question.Option o : q.options()) {
-                if (o.label().length() > 4) {
-                    return "question " + (i + 1) + ": an option label is longer than 4 characters";
-                }
+            List<String> labels = q.options().stream().map(Question.Option::label).toList();
+            if (labels.stream().anyMatch(l -> l.length() > 4)) {
+                return "question " + (i + 1) + ": an option label is longer than 4 characters";
+            }
+            if (labels.stream().distinct().count() != labels.size()) {
+                return "question " + (i + 1) + ": two options have the same label " + labels;
+            }
+            if (labels.size() == 1) {
+                return "question " + (i + 1) + ": only one option; a question needs two or more, or none";
             }
         }
         return null;

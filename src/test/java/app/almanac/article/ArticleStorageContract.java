@@ -121,6 +121,30 @@ abstract class ArticleStorageContract {
     }
 
     @Test
+    void readingQueriesWorkOnThisDatabase() {
+        ArticleContent a = ArticleMother.riverTreaty();
+        Article first = articles.save(a).article();
+        Article later = articles.save(new ArticleContent(a.title(), a.date().plusDays(3), null, null, a.category(),
+                List.of("GS-II"), List.of("Water"), "Follow-up.", List.of(), List.of(), List.of())).article();
+        Digest day = articles.digest(a.date());
+        assertThat(day.articles()).extracting(ArticleSummary::id).containsExactly(first.id());
+        assertThat(day.previous()).isNull();
+        assertThat(day.next()).isEqualTo(a.date().plusDays(3));
+        assertThat(articles.latestDigest()).hasValueSatisfying(d -> assertThat(d.date()).isEqualTo(a.date().plusDays(3)));
+        MonthArchive month = articles.month(java.time.YearMonth.from(a.date()));
+        assertThat(month.total()).isEqualTo(2);
+        assertThat(month.count(a.date())).isEqualTo(1);
+        assertThat(articles.categories()).extracting(ArticleService.Topic::slug).containsExactly("international-relations");
+        assertThat(articles.byCategory("international-relations", 1)).hasValueSatisfying(l -> assertThat(l.total()).isEqualTo(2));
+        assertThat(articles.byTag("Water", 1)).hasValueSatisfying(l -> assertThat(l.articles()).hasSize(2));
+        assertThat(articles.bySyllabus("Prelims", 1)).hasValueSatisfying(l -> assertThat(l.total()).isEqualTo(1));
+        assertThat(articles.byTag("Water", 2)).isEmpty();
+        assertThat(articles.related(later, 5)).extracting(ArticleSummary::id).containsExactly(first.id());
+        assertThat(articles.earlierOfStory(later, 5)).extracting(ArticleSummary::id).containsExactly(first.id());
+        assertThat(articles.earlierOfStory(first, 5)).isEmpty();
+    }
+
+    @Test
     void recordsWhenItSaved() {
         articles.save(ArticleMother.riverTreaty());
         Instant at = jdbc.sql("select occurred_at from change_log").query(java.time.OffsetDateTime.class).single().toInstant();

@@ -56,6 +56,14 @@ class JsonFormatTests {
     }
 
     @Test
+    void optionsWithTheSameLabelAreRefusedAsInEveryFormat() {
+        ParseResult result = ArticleFiles.parse("a.json", ("{\"title\": \"T\", \"date\": \"2024-02-26\", \"questions\": [{\"stem\": \"x\", "
+                + "\"options\": [{\"label\": \"A\", \"text\": \"a\"}, {\"label\": \"A\", \"text\": \"b\"}]}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(result.errors()).singleElement().satisfies(d -> assertThat(d.message()).endsWith("two options have the same label [A, A]"));
+    }
+
+    @Test
     void brokenJsonSaysWhereItBroke() {
         Diagnostic d = refusal("a.json", "{\n  \"title\": \"T\",\n  \"date\": \n");
         assertThat(d.message()).startsWith("not valid JSON");
