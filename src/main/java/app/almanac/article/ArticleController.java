@@ -23,10 +23,12 @@ class ArticleController {
 
     @GetMapping("/articles/{date}/{slug}")
     ModelAndView article(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                         @PathVariable String slug) {
+                         @PathVariable String slug, jakarta.servlet.http.HttpServletRequest request) {
         Article article = articles.find(date, slug)
                 .orElseThrow(() -> new NotFoundException("No analysis was published on " + date + " under that name."));
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+                .path(article.path()).build().toUriString();
         return new ModelAndView("article/article", Map.of("page", new ArticlePage(article,
-                articles.related(article, AROUND), articles.earlierOfStory(article, AROUND))));
+                articles.related(article, AROUND), articles.earlierOfStory(article, AROUND), url)));
     }
 }

@@ -5,8 +5,42 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The model of an article page: the article, analyses that share its topics, and earlier ones of its story. */
-public record ArticlePage(Article article, List<ArticleSummary> related, List<ArticleSummary> earlier) {
+/**
+ * The model of an article page: the article, analyses that share its topics, earlier ones of its
+ * story, and its absolute address (for OpenGraph and JSON-LD).
+ */
+public record ArticlePage(Article article, List<ArticleSummary> related, List<ArticleSummary> earlier, String url) {
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /**
+     * schema.org NewsArticle as JSON, made safe to sit inside a script element: "<", ">" and "&"
+     * are written as JSON unicode escapes, so no text can close the element.
+     */
+    public String jsonLd() {
+        ArticleContent c = article.content();
+        java.util.Map<String, Object> ld = new java.util.LinkedHashMap<>();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "NewsArticle");
+        ld.put("headline", c.title());
+        ld.put("datePublished", c.date().toString());
+        ld.put("url", url);
+        ld.put("mainEntityOfPage", url);
+        if (c.context() != null) {
+            ld.put("description", c.context());
+        }
+        if (c.category() != null) {
+            ld.put("articleSection", c.category());
+        }
+        if (!c.tags().isEmpty()) {
+            ld.put("keywords", String.join(", ", c.tags()));
+        }
+        if (c.publisher() != null) {
+            ld.put("publisher", java.util.Map.of("@type", "Organization", "name", c.publisher()));
+        }
+        return JSON.writeValueAsString(ld).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace(String.valueOf((char) 0x2028), "\\u2028").replace(String.valueOf((char) 0x2029), "\\u2029");
+    }
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 

@@ -25,7 +25,7 @@ class ArticleRepository {
     record StoredIdentity(long id, String slug, int revision, String contentHash) {}
 
     private static final String SUMMARY_COLUMNS =
-            "id, slug, title, published_on, publisher, category, context";
+            "id, slug, title, published_on, publisher, category, context, updated_at";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -317,7 +317,7 @@ class ArticleRepository {
     /** Articles that share tags with this one, most shared first, then newest. */
     List<ArticleSummary> related(long id, int limit) {
         return jdbc.sql("""
-                select a.id, a.slug, a.title, a.published_on, a.publisher, a.category, a.context
+                select a.id, a.slug, a.title, a.published_on, a.publisher, a.category, a.context, a.updated_at
                 from article a join (
                     select other.article_id, count(*) as shared
                     from article_tag mine join article_tag other on other.tag = mine.tag and other.article_id <> mine.article_id
@@ -338,6 +338,19 @@ class ArticleRepository {
                 .list();
     }
 
+    /** Articles by publication, newest first, a page at a time (for sitemaps). */
+    List<ArticleSummary> newest(int offset, int limit) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article order by published_on desc, id desc limit :limit offset :offset")
+                .param("limit", limit).param("offset", offset)
+                .query(ArticleRepository::summary)
+                .list();
+    }
+
+    /** The newest articles of one category (for its feed). */
+    List<ArticleSummary> newestIn(Filter filter, String value, int limit) {
+        return page(filter, value, 0, limit);
+    }
+
     List<String> allSlugs() {
         return jdbc.sql("select slug from article order by published_on, id").query(String.class).list();
     }
@@ -349,6 +362,7 @@ class ArticleRepository {
     private static ArticleSummary summary(ResultSet rs, int n) throws SQLException {
         return new ArticleSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
                 rs.getObject("published_on", LocalDate.class), rs.getString("publisher"),
-                rs.getString("category"), rs.getString("context"));
+                rs.getString("category"), rs.getString("context"),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -182,6 +182,19 @@ public class ArticleService {
                 page, pages, total));
     }
 
+    /** Articles newest first, a page at a time. */
+    @Transactional(readOnly = true)
+    public List<ArticleSummary> newest(int offset, int limit) {
+        return repository.newest(offset, limit);
+    }
+
+    /** The newest articles of the category with this slug; empty when there is no such category. */
+    @Transactional(readOnly = true)
+    public Optional<List<ArticleSummary>> newestInCategory(String slug, int limit) {
+        return repository.categories().stream().map(Map.Entry::getKey).filter(c -> Slugs.of(c).equals(slug)).findFirst()
+                .map(name -> repository.newestIn(ArticleRepository.Filter.CATEGORY, name, limit));
+    }
+
     /** Analyses that share topics with this one, most shared first. */
     @Transactional(readOnly = true)
     public List<ArticleSummary> related(Article article, int limit) {
