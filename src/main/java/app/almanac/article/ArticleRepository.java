@@ -164,6 +164,15 @@ class ArticleRepository {
                 .param("id", id).query(String.class).list();
     }
 
+    Optional<Article> findById(long id) {
+        return findWhere("id = :value", id);
+    }
+
+    List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.sql("select id from article where id > :after order by id limit :limit")
+                .param("after", afterId).param("limit", limit).query(Long.class).list();
+    }
+
     Optional<Article> findBySlug(String slug) {
         return findWhere("slug = :value", slug);
     }

@@ -104,6 +104,21 @@ public class ArticleService {
         return repository.findBySlug(slug).filter(a -> a.content().date().equals(date));
     }
 
+    /** The article with this id (what the change log names). */
+    @Transactional(readOnly = true)
+    public Optional<Article> findById(long id) {
+        return repository.findById(id);
+    }
+
+    /** Article ids in ascending order after {@code afterId}, a batch at a time (for rebuilding indexes). */
+    @Transactional(readOnly = true)
+    public List<Long> idsAfter(long afterId, int limit) {
+        return repository.idsAfter(afterId, limit);
+    }
+
+    /** The name an article has in the change log. */
+    public static final String CHANGE_LOG_ENTITY = ENTITY;
+
     /** The article with this slug, whatever its date. */
     @Transactional(readOnly = true)
     public Optional<Article> findBySlug(String slug) {

@@ -10,7 +10,15 @@ final class Application {
 
     private Application() {}
 
+    /**
+     * Starts the application. Only the serving process (and {@code reindex}) opens the search
+     * index: Lucene allows one writer, and imports reach the index through the change log anyway.
+     */
     static ConfigurableApplicationContext start(AlmanacCommand root, boolean web, String... arguments) {
+        if (!web && java.util.Arrays.stream(arguments).noneMatch(a -> a.startsWith("--almanac.search.enabled"))) {
+            arguments = java.util.stream.Stream.concat(Stream.of(arguments), Stream.of("--almanac.search.enabled=false"))
+                    .toArray(String[]::new);
+        }
         // Given as arguments so that they outrank application.properties, as environment variables do.
         String[] overrides = Stream.concat(Stream.of(arguments),
                         root.springProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()))

@@ -1,0 +1,100 @@
+package app.almanac.search;
+
+import app.almanac.article.Article;
+import app.almanac.article.ArticleContent;
+import app.almanac.article.Block;
+import app.almanac.article.Question;
+import app.almanac.article.Section;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+
+/** How an article becomes a Lucene document; each field's type says how it is used. */
+final class ArticleDocuments {
+
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String BODY = "body";
+    static final String DATE = "date";
+    static final String CATEGORY = "category";
+    static final String TAG = "tag";
+    static final String SYLLABUS = "syllabus";
+    static final String PATH = "path";
+    static final String CONTEXT = "context";
+
+    private ArticleDocuments() {}
+
+    static Document of(Article article) {
+        ArticleContent c = article.content();
+        Document doc = new Document();
+        // StringField: the exact key that updateDocument and deletes address
+        doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
+        // stored only: shown in results, never searched
+        doc.add(new StoredField(PATH, article.path()));
+        if (c.context() != null) {
+            doc.add(new StoredField(CONTEXT, c.context()));
+        }
+        // TextField, stored: searched (boosted) and shown highlighted
+        doc.add(new TextField(TITLE, c.title(), Field.Store.YES));
+        doc.add(new TextField(BODY, body(c), Field.Store.YES));
+        // the day as a number: LongPoint for date ranges, doc values for sorting, stored for display
+        long day = c.date().toEpochDay();
+        doc.add(new LongPoint(DATE, day));
+        doc.add(new NumericDocValuesField(DATE, day));
+        doc.add(new StoredField(DATE, day));
+        // StringField for exact filters; facet fields for the counts beside the results
+        if (c.category() != null) {
+            doc.add(new StringField(CATEGORY, c.category(), Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(CATEGORY, c.category()));
+        }
+        for (String tag : c.tags().stream().distinct().toList()) {
+            doc.add(new StringField(TAG, tag, Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(TAG, tag));
+        }
+        for (String paper : c.syllabus().stream().distinct().toList()) {
+            doc.add(new StringField(SYLLABUS, paper, Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(SYLLABUS, paper));
+        }
+        return doc;
+    }
+
+    /** Everything readable in the article, practice questions included, in reading order. */
+    static String body(ArticleContent c) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, c.context());
+        for (Section s : c.sections()) {
+            append(sb, s.heading());
+            for (Block b : s.blocks()) {
+                if (b instanceof Block.Paragraph p) {
+                    append(sb, p.text());
+                } else if (b instanceof Block.BulletList l) {
+                    l.items().forEach(i -> append(sb, i));
+                } else if (b instanceof Block.FactTable t) {
+                    t.header().forEach(h -> append(sb, h));
+                    t.rows().forEach(r -> r.forEach(cell -> cell.forEach(p -> append(sb, p))));
+                }
+            }
+        }
+        for (Question q : c.questions()) {
+            append(sb, q.stem());
+            q.statements().forEach(s -> append(sb, s.text()));
+            if (q.pairs() != null) {
+                q.pairs().rows().forEach(r -> r.forEach(cell -> append(sb, cell)));
+            }
+            q.options().forEach(o -> append(sb, o.text()));
+            append(sb, q.explanation());
+        }
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, String text) {
+        if (text != null && !text.isBlank()) {
+            sb.append(text.strip()).append(text.strip().matches(".*[.!?:;]$") ? "\n" : ".\n");
+        }
+    }
+}

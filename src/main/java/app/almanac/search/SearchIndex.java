@@ -1,0 +1,145 @@
+package app.almanac.search;
+
+import app.almanac.article.Article;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's Lucene index: one writer, a searcher manager, and the id of the last change-log
+ * entry it has applied, kept in the commit itself so that a restart resumes where it stopped.
+ */
+@Component
+@ConditionalOnProperty(name = "almanac.search.enabled", havingValue = "true", matchIfMissing = true)
+class SearchIndex implements DisposableBean {
+
+    static final String APPLIED = "changeLogId";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final FacetsConfig facets = facetsConfig();
+    private final Analyzer queryAnalyzer = SearchAnalyzers.query();
+
+    SearchIndex(@Value("${almanac.search.index:}") String location, @Value("${almanac.data-dir}") String dataDir)
+            throws IOException {
+        this.directory = "memory".equals(location) ? new ByteBuffersDirectory()
+                : FSDirectory.open(Files.createDirectories(location.isBlank() ? Path.of(dataDir, "index") : Path.of(location)));
+        IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.index());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, new SearcherFactory());
+    }
+
+    static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(ArticleDocuments.TAG, true);
+        config.setMultiValued(ArticleDocuments.SYLLABUS, true);
+        return config;
+    }
+
+    FacetsConfig facets() {
+        return facets;
+    }
+
+    Analyzer queryAnalyzer() {
+        return queryAnalyzer;
+    }
+
+    /** Adds the article, or replaces the document that has its id. */
+    void put(Article article) {
+        try {
+            writer.updateDocument(new Term(ArticleDocuments.ID, Long.toString(article.id())), facets.build(ArticleDocuments.of(article)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void remove(long articleId) {
+        try {
+            writer.deleteDocuments(new Term(ArticleDocuments.ID, Long.toString(articleId)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void removeAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes what was put durable, records how far the change log was applied, and shows it to searches. */
+    void commit(long appliedChangeId) {
+        try {
+            writer.setLiveCommitData(Map.of(APPLIED, Long.toString(appliedChangeId)).entrySet());
+            writer.commit();
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last change-log entry this index reflects; 0 for a new index. */
+    long appliedChangeId() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return 0;
+            }
+            Map<String, String> data = DirectoryReader.listCommits(directory).get(DirectoryReader.listCommits(directory).size() - 1)
+                    .getUserData();
+            return Long.parseLong(data.getOrDefault(APPLIED, "0"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int documents() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** Runs {@code work} with a current searcher and releases it afterwards. */
+    <T> T withSearcher(SearchWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    interface SearchWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Search: a Lucene index derived from the database (never the truth), rebuilt by
+ * {@code almanac reindex} and kept current by following the change log, so every app node keeps
+ * its own index of one shared database; the search page and API. Uses the {@code article} API.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = {"article", "shared"})
+package app.almanac.search;

@@ -1,0 +1,194 @@
+package app.almanac.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.almanac.TestSeeds;
+import app.almanac.article.ArticleContent;
+import app.almanac.article.ArticleService;
+import app.almanac.article.Block;
+import app.almanac.article.Question;
+import app.almanac.article.Section;
+import app.almanac.ingest.ImportService;
+import app.almanac.ingest.ImportSources;
+import app.almanac.web.Html5Validator;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Search over the seed, the fixtures and a few articles written here, on an in-memory index. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:search;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+    "almanac.search.follow-delay=3600000"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SearchService search;
+
+    @Autowired
+    ImportService importer;
+
+    @Autowired
+    ArticleService articles;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void content() {
+        try (ImportSources sources = ImportSources.of(List.of(TestSeeds.CSTO, Path.of("src/test/resources/fixtures/text")))) {
+            sources.parseAll(importer::store);
+        }
+        articles.save(new ArticleContent("A quiz-only word", LocalDate.of(2022, 1, 5), null, null, "Science", List.of(), List.of(),
+                "Nothing here names the mineral.", List.of(),
+                List.of(new Section("Notes", List.of(new Block.Paragraph("Markup such as <script>alert(1)</script> is text here, "
+                        + "and so is the word tanzanite.")))),
+                List.of(new Question("Which gem is blue?", List.of(new Question.Option("A", "Ruby"), new Question.Option("B", "Zanzibarite")),
+                        List.of("B"), "Only zanzibarite is blue."))));
+        search.catchUp();
+    }
+
+    private SearchResults find(String text) {
+        return search.search(new SearchQuery(text, null, null, null, null, null, false, 1));
+    }
+
+    private List<String> titles(SearchResults results) {
+        return results.hits().stream().map(SearchResults.Hit::title).toList();
+    }
+
+    @Test
+    void anAbbreviationFindsTheFullNameAndTheFullNameFindsTheAbbreviation() {
+        assertThat(titles(find("CSTO"))).contains("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
+        assertThat(titles(find("Collective Security Treaty Organization"))).contains("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
+        assertThat(find("shanghai cooperation organisation").total()).isEqualTo(find("SCO").total()).isPositive();
+    }
+
+    @Test
+    void britishAndAmericanSpellingsFindEachOther() {
+        long british = find("defence").total();
+        assertThat(british).isPositive().isEqualTo(find("defense").total());
+        assertThat(find("organisation").total()).isEqualTo(find("organization").total());
+    }
+
+    @Test
+    void quotesAskForAPhrase() {
+        assertThat(find("\"peacekeeping force\"").total()).isPositive();
+        assertThat(find("\"force peacekeeping\"").total()).isZero();
+    }
+
+    @Test
+    void matchesAreHighlightedInEscapedSnippets() {
+        SearchResults.Hit hit = find("tanzanite").hits().get(0);
+        assertThat(hit.snippet()).contains("<mark>tanzanite</mark>").contains("&lt;script&gt;").doesNotContain("<script>");
+    }
+
+    @Test
+    void practiceQuestionsAreSearchedToo() {
+        assertThat(titles(find("zanzibarite"))).containsExactly("A quiz-only word");
+    }
+
+    @Test
+    void filtersNarrowAndFacetsCount() {
+        SearchResults all = find("India");
+        assertThat(all.facets()).containsKey("category");
+        SearchResults.FacetValue top = all.facets().get("category").get(0);
+        SearchResults narrowed = search.search(new SearchQuery("India", top.value(), null, null, null, null, false, 1));
+        assertThat(narrowed.total()).isEqualTo(top.count()).isLessThan(all.total());
+        assertThat(narrowed.hits()).allSatisfy(h -> assertThat(h.category()).isEqualTo(top.value()));
+    }
+
+    @Test
+    void aDateRangeAndSortingByDateWork() {
+        SearchResults recent = search.search(new SearchQuery("India", null, null, null, LocalDate.of(2024, 1, 1), null, true, 1));
+        assertThat(recent.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.date()).isAfterOrEqualTo(LocalDate.of(2024, 1, 1)));
+        List<LocalDate> dates = recent.hits().stream().map(SearchResults.Hit::date).toList();
+        assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void aMisspeltWordGetsADidYouMean() {
+        SearchResults results = find("Armneia");
+        assertThat(results.total()).isZero();
+        assertThat(results.suggestion()).isEqualTo("armenia");
+    }
+
+    @Test
+    void editsReachTheIndexThroughTheChangeLog() {
+        ArticleContent a = new ArticleContent("Glacier retreat measured", LocalDate.of(2024, 6, 1), null, null, null, List.of(), List.of(),
+                "Scientists measured the retreat of a Himalayan glacier called Quokkaberg.", List.of(), List.of(), List.of());
+        articles.save(a);
+        assertThat(find("Quokkaberg").total()).as("not yet followed").isZero();
+        assertThat(search.catchUp()).isEqualTo(1);
+        assertThat(find("Quokkaberg").total()).isEqualTo(1);
+        articles.save(new ArticleContent(a.title(), a.date(), null, null, null, List.of(), List.of(),
+                "Scientists measured the retreat of a glacier.", List.of(), List.of(), List.of()));
+        search.catchUp();
+        assertThat(find("Quokkaberg").total()).isZero();
+        assertThat(find("glacier retreat").total()).isEqualTo(1);
+    }
+
+    @Test
+    void aRebuildGivesTheSameResults() {
+        long before = find("India").total();
+        int indexed = search.rebuild(n -> { });
+        assertThat(indexed).isEqualTo(articles.count());
+        assertThat(find("India").total()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AND OR ((", "\"unclosed", "title:", "*", "?x", "a AND", "' OR 1=1 --", "\\", "[1 TO", "~~~", "NOT"})
+    void anyQueryTextGivesAPageNeverAnError(String text) throws Exception {
+        HttpResponse<String> response = get("/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(search.search(new SearchQuery(text, null, null, null, null, null, false, 1))).isNotNull();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theSearchPageShowsResultsFacetsAndPagesAndIsValidHtml() throws Exception {
+        HttpResponse<String> response = get("/search?q=India");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Html5Validator.errors(response.body())).isEmpty();
+        Document doc = Jsoup.parse(response.body());
+        assertThat(doc.select("label[for=q]")).hasSize(1);
+        assertThat(doc.select("#q").attr("value")).isEqualTo("India");
+        assertThat(doc.select("ol.hits > li")).hasSize(SearchService.PAGE_SIZE);
+        assertThat(doc.select("ol.hits mark")).isNotEmpty();
+        assertThat(doc.select("aside.facets a").first().attr("href")).startsWith("/search?q=India&category=");
+        assertThat(doc.select("a[rel=next]").attr("href")).isEqualTo("/search?q=India&page=2");
+        assertThat(get("/search?q=India&from=yesterday").statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(get("/search?q=Armneia").body()).select(".suggestion a").attr("href")).isEqualTo("/search?q=armenia");
+    }
+
+    @Test
+    void theApiAnswersJson() throws Exception {
+        HttpResponse<String> response = get("/api/search?q=csto");
+        assertThat(response.statusCode()).isEqualTo(200);
+        var json = JsonMapper.builder().build().readTree(response.body());
+        assertThat(json.get("total").asLong()).isPositive();
+        assertThat(json.get("hits").get(0).get("path").asString()).startsWith("/articles/");
+    }
+}
