@@ -65,7 +65,7 @@ class ExportCommand implements Callable<Integer> {
                 Files.createDirectories(out);
             }
             int missing = 0;
-            try (Progress progress = Progress.start("Exporting", wanted.size(), err, out != null && System.console() != null)) {
+            try (Progress progress = Progress.start("Exporting", "articles", wanted.size(), err, out != null && System.console() != null)) {
                 for (String slug : wanted) {
                     Optional<Article> article = articles.findBySlug(slug);
                     if (article.isEmpty()) {

@@ -31,7 +31,7 @@ class ReindexCommand implements Callable<Integer> {
                 "--almanac.search.follow-delay=86400000")) {
             long total = context.getBean(ArticleService.class).count();
             int done;
-            try (Progress progress = Progress.start("Indexing", total, err, System.console() != null)) {
+            try (Progress progress = Progress.start("Indexing", "articles", total, err, System.console() != null)) {
                 done = context.getBean(SearchService.class).rebuild(n -> progress.step());
             }
             out.printf("Indexed %d articles in %.1f s%n", done, (System.nanoTime() - started) / 1e9);

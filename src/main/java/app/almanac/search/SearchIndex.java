@@ -38,12 +38,14 @@ class SearchIndex implements DisposableBean {
     private final SearcherManager searchers;
     private final FacetsConfig facets = facetsConfig();
     private final Analyzer queryAnalyzer = SearchAnalyzers.query();
+    private final Analyzer indexAnalyzer = SearchAnalyzers.index();
 
     SearchIndex(@Value("${almanac.search.index:}") String location, @Value("${almanac.data-dir}") String dataDir)
             throws IOException {
         this.directory = "memory".equals(location) ? new ByteBuffersDirectory()
                 : FSDirectory.open(Files.createDirectories(location.isBlank() ? Path.of(dataDir, "index") : Path.of(location)));
         IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.index());
+        // (the writer's analyzer is the same chain as indexAnalyzer, used for highlighting)
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, new SearcherFactory());
@@ -62,6 +64,10 @@ class SearchIndex implements DisposableBean {
 
     Analyzer queryAnalyzer() {
         return queryAnalyzer;
+    }
+
+    Analyzer indexAnalyzer() {
+        return indexAnalyzer;
     }
 
     /** Adds the article, or replaces the document that has its id. */

@@ -148,7 +148,8 @@ public class SearchService {
         if (docs.length == 0 || text instanceof MatchAllDocsQuery) {
             return new String[docs.length];
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.queryAnalyzer())
+        // the query already holds the synonyms; the text is read as it was indexed
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.indexAnalyzer())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
                 .build();
