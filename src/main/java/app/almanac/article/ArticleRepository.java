@@ -168,6 +168,13 @@ class ArticleRepository {
         return findWhere("id = :value", id);
     }
 
+    List<Long> idsBetween(LocalDate from, LocalDate to, String paper) {
+        return jdbc.sql("select a.id from article a where a.published_on between :from and :to"
+                        + (paper == null ? "" : " and " + Filter.SYLLABUS.condition) + " order by a.published_on, a.id")
+                .param("from", from).param("to", to).param("value", paper == null ? "" : paper)
+                .query(Long.class).list();
+    }
+
     List<Long> idsAfter(long afterId, int limit) {
         return jdbc.sql("select id from article where id > :after order by id limit :limit")
                 .param("after", afterId).param("limit", limit).query(Long.class).list();

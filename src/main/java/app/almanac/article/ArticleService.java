@@ -197,6 +197,13 @@ public class ArticleService {
                 page, pages, total));
     }
 
+    /** Every article of a month, oldest first, optionally only those for one syllabus paper. */
+    @Transactional(readOnly = true)
+    public List<Article> articlesIn(java.time.YearMonth month, String paper) {
+        return repository.idsBetween(month.atDay(1), month.atEndOfMonth(), paper).stream()
+                .map(repository::findById).flatMap(Optional::stream).toList();
+    }
+
     /** Articles newest first, a page at a time. */
     @Transactional(readOnly = true)
     public List<ArticleSummary> newest(int offset, int limit) {

@@ -1,0 +1,98 @@
+package app.almanac.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.almanac.TestSeeds;
+import app.almanac.article.ArticleContent;
+import app.almanac.article.ArticleService;
+import app.almanac.article.Question;
+import app.almanac.ingest.ArticleFiles;
+import app.almanac.ingest.ImportService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Monthly compilations, read back with PDFBox. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+        "spring.datasource.url=jdbc:h2:mem:compile;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CompilationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportService importer;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    CompilationService compilations;
+
+    @BeforeAll
+    void content() {
+        assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
+        for (int day : new int[] {5, 12}) {
+            articles.save(new ArticleContent("Wheat procurement begins", LocalDate.of(2024, 2, day), null, null, "Economy",
+                    List.of("GS-III"), List.of(), "Procurement update for day " + day + ".", List.of(), List.of(),
+                    List.of(new Question("Which agency buys wheat for the central pool?",
+                            List.of(new Question.Option("A", "Food Corporation of India"), new Question.Option("B", "NABARD")),
+                            List.of("A"), "The FCI procures for the central pool."))));
+        }
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isGreaterThan(3);
+            // words wrap inside table cells: compare text with any run of spaces as one space
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void theMonthsPdfHasACoverContentsEveryAnalysisAndAnAnswerKey() throws Exception {
+        Compilation compilation = compilations.compilation(YearMonth.of(2024, 2), null);
+        assertThat(compilation.stories()).as("the wheat story twice in the month is one story").hasSize(2);
+        String text = text(compilations.pdf(compilation));
+        assertThat(text).contains("February 2024", "Contents", "GS-III", "International News",
+                "COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)", "Wheat procurement begins", "also covered on 5 February 2024",
+                "Aspects", "Founding Members", "Practice questions", "Answer key");
+        assertThat(text.lastIndexOf("Answer key")).isGreaterThan(text.indexOf("Which agency buys wheat"));
+        assertThat(text.split("Which agency buys wheat", -1)).as("a story told twice in the month is printed once").hasSize(2);
+    }
+
+    @Test
+    void aCompilationCanBeLimitedToOnePaper() throws Exception {
+        Compilation gs3 = compilations.compilation(YearMonth.of(2024, 2), "GS-III");
+        assertThat(gs3.stories()).extracting(s -> s.article().content().title()).containsExactly("Wheat procurement begins");
+        assertThat(text(compilations.pdf(gs3))).doesNotContain("COLLECTIVE SECURITY");
+    }
+
+    @Test
+    void theWebServesTheCompilationAsAPdf() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/compilations/2024-02.pdf")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(text(response.body())).contains("Answer key");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/compilations/2023-01.pdf")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/compilations/feb.pdf")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    }
+}
