@@ -164,6 +164,14 @@ class ArticleRepository {
                 .param("id", id).query(String.class).list();
     }
 
+    Optional<ArticleService.Stamp> stamp(LocalDate date, String slug) {
+        return jdbc.sql("select id, revision, updated_at from article where slug = :slug and published_on = :date")
+                .param("slug", slug).param("date", date)
+                .query((rs, n) -> new ArticleService.Stamp(rs.getLong("id"), rs.getInt("revision"),
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
     Optional<Article> findById(long id) {
         return findWhere("id = :value", id);
     }

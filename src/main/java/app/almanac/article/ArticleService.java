@@ -104,6 +104,15 @@ public class ArticleService {
         return repository.findBySlug(slug).filter(a -> a.content().date().equals(date));
     }
 
+    /** Which revision of an article is current, and since when: enough to answer a conditional request. */
+    public record Stamp(long id, int revision, java.time.Instant updated) {}
+
+    /** The stamp of the article published on {@code date} under {@code slug}: one indexed lookup. */
+    @Transactional(readOnly = true)
+    public Optional<Stamp> stamp(LocalDate date, String slug) {
+        return repository.stamp(date, slug);
+    }
+
     /** The article with this id (what the change log names). */
     @Transactional(readOnly = true)
     public Optional<Article> findById(long id) {

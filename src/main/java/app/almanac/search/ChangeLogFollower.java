@@ -66,18 +66,19 @@ class ChangeLogFollower {
     public synchronized int rebuild(LongConsumer progress) {
         long from = changeLog.latestId();
         index.removeAll();
-        int done = 0;
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         long after = 0;
         List<Long> ids;
         while (!(ids = articles.idsAfter(after, BATCH)).isEmpty()) {
-            for (long id : ids) {
-                articles.findById(id).ifPresent(index::put);
-                progress.accept(++done);
-                after = id;
+            // reading an article is several queries: read and index a batch on every core
+            ids.parallelStream().forEach(id -> articles.findById(id).ifPresent(index::put));
+            for (int i = 0; i < ids.size(); i++) {
+                progress.accept(done.incrementAndGet());
             }
+            after = ids.get(ids.size() - 1);
         }
         index.commit(from);
-        log.info("search index rebuilt: {} articles", done);
-        return done;
+        log.info("search index rebuilt: {} articles", done.get());
+        return done.get();
     }
 }

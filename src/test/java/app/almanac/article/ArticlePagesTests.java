@@ -257,6 +257,26 @@ class ArticlePagesTests {
     }
 
     @Test
+    void aBrowserThatHasTheRevisionGets304AndAnEditIsSeenAtOnce() throws Exception {
+        String path = "/articles/2024-05-14/a-page-with-a-hostile-credit";
+        HttpResponse<String> first = get(path);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Last-Modified")).isPresent();
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        ArticleContent a = ArticleMother.riverTreaty();
+        articles.save(new ArticleContent("A page with a hostile credit", a.date(), null, null, null, List.of(), List.of(),
+                "Now with a context line.", List.of(new Credit("Source", "click me", "javascript:alert(1)")), a.sections(), List.of()));
+        HttpResponse<String> edited = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(edited.statusCode()).isEqualTo(200);
+        assertThat(edited.headers().firstValue("ETag")).hasValueSatisfying(e -> assertThat(e).isNotEqualTo(etag));
+        assertThat(edited.body()).contains("Now with a context line.");
+    }
+
+    @Test
     void theStylesheetIsServed() throws Exception {
         HttpResponse<String> css = get("/css/almanac.css");
         assertThat(css.statusCode()).isEqualTo(200);
