@@ -39,29 +39,29 @@ class ArticleController {
     @GetMapping("/articles/{date}/{slug}")
     ResponseEntity<byte[]> article(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                    @PathVariable String slug, HttpServletRequest request, WebRequest webRequest) {
-        ArticleService.Stamp stamp = articles.stamp(date, slug)
-                .orElseThrow(() -> new NotFoundException("No analysis was published on " + date + " under that name."));
+        RenderedPages.Page page = pages.get(date + "/" + slug, () -> render(date, slug, request));
         // the revision identifies the content: a browser holding it gets 304 without any rendering
-        String etag = "\"a" + stamp.id() + "-r" + stamp.revision() + "\"";
-        if (webRequest.checkNotModified(etag, stamp.updated().toEpochMilli())) {
+        if (webRequest.checkNotModified(page.etag(), page.lastModified())) {
             return null;
         }
-        byte[] html = pages.get(stamp, () -> render(stamp, request));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-                .eTag(etag)
-                .lastModified(stamp.updated())
+                .eTag(page.etag())
+                .lastModified(page.lastModified())
                 .cacheControl(CacheControl.noCache())
-                .body(html);
+                .body(page.html());
     }
 
-    private byte[] render(ArticleService.Stamp stamp, HttpServletRequest request) {
+    private RenderedPages.Page render(LocalDate date, String slug, HttpServletRequest request) {
+        ArticleService.Stamp stamp = articles.stamp(date, slug)
+                .orElseThrow(() -> new NotFoundException("No analysis was published on " + date + " under that name."));
         Article article = articles.findById(stamp.id())
                 .orElseThrow(() -> new NotFoundException("That analysis has just been removed."));
         String url = ServletUriComponentsBuilder.fromContextPath(request).path(article.path()).build().toUriString();
         ArticlePage page = new ArticlePage(article, articles.related(article, AROUND), articles.earlierOfStory(article, AROUND), url);
         StringOutput out = new StringOutput();
         templates.render("article/article.jte", Map.of("page", page), out);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return new RenderedPages.Page(stamp.id(), "\"a" + stamp.id() + "-r" + stamp.revision() + "\"",
+                stamp.updated().toEpochMilli(), out.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,28 +1,57 @@
 package app.almanac.article;
 
+import app.almanac.shared.ChangeLog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Rendered article pages, keyed by article id and revision: a new revision, saved on any node,
- * changes the key, so a stale page is never served; entries also expire after a few minutes so
- * that the "related" lists on a page follow new articles. Bounded by bytes.
+ * Rendered article pages in memory, by path, so that a busy page costs no database query at all.
+ * The database stays the truth: this node follows the change log and drops the page of any
+ * article changed on any node within about a second; pages also expire after a few minutes so
+ * that their "related" lists follow new articles. Bounded by bytes.
  */
 @Component
+@ConditionalOnWebApplication
 class RenderedPages {
 
-    record Key(long id, int revision) {}
+    /** A rendered page and what a conditional request is answered from. */
+    record Page(long id, String etag, long lastModified, byte[] html) {}
 
-    private final Cache<Key, byte[]> pages = Caffeine.newBuilder()
-            .maximumWeight(64L * 1024 * 1024)
-            .weigher((Key k, byte[] page) -> page.length)
+    private final Cache<String, Page> pages = Caffeine.newBuilder()
+            .maximumWeight(96L * 1024 * 1024)
+            .weigher((String path, Page page) -> page.html().length + path.length())
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
+    private final ChangeLog changeLog;
+    private volatile long followed;
 
-    byte[] get(ArticleService.Stamp stamp, Supplier<byte[]> render) {
-        return pages.get(new Key(stamp.id(), stamp.revision()), k -> render.get());
+    RenderedPages(ChangeLog changeLog) {
+        this.changeLog = changeLog;
+        this.followed = changeLog.latestId();
+    }
+
+    Page get(String path, Supplier<Page> render) {
+        return pages.get(path, p -> render.get());
+    }
+
+    /** Drops the pages of articles the change log says were changed since the last look. */
+    @Scheduled(fixedDelayString = "${almanac.pages.follow-delay:1000}")
+    void follow() {
+        java.util.List<ChangeLog.Entry> entries;
+        while (!(entries = changeLog.since(followed, 500)).isEmpty()) {
+            java.util.Set<Long> changed = new java.util.HashSet<>();
+            for (ChangeLog.Entry e : entries) {
+                if (ArticleService.ENTITY.equals(e.entity())) {
+                    changed.add(e.entityId());
+                }
+                followed = e.id();
+            }
+            pages.asMap().values().removeIf(page -> changed.contains(page.id()));
+        }
     }
 }

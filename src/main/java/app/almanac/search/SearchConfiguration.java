@@ -2,10 +2,8 @@ package app.almanac.search;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Search runs only in the process that serves (see {@code almanac.search.enabled}). */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @ConditionalOnProperty(name = "almanac.search.enabled", havingValue = "true", matchIfMissing = true)
 class SearchConfiguration {}

@@ -162,8 +162,7 @@ public class SearchService {
         Map<String, List<SearchResults.FacetValue>> out = new LinkedHashMap<>();
         Facets counts;
         try {
-            counts = new SortedSetDocValuesFacetCounts(
-                    new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), index.facets()), collector);
+            counts = new SortedSetDocValuesFacetCounts(facetState(searcher), collector);
         } catch (IllegalArgumentException noFacetsYet) {
             return out;
         }
@@ -179,6 +178,23 @@ public class SearchService {
             }
         }
         return out;
+    }
+
+    /** Building the facet ordinals reads every document: do it once per index version, not per query. */
+    private volatile DefaultSortedSetDocValuesReaderState facetState;
+
+    private DefaultSortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
+        DefaultSortedSetDocValuesReaderState state = facetState;
+        if (state == null || state.getReader() != searcher.getIndexReader()) {
+            synchronized (this) {
+                state = facetState;
+                if (state == null || state.getReader() != searcher.getIndexReader()) {
+                    state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), index.facets());
+                    facetState = state;
+                }
+            }
+        }
+        return state;
     }
 
     /** "Did you mean": each long word not in the index, replaced by its nearest neighbour that is. */
