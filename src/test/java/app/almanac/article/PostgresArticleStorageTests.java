@@ -20,6 +20,16 @@ class PostgresArticleStorageTests extends ArticleStorageContract {
         SCHEMA.register(registry);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
+    @org.junit.jupiter.api.Test
+    void theContractRunsOnPostgresql() throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+        }
+    }
+
     @AfterAll
     static void dropSchema() {
         SCHEMA.drop();
