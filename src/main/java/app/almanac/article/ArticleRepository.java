@@ -338,28 +338,46 @@ class ArticleRepository {
         }
     }
 
-    /** Articles that share tags with this one, most shared first, then newest. */
+    /**
+     * Articles that share tags with this one, most shared first, then newest. Only the newest
+     * {@value #RELATED_CANDIDATES} articles of each tag are considered: a popular tag is shared by
+     * thousands, and counting them all would make a page slow for no better answer.
+     */
     List<ArticleSummary> related(long id, int limit) {
-        return jdbc.sql("""
-                select a.id, a.slug, a.title, a.published_on, a.publisher, a.category, a.context, a.updated_at
-                from article a join (
-                    select other.article_id, count(*) as shared
-                    from article_tag mine join article_tag other on other.tag = mine.tag and other.article_id <> mine.article_id
-                    where mine.article_id = :id group by other.article_id) r on r.article_id = a.id
-                order by r.shared desc, a.published_on desc, a.id desc limit :limit""")
-                .param("id", id).param("limit", limit)
-                .query(ArticleRepository::summary)
-                .list();
+        List<String> tags = jdbc.sql("select tag from article_tag where article_id = :id").param("id", id)
+                .query(String.class).list();
+        Map<Long, Integer> shared = new HashMap<>();
+        for (String tag : tags) {
+            jdbc.sql("select article_id from article_tag where tag = :tag and article_id <> :id order by article_id desc limit :n")
+                    .param("tag", tag).param("id", id).param("n", RELATED_CANDIDATES)
+                    .query(Long.class).list()
+                    .forEach(other -> shared.merge(other, 1, Integer::sum));
+        }
+        List<Long> best = shared.entrySet().stream()
+                .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+        if (best.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ArticleSummary> byId = new HashMap<>();
+        jdbc.sql("select " + SUMMARY_COLUMNS + " from article where id in (:ids)").param("ids", best)
+                .query(ArticleRepository::summary).list().forEach(a -> byId.put(a.id(), a));
+        return best.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Earlier articles with the same title: the same story on earlier days. */
+    static final int RELATED_CANDIDATES = 50;
+
+    /** Earlier articles with the same title: the same story on earlier days (slugs are indexed). */
     List<ArticleSummary> earlierOfStory(long id, String titleSlug, LocalDate before, int limit) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where id <> :id and published_on < :before"
-                        + " and (slug = :slug or slug like :prefix) order by published_on desc limit :limit")
-                .param("id", id).param("before", before).param("slug", titleSlug).param("prefix", titleSlug + "-____-__-__%")
-                .param("limit", limit)
-                .query(ArticleRepository::summary)
-                .list();
+        List<ArticleSummary> earlier = new ArrayList<>();
+        for (String sql : List.of("select " + SUMMARY_COLUMNS + " from article where slug = :slug",
+                "select " + SUMMARY_COLUMNS + " from article where slug like :prefix")) {
+            earlier.addAll(jdbc.sql(sql).param("slug", titleSlug).param("prefix", titleSlug + "-____-__-__%")
+                    .query(ArticleRepository::summary).list());
+        }
+        return earlier.stream().filter(a -> a.id() != id && a.date().isBefore(before))
+                .sorted(java.util.Comparator.comparing(ArticleSummary::date).reversed()).limit(limit).toList();
     }
 
     /** Articles by publication, newest first, a page at a time (for sitemaps). */
