@@ -33,6 +33,11 @@ class RenderedPages {
         this.followed = changeLog.latestId();
     }
 
+    /** The page if it is rendered already, else null. */
+    Page cached(String path) {
+        return pages.getIfPresent(path);
+    }
+
     Page get(String path, Supplier<Page> render) {
         return pages.get(path, p -> render.get());
     }

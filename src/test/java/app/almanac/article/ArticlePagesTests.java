@@ -263,6 +263,10 @@ class ArticlePagesTests {
     void aBrowserThatHasTheRevisionGets304AndAnEditIsSeenAtOnce() throws Exception {
         String path = "/articles/2024-05-14/a-page-with-a-hostile-credit";
         HttpResponse<String> first = get(path);
+        HttpResponse<String> fromCache = get(path); // the second answer comes from the page cache, before MVC
+        assertThat(fromCache.body()).isEqualTo(first.body());
+        assertThat(fromCache.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        assertThat(fromCache.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(first.headers().firstValue("Last-Modified")).isPresent();
         HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
