@@ -79,7 +79,30 @@ public class SearchService {
         if (q.isEmpty() || index.documents() == 0) {
             return SearchResults.none(q);
         }
-        return index.withSearcher(searcher -> run(searcher, q));
+        return index.withSearcher(searcher -> {
+            // results stay valid while the index does not change: a new reader starts a new cache
+            ResultCache cache = results;
+            if (cache.reader() != searcher.getIndexReader()) {
+                cache = new ResultCache(searcher.getIndexReader(), newCache());
+                results = cache;
+            }
+            SearchResults cached = cache.results().getIfPresent(q);
+            if (cached == null) {
+                cached = run(searcher, q);
+                cache.results().put(q, cached);
+            }
+            return cached;
+        });
+    }
+
+    /** Recent queries' results for one version of the index (what Solr calls the query result cache). */
+    private record ResultCache(org.apache.lucene.index.IndexReader reader,
+                               com.github.benmanes.caffeine.cache.Cache<SearchQuery, SearchResults> results) {}
+
+    private volatile ResultCache results = new ResultCache(null, newCache());
+
+    private static com.github.benmanes.caffeine.cache.Cache<SearchQuery, SearchResults> newCache() {
+        return com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
     }
 
     private SearchResults run(IndexSearcher searcher, SearchQuery q) throws IOException {
