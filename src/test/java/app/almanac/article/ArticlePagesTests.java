@@ -2,14 +2,12 @@ package app.almanac.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
 import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.ImportService;
 import app.almanac.web.Html5Validator;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,7 +46,6 @@ class ArticlePagesTests {
     @Autowired
     RenderedPages pages;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
@@ -67,9 +64,8 @@ class ArticlePagesTests {
         }
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return new TestHttp(port).get(path);
     }
 
     private Document page(String path, int status) throws IOException, InterruptedException {
@@ -254,8 +250,7 @@ class ArticlePagesTests {
 
     @Test
     void aMethodThePageDoesNotAcceptIsRefusedNotAnError() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + SEED_PATH))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = new TestHttp(port).post(SEED_PATH, "x");
         assertThat(response.statusCode()).isEqualTo(405);
     }
 
@@ -269,16 +264,14 @@ class ArticlePagesTests {
         assertThat(fromCache.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(first.headers().firstValue("Last-Modified")).isPresent();
-        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = new TestHttp(port).get(path, "If-None-Match", etag);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         ArticleContent a = ArticleMother.riverTreaty();
         articles.save(new ArticleContent("A page with a hostile credit", a.date(), null, null, null, List.of(), List.of(),
                 "Now with a context line.", List.of(new Credit("Source", "click me", "javascript:alert(1)")), a.sections(), List.of()));
         pages.follow(); // what the schedule does within a second: the change log says the page is stale
-        HttpResponse<String> edited = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> edited = new TestHttp(port).get(path, "If-None-Match", etag);
         assertThat(edited.statusCode()).isEqualTo(200);
         assertThat(edited.headers().firstValue("ETag")).hasValueSatisfying(e -> assertThat(e).isNotEqualTo(etag));
         assertThat(edited.body()).contains("Now with a context line.");

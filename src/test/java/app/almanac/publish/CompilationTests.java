@@ -2,15 +2,13 @@ package app.almanac.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
 import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticleService;
 import app.almanac.article.Question;
 import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.ImportService;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -84,15 +82,12 @@ class CompilationTests {
 
     @Test
     void theWebServesTheCompilationAsAPdf() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/compilations/2024-02.pdf")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        TestHttp web = new TestHttp(port);
+        HttpResponse<byte[]> response = web.getBytes("/compilations/2024-02.pdf");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(text(response.body())).contains("Answer key");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/compilations/2023-01.pdf")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/compilations/feb.pdf")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        assertThat(web.getBytes("/compilations/2023-01.pdf").statusCode()).isEqualTo(404);
+        assertThat(web.getBytes("/compilations/feb.pdf").statusCode()).isEqualTo(404);
     }
 }

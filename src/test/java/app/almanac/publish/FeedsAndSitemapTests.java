@@ -2,6 +2,7 @@ package app.almanac.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
 import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticleService;
@@ -11,9 +12,6 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +45,6 @@ class FeedsAndSitemapTests {
     @Autowired
     ArticleService articles;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void content() {
@@ -56,9 +53,8 @@ class FeedsAndSitemapTests {
                 List.of("GS-III"), List.of("RBI"), "The central bank kept its policy rate unchanged.", List.of(), List.of(), List.of()));
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return new TestHttp(port).get(path);
     }
 
     private SyndFeed feed(String path) throws Exception {

@@ -2,6 +2,7 @@ package app.almanac.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
 import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticleService;
@@ -11,10 +12,7 @@ import app.almanac.article.Section;
 import app.almanac.ingest.ImportService;
 import app.almanac.ingest.ImportSources;
 import app.almanac.web.Html5Validator;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,7 +49,6 @@ class SearchTests {
     @Autowired
     ArticleService articles;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void content() {
@@ -162,9 +159,8 @@ class SearchTests {
         assertThat(search.search(new SearchQuery(text, null, null, null, null, null, false, 1))).isNotNull();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return new TestHttp(port).get(path);
     }
 
     @Test
