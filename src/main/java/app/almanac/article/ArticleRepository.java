@@ -24,6 +24,9 @@ class ArticleRepository {
     /** What we need to know about a stored article to decide what a save does. */
     record StoredIdentity(long id, String slug, int revision, String contentHash) {}
 
+    /** What readers may see: the condition every reader-facing query carries. */
+    static final String PUBLISHED = "status = 'published'";
+
     private static final String SUMMARY_COLUMNS =
             "id, slug, title, published_on, publisher, category, context, updated_at";
 
@@ -43,6 +46,10 @@ class ArticleRepository {
                 .query((rs, n) -> new StoredIdentity(
                         rs.getLong("id"), rs.getString("slug"), rs.getInt("revision"), rs.getString("content_hash")))
                 .optional();
+    }
+
+    Optional<Long> findSlugOwner(String slug) {
+        return jdbc.sql("select id from article where slug = :slug").param("slug", slug).query(Long.class).optional();
     }
 
     boolean slugExists(String slug) {
@@ -98,11 +105,11 @@ class ArticleRepository {
         questions.replace(QuestionRepository.Owner.ARTICLE, id, c.questions());
     }
 
-    void insertRevision(long id, int revision, String json, OffsetDateTime now) {
+    void insertRevision(long id, int revision, String json, OffsetDateTime now, String author) {
         jdbc.sql("""
-                insert into article_revision (article_id, revision, content, saved_at)
-                values (:id, :revision, :json, :now)""")
-                .param("id", id).param("revision", revision).param("json", json).param("now", now)
+                insert into article_revision (article_id, revision, content, saved_at, saved_by)
+                values (:id, :revision, :json, :now, :author)""")
+                .param("id", id).param("revision", revision).param("json", json).param("now", now).param("author", author)
                 .update();
     }
 
@@ -165,31 +172,37 @@ class ArticleRepository {
     }
 
     Optional<ArticleService.Stamp> stamp(LocalDate date, String slug) {
-        return jdbc.sql("select id, revision, updated_at from article where slug = :slug and published_on = :date")
+        return jdbc.sql("select id, revision, updated_at from article where slug = :slug and published_on = :date and status = 'published'")
                 .param("slug", slug).param("date", date)
                 .query((rs, n) -> new ArticleService.Stamp(rs.getLong("id"), rs.getInt("revision"),
                         rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
                 .optional();
     }
 
+    /** A published article: what readers, feeds and the index may see. */
     Optional<Article> findById(long id) {
+        return findWhere("id = :value and " + PUBLISHED, id);
+    }
+
+    /** An article in any state of the editorial workflow, for the desk. */
+    Optional<Article> findAnyById(long id) {
         return findWhere("id = :value", id);
     }
 
     List<Long> idsBetween(LocalDate from, LocalDate to, String paper) {
-        return jdbc.sql("select a.id from article a where a.published_on between :from and :to"
+        return jdbc.sql("select a.id from article a where a." + PUBLISHED + " and a.published_on between :from and :to"
                         + (paper == null ? "" : " and " + Filter.SYLLABUS.condition) + " order by a.published_on, a.id")
                 .param("from", from).param("to", to).param("value", paper == null ? "" : paper)
                 .query(Long.class).list();
     }
 
     List<Long> idsAfter(long afterId, int limit) {
-        return jdbc.sql("select id from article where id > :after order by id limit :limit")
+        return jdbc.sql("select id from article where id > :after and " + PUBLISHED + " order by id limit :limit")
                 .param("after", afterId).param("limit", limit).query(Long.class).list();
     }
 
     Optional<Article> findBySlug(String slug) {
-        return findWhere("slug = :value", slug);
+        return findWhere("slug = :value and " + PUBLISHED, slug);
     }
 
     private Optional<Article> findWhere(String condition, Object value) {
@@ -258,29 +271,29 @@ class ArticleRepository {
     }
 
     List<ArticleSummary> latest(int limit) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article order by published_on desc, id desc limit :limit")
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where " + PUBLISHED + " order by published_on desc, id desc limit :limit")
                 .param("limit", limit)
                 .query(ArticleRepository::summary)
                 .list();
     }
 
     List<ArticleSummary> onDate(LocalDate date) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where published_on = :date order by id")
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where published_on = :date and " + PUBLISHED + " order by id")
                 .param("date", date)
                 .query(ArticleRepository::summary)
                 .list();
     }
 
     Optional<LocalDate> latestDate() {
-        return firstDate(jdbc.sql("select max(published_on) from article"));
+        return firstDate(jdbc.sql("select max(published_on) from article where " + PUBLISHED));
     }
 
     Optional<LocalDate> dateBefore(LocalDate date) {
-        return firstDate(jdbc.sql("select max(published_on) from article where published_on < :date").param("date", date));
+        return firstDate(jdbc.sql("select max(published_on) from article where published_on < :date and " + PUBLISHED).param("date", date));
     }
 
     Optional<LocalDate> dateAfter(LocalDate date) {
-        return firstDate(jdbc.sql("select min(published_on) from article where published_on > :date").param("date", date));
+        return firstDate(jdbc.sql("select min(published_on) from article where published_on > :date and " + PUBLISHED).param("date", date));
     }
 
     /** An aggregate over no rows is one row holding NULL: that is "no date", not an error. */
@@ -294,7 +307,7 @@ class ArticleRepository {
         Map<LocalDate, Integer> counts = new LinkedHashMap<>();
         jdbc.sql("""
                 select published_on, count(*) as n from article
-                where published_on between :from and :to group by published_on order by published_on""")
+                where published_on between :from and :to and status = 'published' group by published_on order by published_on""")
                 .param("from", from).param("to", to)
                 .query(rs -> {
                     counts.put(rs.getObject("published_on", LocalDate.class), rs.getInt("n"));
@@ -305,7 +318,7 @@ class ArticleRepository {
     /** Every category with how many articles it has, most used first. */
     List<Map.Entry<String, Integer>> categories() {
         return jdbc.sql("""
-                select category, count(*) as n from article where category is not null
+                select category, count(*) as n from article where category is not null and status = 'published'
                 group by category order by count(*) desc, category""")
                 .query((rs, n) -> Map.entry(rs.getString("category"), rs.getInt("n")))
                 .list();
@@ -313,7 +326,7 @@ class ArticleRepository {
 
     /** A page of articles matching one condition ({@code where} uses the parameter {@code :value}). */
     List<ArticleSummary> page(Filter filter, String value, int offset, int limit) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article a where " + filter.condition
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article a where a." + PUBLISHED + " and " + filter.condition
                         + " order by published_on desc, id desc limit :limit offset :offset")
                 .param("value", value).param("limit", limit).param("offset", offset)
                 .query(ArticleRepository::summary)
@@ -321,7 +334,7 @@ class ArticleRepository {
     }
 
     int count(Filter filter, String value) {
-        return jdbc.sql("select count(*) from article a where " + filter.condition)
+        return jdbc.sql("select count(*) from article a where a." + PUBLISHED + " and " + filter.condition)
                 .param("value", value).query(Integer.class).single();
     }
 
@@ -361,7 +374,7 @@ class ArticleRepository {
             return List.of();
         }
         Map<Long, ArticleSummary> byId = new HashMap<>();
-        jdbc.sql("select " + SUMMARY_COLUMNS + " from article where id in (:ids)").param("ids", best)
+        jdbc.sql("select " + SUMMARY_COLUMNS + " from article where id in (:ids) and " + PUBLISHED).param("ids", best)
                 .query(ArticleRepository::summary).list().forEach(a -> byId.put(a.id(), a));
         return best.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -371,8 +384,8 @@ class ArticleRepository {
     /** Earlier articles with the same title: the same story on earlier days (slugs are indexed). */
     List<ArticleSummary> earlierOfStory(long id, String titleSlug, LocalDate before, int limit) {
         List<ArticleSummary> earlier = new ArrayList<>();
-        for (String sql : List.of("select " + SUMMARY_COLUMNS + " from article where slug = :slug",
-                "select " + SUMMARY_COLUMNS + " from article where slug like :prefix")) {
+        for (String sql : List.of("select " + SUMMARY_COLUMNS + " from article where slug = :slug and " + PUBLISHED,
+                "select " + SUMMARY_COLUMNS + " from article where slug like :prefix and " + PUBLISHED)) {
             earlier.addAll(jdbc.sql(sql).param("slug", titleSlug).param("prefix", titleSlug + "-____-__-__%")
                     .query(ArticleRepository::summary).list());
         }
@@ -382,7 +395,7 @@ class ArticleRepository {
 
     /** Articles by publication, newest first, a page at a time (for sitemaps). */
     List<ArticleSummary> newest(int offset, int limit) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article order by published_on desc, id desc limit :limit offset :offset")
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where " + PUBLISHED + " order by published_on desc, id desc limit :limit offset :offset")
                 .param("limit", limit).param("offset", offset)
                 .query(ArticleRepository::summary)
                 .list();
@@ -394,11 +407,11 @@ class ArticleRepository {
     }
 
     List<String> allSlugs() {
-        return jdbc.sql("select slug from article order by published_on, id").query(String.class).list();
+        return jdbc.sql("select slug from article where " + PUBLISHED + " order by published_on, id").query(String.class).list();
     }
 
     long count() {
-        return jdbc.sql("select count(*) from article").query(Long.class).single();
+        return jdbc.sql("select count(*) from article where " + PUBLISHED).query(Long.class).single();
     }
 
     private static ArticleSummary summary(ResultSet rs, int n) throws SQLException {

@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ArticleService {
 
     static final String ENTITY = "article";
+    /** The author recorded for revisions that came in through an import rather than the desk. */
+    static final String IMPORT = "import";
 
     private final ArticleRepository repository;
     private final ChangeLog changeLog;
@@ -61,13 +63,13 @@ public class ArticleService {
             }
             int revision = stored.revision() + 1;
             repository.update(stored.id(), content, revision, hash, now);
-            repository.insertRevision(stored.id(), revision, canonical, now);
+            repository.insertRevision(stored.id(), revision, canonical, now, IMPORT);
             changeLog.append(ENTITY, stored.id(), ChangeLog.Action.UPDATED);
             return new SaveResult(new Article(stored.id(), stored.slug(), revision, content), SaveResult.Outcome.UPDATED);
         }
         String slug = uniqueSlug(titleSlug, content.date());
         long id = repository.insert(identityKey, slug, content, hash, now);
-        repository.insertRevision(id, 1, canonical, now);
+        repository.insertRevision(id, 1, canonical, now, IMPORT);
         changeLog.append(ENTITY, id, ChangeLog.Action.CREATED);
         return new SaveResult(new Article(id, slug, 1, content), SaveResult.Outcome.CREATED);
     }

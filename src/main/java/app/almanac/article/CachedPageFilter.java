@@ -32,7 +32,9 @@ class CachedPageFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher m = "GET".equals(request.getMethod()) ? ARTICLE.matcher(request.getRequestURI()) : null;
+        // a signed-in reader's page carries their name and bookmarks: only anonymous pages are shared
+        Matcher m = "GET".equals(request.getMethod()) && request.getUserPrincipal() == null
+                ? ARTICLE.matcher(request.getRequestURI()) : null;
         RenderedPages.Page page = m != null && m.matches() ? pages.cached(m.group(1) + "/" + m.group(2)) : null;
         if (page == null) {
             chain.doFilter(request, response);

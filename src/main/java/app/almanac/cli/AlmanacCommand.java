@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "almanac", mixinStandardHelpOptions = true, version = "Almanac 0.1",
         description = "Daily current-affairs analysis and exam practice.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReindexCommand.class, CompileCommand.class,
-            DemoDataCommand.class,
+            DemoDataCommand.class, UserCommand.class,
             CommandLine.HelpCommand.class})
 public class AlmanacCommand implements java.util.concurrent.Callable<Integer> {
 

@@ -75,6 +75,13 @@ public class SearchService {
         return follower.follow();
     }
 
+    /** How this node's index stands: documents held and the last change-log entry applied. */
+    public record IndexState(int documents, long appliedChangeId) {}
+
+    public IndexState state() {
+        return new IndexState(index.documents(), index.appliedChangeId());
+    }
+
     public SearchResults search(SearchQuery q) {
         if (q.isEmpty() || index.documents() == 0) {
             return SearchResults.none(q);

@@ -8,6 +8,11 @@ public record ErrorPage(int status, String title, String message) {
             case 404 -> "Page not found";
             case 400 -> "That request could not be understood";
             case 405 -> "That method is not allowed here";
+            case 401 -> "Please sign in";
+            case 403 -> "You cannot do that";
+            case 409 -> "Someone else changed this first";
+            case 422 -> "That could not be saved";
+            case 429 -> "Too many attempts";
             default -> status >= 500 ? "Something went wrong on our side" : "That request could not be served";
         };
         return new ErrorPage(status, title, message);

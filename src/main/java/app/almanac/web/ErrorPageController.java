@@ -22,7 +22,9 @@ class ErrorPageController implements ErrorController {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String message = status == HttpStatus.NOT_FOUND
+        Object given = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        String message = status == HttpStatus.FORBIDDEN && given instanceof String text && !text.isBlank() ? text
+                : status == HttpStatus.NOT_FOUND
                 ? "There is nothing at " + (uri == null ? "this address" : uri) + "."
                 : status.is4xxClientError() ? "The request was not valid." : "Please try again in a moment.";
         return ErrorPages.respond(status, message, new ForwardedRequest(request, uri));

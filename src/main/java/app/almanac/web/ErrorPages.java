@@ -37,6 +37,11 @@ class ErrorPages {
         return respond(HttpStatus.BAD_REQUEST, "The value of '" + e.getName() + "' is not valid.", request);
     }
 
+    @ExceptionHandler(app.almanac.shared.BadRequestException.class)
+    Object bad(app.almanac.shared.BadRequestException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     Object missing(MissingServletRequestParameterException e, HttpServletRequest request) {
         return respond(HttpStatus.BAD_REQUEST, "The parameter '" + e.getParameterName() + "' is required.", request);

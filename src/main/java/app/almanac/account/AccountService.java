@@ -1,0 +1,230 @@
+package app.almanac.account;
+
+import app.almanac.shared.ChangeLog;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way accounts are written: sign-up, adding users, passwords, roles. Each write appends to
+ * the change log, and admin actions to the audit log. Changing a role, disabling a user or
+ * resetting a password ends that user's sessions on every node (they live in the shared session table).
+ */
+@Service
+public class AccountService implements UserDetailsService {
+
+    static final String ENTITY = "user";
+    static final Duration RESET_VALIDITY = Duration.ofHours(1);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository repository;
+    private final PasswordEncoder encoder;
+    private final ChangeLog changeLog;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
+
+    AccountService(AccountRepository repository, PasswordEncoder encoder, ChangeLog changeLog, AuditLog audit, Clock clock,
+                   ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+        this.repository = repository;
+        this.encoder = encoder;
+        this.changeLog = changeLog;
+        this.audit = audit;
+        this.clock = clock;
+        this.sessions = sessions;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        return repository.findByEmail(normalise(username)).map(AccountRepository.Row::principal)
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    /** Someone signing themselves up: always a learner. */
+    @Transactional
+    public Account signUp(String email, String displayName, String password) {
+        Account account = create(email, displayName, password, Role.LEARNER);
+        audit.record(account.email(), "account.sign-up", "user " + account.id(), null);
+        return account;
+    }
+
+    /** An operator (CLI) or admin adding a user with a role. */
+    @Transactional
+    public Account add(String actor, String email, String displayName, String password, Role role) {
+        Account account = create(email, displayName, password, role);
+        audit.record(actor, "account.add", "user " + account.id(), account.email() + " as " + role.label());
+        return account;
+    }
+
+    private Account create(String email, String displayName, String password, Role role) {
+        String address = normalise(email);
+        if (!EMAIL.matcher(address).matches() || address.length() > 320) {
+            throw new AccountException("email", "Enter an email address such as name@example.org.");
+        }
+        String name = displayName == null || displayName.isBlank() ? address.substring(0, address.indexOf('@')) : displayName.strip();
+        if (name.length() > 100) {
+            throw new AccountException("displayName", "A name can have at most 100 characters.");
+        }
+        checkPassword("password", password);
+        if (repository.findByEmail(address).isPresent()) {
+            throw new AccountException("email", "There is already an account for " + address + ". Sign in, or reset its password.");
+        }
+        long id;
+        try {
+            id = repository.insert(address, name, encoder.encode(password), role, now());
+        } catch (DuplicateKeyException raced) {
+            throw new AccountException("email", "There is already an account for " + address + ".");
+        }
+        changeLog.append(ENTITY, id, ChangeLog.Action.CREATED);
+        return repository.findById(id).orElseThrow().account();
+    }
+
+    /** Changes a signed-in user's password after checking the current one. */
+    @Transactional
+    public void changePassword(long userId, String current, String replacement) {
+        var row = repository.findById(userId).orElseThrow(() -> new AccountException(null, "That account no longer exists."));
+        if (current == null || !encoder.matches(current, row.passwordHash())) {
+            throw new AccountException("current", "That is not your current password.");
+        }
+        checkPassword("password", replacement);
+        repository.updatePassword(userId, encoder.encode(replacement));
+        changeLog.append(ENTITY, userId, ChangeLog.Action.UPDATED);
+        audit.record(row.email(), "account.password-change", "user " + userId, null);
+    }
+
+    /**
+     * Starts a password reset: a one-time token valid for an hour, or empty when no enabled account
+     * has this address (the caller must not tell the difference to the person asking).
+     */
+    @Transactional
+    public Optional<String> startReset(String email) {
+        var row = repository.findByEmail(normalise(email)).filter(AccountRepository.Row::enabled);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        repository.insertReset(sha256(token), row.get().id(), now().plus(RESET_VALIDITY));
+        audit.record(row.get().email(), "account.reset-requested", "user " + row.get().id(), null);
+        return Optional.of(token);
+    }
+
+    /** Sets a new password with a reset token; the token works once, within the hour. */
+    @Transactional
+    public Account reset(String token, String replacement) {
+        checkPassword("password", replacement);
+        long userId = repository.redeemReset(sha256(token == null ? "" : token), now())
+                .orElseThrow(() -> new AccountException("token",
+                        "This reset link has expired or has been used. Ask for a new one."));
+        repository.updatePassword(userId, encoder.encode(replacement));
+        changeLog.append(ENTITY, userId, ChangeLog.Action.UPDATED);
+        var row = repository.findById(userId).orElseThrow();
+        audit.record(row.email(), "account.reset", "user " + userId, null);
+        endSessions(row.email());
+        return row.account();
+    }
+
+    /** An admin changing someone's role. The last admin cannot stop being one. */
+    @Transactional
+    public Account setRole(String actor, long userId, Role role) {
+        var row = repository.findById(userId).orElseThrow(() -> new AccountException(null, "There is no user " + userId + "."));
+        if (row.role() == Role.ADMIN && role != Role.ADMIN && repository.countAdmins() <= 1) {
+            throw new AccountException("role", "This is the only admin; make someone else an admin first.");
+        }
+        repository.updateRole(userId, role);
+        changeLog.append(ENTITY, userId, ChangeLog.Action.UPDATED);
+        audit.record(actor, "admin.role", "user " + userId, row.email() + ": " + row.role().label() + " → " + role.label());
+        endSessions(row.email());
+        return repository.findById(userId).orElseThrow().account();
+    }
+
+    /** An admin disabling or enabling an account; a disabled user is signed out everywhere. */
+    @Transactional
+    public Account setEnabled(String actor, long userId, boolean enabled) {
+        var row = repository.findById(userId).orElseThrow(() -> new AccountException(null, "There is no user " + userId + "."));
+        if (!enabled && row.role() == Role.ADMIN && repository.countAdmins() <= 1) {
+            throw new AccountException("enabled", "This is the only admin; it cannot be disabled.");
+        }
+        repository.updateEnabled(userId, enabled);
+        changeLog.append(ENTITY, userId, ChangeLog.Action.UPDATED);
+        audit.record(actor, enabled ? "admin.enable" : "admin.disable", "user " + userId, row.email());
+        endSessions(row.email());
+        return repository.findById(userId).orElseThrow().account();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> find(long id) {
+        return repository.findById(id).map(AccountRepository.Row::account);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> findByEmail(String email) {
+        return repository.findByEmail(normalise(email)).map(AccountRepository.Row::account);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Account> page(int offset, int limit) {
+        return repository.page(offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return repository.count();
+    }
+
+    /** Passwords: 10 to 64 characters (bcrypt reads at most 72 bytes; 64 leaves room for any script). */
+    static void checkPassword(String field, String password) {
+        if (password == null || password.codePointCount(0, password.length()) < 10) {
+            throw new AccountException(field, "A password needs at least 10 characters.");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            throw new AccountException(field, "A password can have at most 72 bytes (about 64 characters).");
+        }
+    }
+
+    static String normalise(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private void endSessions(String email) {
+        FindByIndexNameSessionRepository<?> repo = sessions.getIfAvailable();
+        if (repo != null) {
+            repo.findByPrincipalName(email).keySet().forEach(repo::deleteById);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

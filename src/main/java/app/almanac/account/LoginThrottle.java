@@ -1,0 +1,69 @@
+package app.almanac.account;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows password guessing: each failed sign-in takes a token from the account's bucket and from
+ * the client address's bucket (bucket4j); when either is empty, sign-in is refused without even
+ * checking the password until the bucket refills. The buckets live in this node's memory, so with
+ * N app nodes behind a balancer a guesser gets at most N times the allowance.
+ */
+@Component
+class LoginThrottle {
+
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+    private final int perAccount;
+    private final int perAddress;
+    private final Duration window;
+
+    LoginThrottle(@Value("${almanac.login.failures-per-account:10}") int perAccount,
+                  @Value("${almanac.login.failures-per-address:50}") int perAddress,
+                  @Value("${almanac.login.window:PT15M}") Duration window) {
+        this.perAccount = perAccount;
+        this.perAddress = perAddress;
+        this.window = window;
+    }
+
+    /** Whether another attempt may be checked now. */
+    boolean allows(String email, String address) {
+        return account(email).getAvailableTokens() > 0 && address(address).getAvailableTokens() > 0;
+    }
+
+    void failed(String email, String address) {
+        account(email).tryConsume(1);
+        address(address).tryConsume(1);
+    }
+
+    /** A correct password clears the account's failures (the address keeps its count). */
+    void succeeded(String email) {
+        buckets.invalidate("account:" + AccountService.normalise(email));
+    }
+
+    /** How long until a refused client may try again, in whole minutes. */
+    long minutesToWait() {
+        return Math.max(1, window.toMinutes());
+    }
+
+    private Bucket account(String email) {
+        return buckets.get("account:" + AccountService.normalise(email), k -> bucket(perAccount));
+    }
+
+    private Bucket address(String address) {
+        return buckets.get("address:" + address, k -> bucket(perAddress));
+    }
+
+    private Bucket bucket(int failures) {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(failures).refillIntervally(failures, window).build())
+                .build();
+    }
+}

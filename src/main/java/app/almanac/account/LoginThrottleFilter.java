@@ -1,0 +1,52 @@
+package app.almanac.account;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Stands in front of the sign-in form's POST: while the account or the address has failed too
+ * often, the attempt is answered 429 with the sign-in page, and the password is not even checked.
+ */
+class LoginThrottleFilter extends OncePerRequestFilter {
+
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final TemplateEngine templates;
+
+    LoginThrottleFilter(LoginThrottle throttle, AuditLog audit, TemplateEngine templates) {
+        this.throttle = throttle;
+        this.audit = audit;
+        this.templates = templates;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!"POST".equals(request.getMethod()) || !"/login".equals(request.getServletPath())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String email = request.getParameter("username");
+        if (throttle.allows(email, request.getRemoteAddr())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        audit.record(AccountService.normalise(email), "sign-in.throttled", null, null);
+        long minutes = throttle.minutesToWait();
+        response.setStatus(429);
+        response.setHeader("Retry-After", String.valueOf(minutes * 60));
+        response.setContentType("text/html;charset=UTF-8");
+        StringOutput out = new StringOutput();
+        templates.render("account/login.jte", Map.of("page", new AccountPages.Login(email,
+                "Too many failed sign-ins for this account or from this address. Wait up to " + minutes
+                        + " minutes and try again, or reset your password.")), out);
+        response.getWriter().write(out.toString());
+    }
+}

@@ -1,0 +1,89 @@
+package app.almanac.account;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may reach what, and the protections every response carries. Deny by default: reading is
+ * public, and everything else must be named here with the role it needs.
+ */
+@Configuration
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
+        type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    /** Scripts only from this site (htmx included), no inline script or style, no framing, no plugins. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, AuditLog audit,
+                                 gg.jte.TemplateEngine templates) throws Exception {
+        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http
+            .authorizeHttpRequests(a -> a
+                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                .requestMatchers("/admin/**").hasRole("ADMIN")
+                // a script on the desk needs both an editor behind it and a token made for the desk
+                .requestMatchers("/api/desk/**").access(AuthorizationManagers.allOf(
+                        AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("EDITOR"),
+                        AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(ApiTokens.Scope.DESK.authority())))
+                .requestMatchers("/desk/**").hasRole("EDITOR")
+                .requestMatchers("/account/**", "/bookmarks/**", "/api/me").authenticated()
+                .requestMatchers("/login", "/signup", "/password/**", "/logout", "/error").permitAll()
+                .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                .anyRequest().denyAll())
+            .formLogin(f -> f
+                .loginPage("/login")
+                .successHandler(new SignInHandlers.Success(throttle, audit))
+                .failureHandler(new SignInHandlers.Failure(throttle, audit)))
+            .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
+            .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter::carriesToken))
+            .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new LoginThrottleFilter(throttle, audit, templates), UsernamePasswordAuthenticationFilter.class)
+            .exceptionHandling(e -> e
+                .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                .accessDeniedHandler((request, response, denied) -> {
+                    String message = denied instanceof CsrfException
+                            ? "This form was not sent from a page of this site, or it has expired. Go back, reload the page and try again."
+                            : "Your account cannot do that. If you think it should, ask an admin.";
+                    request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message);
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN, message);
+                }))
+            .headers(h -> h
+                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    /** Admins can do what editors can, and editors what learners can. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role("ADMIN").implies("EDITOR")
+                .role("EDITOR").implies("LEARNER")
+                .build();
+    }
+}

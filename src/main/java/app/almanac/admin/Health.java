@@ -1,0 +1,25 @@
+package app.almanac.admin;
+
+import app.almanac.article.Status;
+import java.util.Map;
+
+/**
+ * What the health page shows.
+ *
+ * @param databaseMillis  how long a trivial query took, or -1 when the database did not answer
+ * @param indexDocuments  documents in this node's search index, or -1 when search is off on this node
+ * @param changeLogLatest the newest change-log entry
+ * @param indexApplied    the newest entry this node's index has applied
+ */
+public record Health(String database, long databaseMillis, String databaseError, int indexDocuments, long changeLogLatest,
+                     long indexApplied, Map<Status, Integer> articles, long users) {
+
+    /** How many changes this node's index has yet to apply. */
+    public long lag() {
+        return indexDocuments < 0 ? 0 : Math.max(0, changeLogLatest - indexApplied);
+    }
+
+    public boolean healthy() {
+        return databaseError == null && (indexDocuments < 0 || lag() < 1000);
+    }
+}

@@ -1,0 +1,46 @@
+package app.almanac.desk;
+
+import app.almanac.article.ArticlePage;
+import app.almanac.article.Editorial;
+import app.almanac.article.Revision;
+import app.almanac.article.Status;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/** The models of the desk's pages, one record per page. */
+public final class DeskPages {
+
+    private DeskPages() {}
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+
+    /** A time as the desk shows it, in the desk's time zone. */
+    public static String when(Instant instant, ZoneId zone) {
+        return instant == null ? "" : WHEN.format(instant.atZone(zone)) + " " + zone.getId();
+    }
+
+    public record Home(Map<Status, List<Editorial>> lists, Map<Status, Integer> counts, String notice, ZoneId zone) {}
+
+    public record Paste(String text, List<Problem> problems, String error) {}
+
+    /**
+     * The editor. {@code base} is the revision the text was based on; {@code conflict} is set when a
+     * save was refused because someone saved first: their version and the differences.
+     */
+    public record Edit(Editorial state, String markdown, int base, ArticlePage preview, List<Problem> problems,
+                       Conflict conflict, String notice, String error, ZoneId zone) {}
+
+    public record Conflict(int theirRevision, String theirMarkdown, SideBySide diff) {}
+
+    public record Preview(ArticlePage preview, List<Problem> problems) {}
+
+    public record History(Editorial state, List<Revision> revisions, ZoneId zone) {}
+
+    public record Diff(Editorial state, int from, int to, SideBySide diff) {}
+
+    public record Questions(Editorial state, int base, List<String> snippets, int editing, String editingText,
+                            List<Problem> problems, String notice) {}
+}

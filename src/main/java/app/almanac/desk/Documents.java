@@ -1,0 +1,91 @@
+package app.almanac.desk;
+
+import app.almanac.article.ArticleContent;
+import app.almanac.article.Question;
+import app.almanac.ingest.ArticleFiles;
+import app.almanac.ingest.Diagnostic;
+import app.almanac.ingest.MarkdownFormat;
+import app.almanac.ingest.ParseResult;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The desk's text formats, all through the ingest parsers: the Markdown an editor edits, text
+ * pasted from a publisher, and one practice question as a Markdown snippet.
+ */
+final class Documents {
+
+    private Documents() {}
+
+    /** What an editor's text became: content, or the problems with their line numbers. */
+    record Parsed(List<ArticleContent> articles, List<Problem> problems) {
+        boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    static String markdown(ArticleContent content) {
+        return MarkdownFormat.write(content);
+    }
+
+    /** The editor's Markdown, which must hold exactly one article. */
+    static Parsed fromMarkdown(String markdown) {
+        Parsed parsed = parse("article.md", markdown, 0);
+        if (parsed.ok() && parsed.articles().size() != 1) {
+            return new Parsed(List.of(), List.of(new Problem(0, "The editor holds one article; this text has "
+                    + parsed.articles().size() + ".")));
+        }
+        return parsed;
+    }
+
+    /** Text pasted from a publisher (or Markdown, when it starts with front matter): one article or several. */
+    static Parsed fromPaste(String text) {
+        String name = text.stripLeading().startsWith("---") ? "pasted.md" : "pasted.txt";
+        return parse(name, text, 0);
+    }
+
+    /** One question as the editor writes it: {@code ### Q1. stem}, options, {@code Answer:}, {@code Explanation:}. */
+    static String questionMarkdown(ArticleContent article, Question question) {
+        String md = MarkdownFormat.write(onlyQuestions(article, List.of(question)));
+        return md.substring(md.indexOf("## Practice questions") + "## Practice questions".length()).strip() + "\n";
+    }
+
+    /** Reads one question snippet; problems are reported at the snippet's own line numbers. */
+    static Question question(ArticleContent article, String snippet, List<Problem> problems) {
+        String head = MarkdownFormat.write(onlyQuestions(article, List.of())) + "\n## Practice questions\n\n";
+        int offset = (int) head.chars().filter(c -> c == '\n').count();
+        String text = snippet == null ? "" : snippet.strip();
+        if (!text.startsWith("###")) {
+            text = "### Q1. " + text;
+        }
+        Parsed parsed = parse("question.md", head + text + "\n", offset);
+        problems.addAll(parsed.problems());
+        if (!parsed.ok()) {
+            return null;
+        }
+        List<Question> found = parsed.articles().get(0).questions();
+        if (found.size() != 1) {
+            problems.add(new Problem(0, "Write one question here (this text has " + found.size() + ")."));
+            return null;
+        }
+        return found.get(0);
+    }
+
+    private static ArticleContent onlyQuestions(ArticleContent a, List<Question> questions) {
+        return new ArticleContent(a.title(), a.date(), null, null, null, List.of(), List.of(), null, List.of(), List.of(), questions);
+    }
+
+    private static Parsed parse(String name, String text, int lineOffset) {
+        ParseResult result = ArticleFiles.parse(name, text.getBytes(StandardCharsets.UTF_8));
+        List<Problem> problems = new ArrayList<>();
+        for (Diagnostic d : result.errors()) {
+            problems.add(new Problem(Math.max(0, d.line() - lineOffset), d.message()));
+        }
+        if (problems.isEmpty() && result.articles().isEmpty()) {
+            problems.add(new Problem(0, result.banks().isEmpty() ? "No article was found in this text."
+                    : "This is a question bank, not an article; import it with ./almanac import."));
+        }
+        return new Parsed(result.articles(), problems);
+    }
+}
