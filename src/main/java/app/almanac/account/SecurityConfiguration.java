@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -40,6 +41,7 @@ class SecurityConfiguration {
     SecurityFilterChain security(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, AuditLog audit,
                                  gg.jte.TemplateEngine templates) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        var signIn = new LoginUrlAuthenticationEntryPoint("/login");
         http
             .authorizeHttpRequests(a -> a
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -63,7 +65,14 @@ class SecurityConfiguration {
             .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new LoginThrottleFilter(throttle, audit, templates), UsernamePasswordAuthenticationFilter.class)
             .exceptionHandling(e -> e
-                .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                // scripts get 401; people get the sign-in page, whatever their client says it accepts
+                .authenticationEntryPoint((request, response, failure) -> {
+                    if (api.matches(request)) {
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, failure);
+                    } else {
+                        signIn.commence(request, response, failure);
+                    }
+                })
                 .accessDeniedHandler((request, response, denied) -> {
                     String message = denied instanceof CsrfException
                             ? "This form was not sent from a page of this site, or it has expired. Go back, reload the page and try again."

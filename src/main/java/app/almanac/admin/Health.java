@@ -15,10 +15,12 @@ public record Health(String database, long databaseMillis, String databaseError,
                      long indexApplied, Map<Status, Integer> articles, long users) {
 
     /** How many changes this node's index has yet to apply. */
+    @com.fasterxml.jackson.annotation.JsonProperty("lag")
     public long lag() {
         return indexDocuments < 0 ? 0 : Math.max(0, changeLogLatest - indexApplied);
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("healthy")
     public boolean healthy() {
         return databaseError == null && (indexDocuments < 0 || lag() < 1000);
     }
