@@ -28,8 +28,11 @@ public class EditorialService {
     private final ChangeLog changeLog;
     private final JsonMapper json;
     private final Clock clock;
+    private final RenderedPages pages;
 
-    EditorialService(ArticleRepository articles, WorkflowRepository workflow, ChangeLog changeLog, JsonMapper json, Clock clock) {
+    EditorialService(ArticleRepository articles, WorkflowRepository workflow, ChangeLog changeLog, JsonMapper json, Clock clock,
+                     RenderedPages pages) {
+        this.pages = pages;
         this.articles = articles;
         this.workflow = workflow;
         this.changeLog = changeLog;
@@ -90,6 +93,7 @@ public class EditorialService {
         articles.update(id, content, base + 1, hash, now);
         articles.insertRevision(id, base + 1, canonical, now, author);
         changeLog.append(ArticleService.ENTITY, id, ChangeLog.Action.UPDATED);
+        pages.evictAfterCommit(id);
         return find(id);
     }
 
@@ -128,6 +132,7 @@ public class EditorialService {
         state(id);
         workflow.setStatus(id, status, at == null ? null : at.atOffset(ZoneOffset.UTC), now());
         changeLog.append(ArticleService.ENTITY, id, ChangeLog.Action.UPDATED);
+        pages.evictAfterCommit(id);
         return state(id);
     }
 

@@ -42,6 +42,25 @@ class RenderedPages {
         return pages.get(path, p -> render.get());
     }
 
+    /**
+     * Drops an article's pages on this node as soon as the current transaction commits (other nodes
+     * follow the change log): an editor who unpublishes sees it gone at once.
+     */
+    void evictAfterCommit(long id) {
+        Runnable evict = () -> pages.asMap().values().removeIf(page -> page.id() == id);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            evict.run();
+                        }
+                    });
+        } else {
+            evict.run();
+        }
+    }
+
     /** Drops the pages of articles the change log says were changed since the last look. */
     @Scheduled(fixedDelayString = "${almanac.pages.follow-delay:1000}")
     void follow() {

@@ -1,0 +1,317 @@
+package app.almanac.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.almanac.TestSession;
+import app.almanac.account.AccountService;
+import app.almanac.account.Role;
+import app.almanac.article.EditorialService;
+import app.almanac.search.SearchQuery;
+import app.almanac.search.SearchService;
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The editorial desk over real HTTP: paste, edit, conflict, questions, workflow, history, the API. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+        "spring.datasource.url=jdbc:h2:mem:desk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeskTests {
+
+    static final String PASSWORD = "correct horse battery";
+
+    /** A publisher-style page, in our own words. */
+    static String pasted(String title) {
+        return """
+                Daily News Analysis
+                %s
+                4th March, 2025 Environment
+
+                Context: The state cabinet approved a plan to restore three wetlands along the river delta.
+
+                Key points
+
+                  • The plan funds dredging of silted channels and the removal of invasive water hyacinth.
+                  • Fishing cooperatives will be paid to monitor bird counts each winter.
+
+                Practice question
+
+                Q1. Consider the following about the wetland plan:
+                (a) It funds dredging only
+                (b) It funds dredging and monitoring
+                (c) It funds neither
+                (d) It was rejected
+
+                Answer: (b)
+
+                Explanation: The plan pays for both the dredging and the monitoring.
+                """.formatted(title);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    EditorialService editorial;
+
+    @Autowired
+    SearchService search;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestSession editor;
+    TestSession otherEditor;
+
+    @BeforeAll
+    void users() {
+        accounts.add("test", "eda@example.org", "Eda", PASSWORD, Role.EDITOR);
+        accounts.add("test", "ed2@example.org", "Ed", PASSWORD, Role.EDITOR);
+        accounts.add("test", "lena@example.org", "Lena", PASSWORD, Role.LEARNER);
+        editor = TestSession.signedIn(port, "eda@example.org", PASSWORD);
+        otherEditor = TestSession.signedIn(port, "ed2@example.org", PASSWORD);
+    }
+
+    private long paste(String title) {
+        HttpResponse<String> made = editor.post("/desk/new", Map.of("text", pasted(title)));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(302);
+        String location = made.headers().firstValue("Location").orElseThrow();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private Document page(TestSession session, String path) {
+        HttpResponse<String> response = session.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return Jsoup.parse(response.body());
+    }
+
+    @Test
+    void pastedTextBecomesADraftThatReadersCannotSeeUntilItIsPublished() {
+        long id = paste("Quokkaville wetlands restoration plan");
+        Document edit = page(editor, "/desk/articles/" + id);
+        assertThat(edit.select("main > h1").text()).isEqualTo("Quokkaville wetlands restoration plan");
+        assertThat(edit.select(".kicker").text()).contains("Draft", "revision 1");
+        String markdown = edit.select("textarea#markdown").text();
+        assertThat(markdown).contains("title: \"Quokkaville wetlands restoration plan\"", "## Key points", "### Q1.");
+        assertThat(edit.select("#preview h1").text()).isEqualTo("Quokkaville wetlands restoration plan");
+
+        String path = "/articles/2025-03-04/quokkaville-wetlands-restoration-plan";
+        TestSession reader = new TestSession(port);
+        assertThat(reader.get(path).statusCode()).isEqualTo(404);
+        search.catchUp();
+        assertThat(search.search(new SearchQuery("Quokkaville", null, null, null, null, null, false, 1)).total()).isZero();
+
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "submit")).statusCode()).isEqualTo(302);
+        assertThat(page(editor, "/desk").select("#list-REVIEW ~ div, section:has(#list-REVIEW) a").eachText())
+                .contains("Quokkaville wetlands restoration plan");
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "publish")).statusCode()).isEqualTo(302);
+        assertThat(reader.get(path).statusCode()).isEqualTo(200);
+        search.catchUp();
+        assertThat(search.search(new SearchQuery("Quokkaville", null, null, null, null, null, false, 1)).total()).isEqualTo(1);
+
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "unpublish")).statusCode()).isEqualTo(302);
+        assertThat(reader.get(path).statusCode()).as("unpublished pages leave the site, cached or not").isEqualTo(404);
+        search.catchUp();
+        assertThat(search.search(new SearchQuery("Quokkaville", null, null, null, null, null, false, 1)).total()).isZero();
+        assertThat(reader.get("/feed.atom").body()).doesNotContain("Quokkaville");
+    }
+
+    @Test
+    void anEditIsARevisionWithItsAuthorAndTheHistoryComparesAndRestores() {
+        long id = paste("Coastal mangrove census");
+        String markdown = page(editor, "/desk/articles/" + id).select("textarea#markdown").text();
+        HttpResponse<String> saved = editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save",
+                "markdown", markdown.replace("three wetlands", "four wetlands")));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        Document edit = page(editor, "/desk/articles/" + id + "?saved");
+        assertThat(edit.select(".notice").text()).contains("Saved as revision 2");
+        assertThat(edit.select("#preview .context").text()).contains("four wetlands");
+
+        Document history = page(editor, "/desk/articles/" + id + "/history");
+        assertThat(history.select("tbody tr").eachText()).hasSize(2)
+                .satisfies(rows -> assertThat(rows.get(0)).startsWith("2").contains("eda@example.org"));
+        Document diff = page(editor, "/desk/articles/" + id + "/diff?from=1&to=2");
+        assertThat(diff.select("table.diff del").text()).contains("three wetlands");
+        assertThat(diff.select("table.diff ins").text()).contains("four wetlands");
+
+        assertThat(editor.post("/desk/articles/" + id + "/restore", Map.of("revision", "1", "base", "2")).statusCode()).isEqualTo(302);
+        assertThat(editorial.find(id).revision()).isEqualTo(3);
+        assertThat(editorial.find(id).content().context()).contains("three wetlands");
+        assertThat(jdbc.sql("select count(*) from audit_event where action in ('desk.save', 'desk.restore') and target = :t")
+                .param("t", "article " + id).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aSaveBasedOnAStaleRevisionIsRefusedAndBothVersionsAreShown() {
+        long id = paste("River dolphin survey");
+        String markdown = page(editor, "/desk/articles/" + id).select("textarea#markdown").text();
+        assertThat(otherEditor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save",
+                "markdown", markdown.replace("bird counts", "dolphin sightings"))).statusCode()).isEqualTo(302);
+
+        String mine = markdown.replace("each winter", "every monsoon");
+        HttpResponse<String> stale = editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", mine));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        Document conflict = Jsoup.parse(stale.body());
+        assertThat(conflict.select("[role=alert]").text()).contains("changed to revision 2 while you were editing revision 1");
+        assertThat(conflict.select("textarea#markdown").text()).as("nothing typed is lost").contains("every monsoon");
+        assertThat(conflict.select("input[name=base]").val()).isEqualTo("2");
+        assertThat(conflict.select(".conflict table.diff").text()).contains("dolphin sightings", "every monsoon");
+        assertThat(editorial.find(id).content().sections().toString()).contains("dolphin sightings").doesNotContain("every monsoon");
+
+        // saving again from the conflict page is a knowing overwrite of revision 2
+        assertThat(editor.post("/desk/articles/" + id, Map.of("base", "2", "action", "save", "markdown", mine)).statusCode()).isEqualTo(302);
+        assertThat(editorial.find(id).revision()).isEqualTo(3);
+    }
+
+    @Test
+    void markdownThatCannotBeReadIsRefusedWithTheLineAndKeptInTheEditor() {
+        long id = paste("Sandbar erosion study");
+        String broken = "---\ntitle: \"Sandbar erosion study\"\ndate: \"2025-02-30\"\n---\n\nSome text.\n";
+        HttpResponse<String> refused = editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", broken));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("[role=alert]").text()).containsIgnoringCase("date");
+        assertThat(page.select("textarea#markdown").text()).isEqualTo(broken.strip());
+        assertThat(editorial.find(id).revision()).isEqualTo(1);
+    }
+
+    @Test
+    void theLivePreviewAnswersAFragmentOfTheArticleOrTheProblems() {
+        String markdown = "---\ntitle: \"Preview me\"\ndate: \"2025-01-05\"\n---\n\n## Points\n\n- one point\n";
+        Document fragment = Jsoup.parse(editor.post("/desk/preview", Map.of("markdown", markdown)).body());
+        assertThat(fragment.select("article h1").text()).isEqualTo("Preview me");
+        assertThat(fragment.select("header.site")).as("a fragment, not a page").isEmpty();
+        Document problems = Jsoup.parse(editor.post("/desk/preview", Map.of("markdown", "no front matter at all")).body());
+        assertThat(problems.select(".problem li")).isNotEmpty();
+    }
+
+    @Test
+    void questionsAreAddedEditedMovedAndDeletedEachAsARevision() {
+        long id = paste("Floodplain zoning rules");
+        String add = """
+                ### Q2. Which body approves floodplain zoning in the plan?
+
+                - A) The state cabinet
+                - B) The district court
+                - C) A fishing cooperative
+                - D) None of these
+
+                **Answer:** A
+
+                **Explanation:** The cabinet approved the plan and its zoning.
+                """;
+        HttpResponse<String> added = editor.post("/desk/articles/" + id + "/questions", Map.of("base", "1", "action", "add", "text", add));
+        assertThat(added.statusCode()).as(Jsoup.parse(added.body()).select("[role=alert]").text()).isEqualTo(302);
+        assertThat(editorial.find(id).content().questions()).hasSize(2);
+        assertThat(editorial.find(id).content().questions().get(1).answer()).containsExactly("A");
+
+        Document page = page(editor, "/desk/articles/" + id + "/questions");
+        assertThat(page.select("textarea#text-1").text()).contains("Which body approves floodplain zoning");
+        assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "2", "action", "up", "index", "1")).statusCode())
+                .isEqualTo(302);
+        assertThat(editorial.find(id).content().questions().get(0).stem()).contains("floodplain zoning");
+
+        String edited = page(editor, "/desk/articles/" + id + "/questions").select("textarea#text-0").text()
+                .replace("**Answer:** A", "**Answer:** B");
+        assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "3", "action", "save", "index", "0", "text", edited))
+                .statusCode()).isEqualTo(302);
+        assertThat(editorial.find(id).content().questions().get(0).answer()).containsExactly("B");
+
+        HttpResponse<String> bad = editor.post("/desk/articles/" + id + "/questions",
+                Map.of("base", "4", "action", "save", "index", "0", "text", "### Q1. A stem\n\n- A) one\n- B) two\n\n**Answer:** Z\n"));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(bad.body()).select("textarea#text-0").text()).as("kept").contains("A stem");
+
+        assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "4", "action", "delete", "index", "1")).statusCode())
+                .isEqualTo(302);
+        assertThat(editorial.find(id).content().questions()).hasSize(1);
+        assertThat(editorial.find(id).revision()).isEqualTo(5);
+        assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "5", "action", "delete", "index", "7")).statusCode())
+                .isEqualTo(422);
+        assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "1", "action", "delete", "index", "0")).statusCode())
+                .as("stale").isEqualTo(409);
+    }
+
+    @Test
+    void aScheduledArticleIsPublishedWhenItsTimeComes() throws Exception {
+        long id = paste("Monsoon forecast review");
+        HttpResponse<String> past = editor.post("/desk/articles/" + id + "/status", Map.of("action", "schedule", "publishAt", "2020-01-01T06:00"));
+        assertThat(past.statusCode()).isEqualTo(422);
+        assertThat(past.body()).contains("must be in the future");
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "schedule", "publishAt", "tomorrow")).statusCode())
+                .isEqualTo(422);
+
+        String soon = LocalDateTime.now(ZoneId.of("Asia/Kolkata")).plusSeconds(2).withNano(0).toString();
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "schedule", "publishAt", soon)).statusCode())
+                .isEqualTo(302);
+        assertThat(editorial.state(id).status().name()).isEqualTo("SCHEDULED");
+        assertThat(editorial.publishDue()).isZero();
+        Thread.sleep(2_500);
+        editorial.publishDue();
+        assertThat(editorial.state(id).status().name()).isEqualTo("PUBLISHED");
+        assertThat(editorial.publishDue()).as("published once").isZero();
+    }
+
+    @Test
+    void aSecondPasteOfTheSameArticleIsRefusedAndNothingIsLost() {
+        paste("Estuary salinity report");
+        HttpResponse<String> again = editor.post("/desk/new", Map.of("text", pasted("Estuary salinity report")));
+        assertThat(again.statusCode()).isEqualTo(409);
+        Document page = Jsoup.parse(again.body());
+        assertThat(page.select("[role=alert]").text()).contains("already an article");
+        assertThat(page.select("textarea#text").text()).contains("Estuary salinity report");
+        HttpResponse<String> junk = editor.post("/desk/new", Map.of("text", "just a line"));
+        assertThat(junk.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void learnersAndVisitorsCannotReachTheDesk() {
+        long id = paste("Lagoon fishing ban");
+        TestSession learner = TestSession.signedIn(port, "lena@example.org", PASSWORD);
+        for (String path : List.of("/desk", "/desk/new", "/desk/articles/" + id, "/desk/articles/" + id + "/history")) {
+            assertThat(learner.get(path).statusCode()).as(path).isEqualTo(403);
+            assertThat(new TestSession(port).get(path).statusCode()).as(path).isEqualTo(302);
+        }
+        assertThat(learner.post("/desk/articles/" + id + "/status", Map.of("action", "publish")).statusCode()).isEqualTo(403);
+        assertThat(editorial.state(id).status().name()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void aScriptWithADeskTokenMakesDraftsThroughTheApi() {
+        HttpResponse<String> issued = editor.post("/account/tokens", Map.of("name", "feed import", "scopes", "desk"));
+        String secret = Jsoup.parse(issued.body()).select("code.secret").text();
+        HttpResponse<String> readOnly = editor.post("/account/tokens", Map.of("name", "reader", "scopes", "read"));
+        String readSecret = Jsoup.parse(readOnly.body()).select("code.secret").text();
+
+        var client = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, HttpResponse<String>> send = (token, body) -> {
+            try {
+                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(editor.url("/api/desk/articles")))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> created = send.apply(secret, pasted("Mudflat bird sanctuary"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"title\":\"Mudflat bird sanctuary\"", "\"status\":\"draft\"");
+        assertThat(send.apply(secret, "nothing here").statusCode()).isEqualTo(422);
+        assertThat(send.apply(readSecret, pasted("Other")).statusCode()).as("token without the desk scope").isEqualTo(403);
+        assertThat(editor.get("/api/desk/articles").statusCode()).as("the API is for tokens").isEqualTo(403);
+    }
+}
