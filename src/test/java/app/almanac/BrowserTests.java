@@ -49,10 +49,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "almanac.samples=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf("app.almanac.BrowserTests#browserAvailable")
-class BrowserTests {
+public class BrowserTests {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
@@ -70,7 +70,7 @@ class BrowserTests {
     private ChromeDriver browser;
     private String axe;
 
-    static boolean browserAvailable() {
+    public static boolean browserAvailable() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
         if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + DRIVER + " is missing");

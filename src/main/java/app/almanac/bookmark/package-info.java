@@ -1,0 +1,7 @@
+/**
+ * Bookmarks: a signed-in reader's saved articles, each with a private note in Markdown (rendered,
+ * then sanitised with the OWASP Java HTML Sanitizer). Only their owner can see or change them.
+ * Uses the {@code article} API and the signed-in user from {@code shared}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Bookmarks", allowedDependencies = {"article", "shared", "web"})
+package app.almanac.bookmark;
