@@ -55,11 +55,7 @@ class DeskService {
     /** Questions changed through the question editor: the article's next revision with the new list. */
     @Transactional
     Article saveQuestions(long id, int base, List<Question> questions, String editor, String what) {
-        Article current = editorial.find(id);
-        ArticleContent c = current.content();
-        ArticleContent changed = new ArticleContent(c.title(), c.date(), c.publisher(), c.series(), c.category(), c.syllabus(),
-                c.tags(), c.context(), c.credits(), c.sections(), questions);
-        Article saved = editorial.save(id, base, changed, editor);
+        Article saved = editorial.save(id, base, editorial.find(id).content().withQuestions(questions), editor);
         audit.record(editor, "desk.questions", target(saved), what);
         return saved;
     }
