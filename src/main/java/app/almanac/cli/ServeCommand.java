@@ -1,5 +1,6 @@
 package app.almanac.cli;
 
+import app.almanac.account.AccountService;
 import app.almanac.ingest.SampleContent;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +40,9 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         out.println("Almanac is serving on http://localhost:" + port + "/  (Ctrl-C to stop)");
+        if (context.getBean(AccountService.class).count() == 0) {
+            out.println("No accounts yet. To use the editorial desk, make an admin: ./almanac user add --role admin you@example.org");
+        }
         out.flush();
         try {
             closed.await();

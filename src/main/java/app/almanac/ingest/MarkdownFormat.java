@@ -63,6 +63,8 @@ public final class MarkdownFormat {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            // a long context stays on one line in the editor instead of being folded with backslashes
+            .disable(YAMLWriteFeature.SPLIT_LINES)
             .build();
     private static final Set<String> FIELDS = Set.of(
             "title", "date", "publisher", "series", "category", "syllabus", "tags", "context", "sources", "source");

@@ -226,4 +226,20 @@ class AccountTests {
         assertThat(Jsoup.parse(admin.get("/admin/health").body()).select("dl.facts").text()).contains("Database", "H2", "lag");
         assertThat(TestSession.signedIn(port, "editor@example.org", PASSWORD).get("/admin/health").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void everyAccountAndAdminPageIsValidHtml() {
+        TestSession admin = TestSession.signedIn(port, "admin@example.org", PASSWORD);
+        admin.post("/account/tokens", Map.of("name", "validator", "scopes", "read"));
+        TestSession visitor = new TestSession(port);
+        for (var entry : Map.of("/login", visitor, "/signup", visitor, "/password/forgot", visitor, "/password/reset?token=x", visitor,
+                "/account", admin, "/bookmarks", admin, "/admin", admin, "/admin/users", admin, "/admin/audit", admin,
+                "/admin/health", admin).entrySet()) {
+            HttpResponse<String> response = entry.getValue().get(entry.getKey());
+            assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(200);
+            assertThat(app.almanac.web.Html5Validator.errors(response.body())).as("Nu Html Checker errors in " + entry.getKey()).isEmpty();
+        }
+        HttpResponse<String> issued = admin.post("/account/tokens", Map.of("name", "shown once", "scopes", "read"));
+        assertThat(app.almanac.web.Html5Validator.errors(issued.body())).as("the page showing a new token").isEmpty();
+    }
 }

@@ -314,4 +314,19 @@ class DeskTests {
         assertThat(send.apply(readSecret, pasted("Other")).statusCode()).as("token without the desk scope").isEqualTo(403);
         assertThat(editor.get("/api/desk/articles").statusCode()).as("the API is for tokens").isEqualTo(403);
     }
+
+    @Test
+    void everyDeskPageIsValidHtml() {
+        long id = paste("Wetland validity check");
+        String markdown = page(editor, "/desk/articles/" + id).select("textarea#markdown").text();
+        editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", markdown.replace("three", "five")));
+        for (String path : List.of("/desk", "/desk/new", "/desk/articles/" + id, "/desk/articles/" + id + "/questions",
+                "/desk/articles/" + id + "/history", "/desk/articles/" + id + "/diff?from=1&to=2")) {
+            HttpResponse<String> response = editor.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(app.almanac.web.Html5Validator.errors(response.body())).as("Nu Html Checker errors in " + path).isEmpty();
+        }
+        HttpResponse<String> conflict = editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", markdown));
+        assertThat(app.almanac.web.Html5Validator.errors(conflict.body())).as("the conflict page").isEmpty();
+    }
 }

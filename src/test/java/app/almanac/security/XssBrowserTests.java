@@ -73,7 +73,7 @@ class XssBrowserTests {
               if (a.name.startsWith('on')) bad.push('handler: ' + a.name + ' on ' + e.tagName);
               if (/^\\s*(javascript|vbscript|data):/i.test(a.value) && ['href','src','action','formaction','data','background','dynsrc'].includes(a.name))
                 bad.push('url: ' + a.name + '=' + a.value.slice(0, 60));
-              if (a.name.startsWith('hx-') && !(e.id === 'markdown' && e.tagName === 'TEXTAREA')) bad.push('htmx: ' + a.name);
+              if (/^(data-)?hx-/.test(a.name) && !(e.id === 'markdown' && e.tagName === 'TEXTAREA')) bad.push('htmx: ' + a.name);
             }
             for (const e of document.querySelectorAll('iframe,frame,frameset,object,embed,base,meta[http-equiv],style,link[rel=stylesheet]:not([href="/css/almanac.css"])'))
               bad.push('element: ' + e.tagName);
