@@ -32,11 +32,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
         type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
-    /** Scripts only from this site (htmx included), no inline script or style, no framing, no plugins. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
-
     @Bean
     SecurityFilterChain security(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, AuditLog audit,
                                  gg.jte.TemplateEngine templates) throws Exception {
@@ -81,7 +76,7 @@ class SecurityConfiguration {
                     response.sendError(HttpServletResponse.SC_FORBIDDEN, message);
                 }))
             .headers(h -> h
-                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentSecurityPolicy(c -> c.policyDirectives(app.almanac.web.SecurityHeaders.CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.deny()));
         return http.build();

@@ -11,14 +11,17 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import app.almanac.web.SecurityHeaders;
 
 /**
- * The fast path for the busiest pages: an article page already rendered (see {@link RenderedPages})
- * is answered here, before Spring MVC, with the same headers and 304 handling as the controller.
- * Anything else, including a page not rendered yet, goes on to the controller.
+ * The fast path for the busiest pages: an article page already rendered for anonymous readers (see
+ * {@link RenderedPages}) is answered here, ahead of the session and security filters and of Spring
+ * MVC, with the same headers (security headers included) and 304 handling as the controller. It
+ * serves only requests that carry neither a session cookie nor credentials: anyone signed in, and
+ * anything else, including a page not rendered yet, goes through the whole chain.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE - 10)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class CachedPageFilter extends OncePerRequestFilter {
 
     private static final Pattern ARTICLE = Pattern.compile("^/articles/(\\d{4}-\\d{2}-\\d{2})/([^/]+)$");
@@ -29,17 +32,26 @@ class CachedPageFilter extends OncePerRequestFilter {
         this.pages = pages;
     }
 
+    /** No credentials and no session: nothing about this request could make its page personal. */
+    static boolean anonymous(HttpServletRequest request) {
+        if (request.getHeader("Authorization") != null) {
+            return false;
+        }
+        String cookies = request.getHeader("Cookie");
+        return cookies == null || !cookies.contains("SESSION=");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // a signed-in reader's page carries their name and bookmarks: only anonymous pages are shared
-        Matcher m = "GET".equals(request.getMethod()) && request.getUserPrincipal() == null
-                ? ARTICLE.matcher(request.getRequestURI()) : null;
+        Matcher m = "GET".equals(request.getMethod()) && anonymous(request) ? ARTICLE.matcher(request.getRequestURI()) : null;
         RenderedPages.Page page = m != null && m.matches() ? pages.cached(m.group(1) + "/" + m.group(2)) : null;
         if (page == null) {
             chain.doFilter(request, response);
             return;
         }
+        SecurityHeaders.write(response);
         response.setHeader("ETag", page.etag());
         response.setDateHeader("Last-Modified", page.lastModified());
         response.setHeader("Cache-Control", "no-cache");

@@ -1,6 +1,7 @@
 /**
  * Articles: the content model (sections, blocks, fact tables, practice questions), its storage
- * with revisions, and the reader's article pages and JSON API. Uses only {@code shared}.
+ * with revisions, the editorial workflow, and the reader's article pages and JSON API. Uses {@code shared}
+ * and the {@code web} layout and headers.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Articles", allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(displayName = "Articles", allowedDependencies = {"shared", "web"})
 package app.almanac.article;

@@ -19,6 +19,8 @@ public class AlmanacCommand implements java.util.concurrent.Callable<Integer> {
     static final int EXIT_REFUSED = 1;
 
     private final Class<?> application;
+    /** Where variables such as ALMANAC_PASSWORD are read; tests give their own. */
+    java.util.function.UnaryOperator<String> environment = System::getenv;
     private final Map<String, Object> springProperties;
 
     @CommandLine.Spec

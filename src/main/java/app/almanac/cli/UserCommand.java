@@ -47,7 +47,7 @@ class UserCommand {
                 err.println("almanac user add: --role must be learner, editor or admin, not '" + role + "'");
                 return AlmanacCommand.EXIT_REFUSED;
             }
-            String password = System.getenv(PASSWORD_VARIABLE);
+            String password = parent.root.environment.apply(PASSWORD_VARIABLE);
             if (password == null) {
                 Console console = System.console();
                 if (console == null) {

@@ -249,6 +249,17 @@ class ArticlePagesTests {
     }
 
     @Test
+    void aCachedArticlePageCarriesTheSameSecurityHeadersAsARenderedOne() {
+        TestHttp http = new TestHttp(port);
+        var first = http.get(SEED_PATH).headers().map();
+        var second = http.get(SEED_PATH).headers().map();
+        for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy")) {
+            assertThat(first.get(header.toLowerCase())).as(header).isNotNull().isEqualTo(second.get(header.toLowerCase()));
+        }
+        assertThat(second.get("content-security-policy").get(0)).contains("script-src 'self'").doesNotContain("unsafe-inline");
+    }
+
+    @Test
     void aPostToAReadingPageIsRefusedNotAnError() throws Exception {
         // without a CSRF token the security filter refuses it before the page is even looked up
         HttpResponse<String> response = new TestHttp(port).post(SEED_PATH, "x");
