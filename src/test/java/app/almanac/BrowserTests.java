@@ -7,7 +7,6 @@ import app.almanac.ingest.ImportService;
 import app.almanac.ingest.SampleContent;
 import app.almanac.search.SearchService;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +30,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,7 +63,6 @@ public class BrowserTests {
     SearchService search;
 
     private ChromeDriver browser;
-    private String axe;
 
     public static boolean browserAvailable() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
@@ -84,17 +78,7 @@ public class BrowserTests {
         assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
         search.catchUp();
         Files.createDirectories(SCREENSHOTS);
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1200,900",
-                "--user-data-dir=" + Files.createTempDirectory("almanac-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        browser = TestBrowser.start(1200, 900);
     }
 
     @AfterAll
@@ -167,15 +151,7 @@ public class BrowserTests {
     void pagesHaveNoSeriousAccessibilityViolationsAndFitAPhone(String path) throws IOException {
         browser.manage().window().setSize(new Dimension(1200, 900));
         open(path);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(axe
-                + "\nconst done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r)).catch(e => done({error: String(e)}));");
-        assertThat(result).doesNotContainKey("error");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) result.get("violations");
-        assertThat(violations.stream().filter(v -> List.of("serious", "critical").contains(v.get("impact")))
-                .map(v -> v.get("id") + ": " + v.get("help")).toList()).as("axe on " + path).isEmpty();
+        TestBrowser.assertAccessible(browser, path);
         browser.manage().window().setSize(new Dimension(360, 800));
         open(path);
         Number scrollWidth = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");

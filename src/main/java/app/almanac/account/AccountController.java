@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
+import static app.almanac.web.Pages.page;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Sign-up, sign-in, the account page (password, API tokens) and password reset. */
@@ -141,15 +142,5 @@ class AccountController {
 
     static Map<String, String> errors(AccountException e) {
         return Map.of(e.field() == null ? "form" : e.field(), e.getMessage());
-    }
-
-    static ModelAndView page(String view, Object model) {
-        return page(view, model, HttpStatus.OK);
-    }
-
-    static ModelAndView page(String view, Object model, HttpStatus status) {
-        ModelAndView mav = new ModelAndView(view, Map.of("page", model));
-        mav.setStatus(status);
-        return mav;
     }
 }

@@ -1,16 +1,14 @@
 package app.almanac.account;
 
+import app.almanac.shared.Hashes;
 import app.almanac.shared.ChangeLog;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -127,7 +125,7 @@ public class AccountService implements UserDetailsService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        repository.insertReset(sha256(token), row.get().id(), now().plus(RESET_VALIDITY));
+        repository.insertReset(Hashes.sha256(token), row.get().id(), now().plus(RESET_VALIDITY));
         audit.record(row.get().email(), "account.reset-requested", "user " + row.get().id(), null);
         return Optional.of(token);
     }
@@ -136,7 +134,7 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public Account reset(String token, String replacement) {
         checkPassword("password", replacement);
-        long userId = repository.redeemReset(sha256(token == null ? "" : token), now())
+        long userId = repository.redeemReset(Hashes.sha256(token == null ? "" : token), now())
                 .orElseThrow(() -> new AccountException("token",
                         "This reset link has expired or has been used. Ask for a new one."));
         repository.updatePassword(userId, encoder.encode(replacement));
@@ -220,11 +218,4 @@ public class AccountService implements UserDetailsService {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

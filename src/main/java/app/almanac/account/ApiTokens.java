@@ -1,5 +1,6 @@
 package app.almanac.account;
 
+import app.almanac.shared.Hashes;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -97,7 +98,7 @@ public class ApiTokens {
         jdbc.sql("""
                 insert into api_token (user_id, name, token_hash, scopes, created_at)
                 values (:user, :name, :hash, :scopes, :now)""")
-                .param("user", user.id()).param("name", label).param("hash", AccountService.sha256(secret))
+                .param("user", user.id()).param("name", label).param("hash", Hashes.sha256(secret))
                 .param("scopes", scopes.stream().map(s -> s.code).collect(Collectors.joining(" ")))
                 .param("now", now())
                 .update(keys, "id");
@@ -137,7 +138,7 @@ public class ApiTokens {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        String hash = AccountService.sha256(secret);
+        String hash = Hashes.sha256(secret);
         Optional<Bearer> bearer = jdbc.sql("""
                 select t.id, t.scopes, u.id as user_id, u.email, u.display_name, u.role, u.enabled
                 from api_token t join app_user u on u.id = t.user_id

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
+import static app.almanac.web.Pages.page;
 
 /** Users and roles, the audit log and the health page, for admins only (see the security configuration). */
 @Controller
@@ -127,11 +128,5 @@ class AdminController {
         long total = accounts.count();
         return page("admin/users", new AdminPages.Users(accounts.page((p - 1) * PAGE_SIZE, PAGE_SIZE), p,
                 (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE), error), status);
-    }
-
-    static ModelAndView page(String view, Object model, HttpStatus status) {
-        ModelAndView mav = new ModelAndView(view, Map.of("page", model));
-        mav.setStatus(status);
-        return mav;
     }
 }

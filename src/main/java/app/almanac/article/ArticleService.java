@@ -1,14 +1,11 @@
 package app.almanac.article;
 
+import app.almanac.shared.Hashes;
 import app.almanac.shared.ChangeLog;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +45,7 @@ public class ArticleService {
     @Transactional
     public SaveResult save(ArticleContent content) {
         String canonical = json.writeValueAsString(content);
-        String hash = sha256(canonical);
+        String hash = Hashes.sha256(canonical);
         String titleSlug = Slugs.of(content.title());
         String identityKey = identityKey(content);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -80,7 +77,7 @@ public class ArticleService {
      * vowel signs are kept, and nothing is cut short, unlike in the slug).
      */
     public static String identityKey(ArticleContent content) {
-        return content.date() + "/" + sha256(normalisedTitle(content.title()));
+        return content.date() + "/" + Hashes.sha256(normalisedTitle(content.title()));
     }
 
     static String normalisedTitle(String title) {
@@ -252,12 +249,4 @@ public class ArticleService {
         return repository.count();
     }
 
-    static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package app.almanac.article;
 
+import app.almanac.shared.Hashes;
 import app.almanac.shared.ChangeLog;
 import app.almanac.shared.NotFoundException;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public class EditorialService {
         OffsetDateTime now = now();
         String canonical = json.writeValueAsString(content);
         String slug = uniqueSlug(Slugs.of(content.title()), content, -1);
-        long id = articles.insert(key, slug, content, ArticleService.sha256(canonical), now);
+        long id = articles.insert(key, slug, content, Hashes.sha256(canonical), now);
         workflow.setStatus(id, Status.DRAFT, null, now);
         articles.insertRevision(id, 1, canonical, now, author);
         changeLog.append(ArticleService.ENTITY, id, ChangeLog.Action.CREATED);
@@ -70,8 +71,8 @@ public class EditorialService {
             throw new StaleRevisionException(current, base);
         }
         String canonical = json.writeValueAsString(content);
-        String hash = ArticleService.sha256(canonical);
-        if (hash.equals(ArticleService.sha256(json.writeValueAsString(current.content())))) {
+        String hash = Hashes.sha256(canonical);
+        if (hash.equals(Hashes.sha256(json.writeValueAsString(current.content())))) {
             return current;
         }
         String key = ArticleService.identityKey(content);

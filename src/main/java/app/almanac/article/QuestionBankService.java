@@ -1,5 +1,6 @@
 package app.almanac.article;
 
+import app.almanac.shared.Hashes;
 import app.almanac.shared.ChangeLog;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -41,7 +42,7 @@ public class QuestionBankService {
 
     @Transactional
     public BankSaveResult save(QuestionBankContent content) {
-        String hash = ArticleService.sha256(json.writeValueAsString(content));
+        String hash = Hashes.sha256(json.writeValueAsString(content));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         record Stored(long id, int revision, String hash, String title) {}
         // a bank is found by its slug; two titles with one slug get -2, -3… so they never merge

@@ -1,7 +1,6 @@
 package app.almanac.bookmark;
 
 import app.almanac.shared.SignedInUser;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import static app.almanac.web.Pages.page;
 
 /**
  * The editorial desk's pages. Every page works without JavaScript; with it, htmx refreshes the
@@ -276,11 +276,5 @@ class DeskController {
 
     private static ArticlePage preview(Article article) {
         return new ArticlePage(article, List.of(), List.of(), article.path());
-    }
-
-    static ModelAndView page(String view, Object model, HttpStatus status) {
-        ModelAndView mav = new ModelAndView(view, Map.of("page", model));
-        mav.setStatus(status);
-        return mav;
     }
 }

@@ -2,17 +2,14 @@ package app.almanac.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.almanac.BrowserTests;
+import app.almanac.TestBrowser;
 import app.almanac.account.AccountService;
 import app.almanac.account.Role;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +21,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,22 +47,12 @@ class EditorBrowserTests {
     AccountService accounts;
 
     ChromeDriver browser;
-    String axe;
 
     @BeforeAll
     void start() throws IOException {
         accounts.add("test", "editor@example.org", "Eda", PASSWORD, Role.EDITOR);
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserTests.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("almanac-editor"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(BrowserTests.DRIVER.toFile()).build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        browser = TestBrowser.start(1400, 1000);
     }
 
     @AfterAll
@@ -90,15 +75,8 @@ class EditorBrowserTests {
                 .orElseThrow(() -> new AssertionError("no button '" + text + "' on " + browser.getCurrentUrl())).click();
     }
 
-    @SuppressWarnings("unchecked")
     private void accessible() {
-        Map<String, Object> result = (Map<String, Object>) browser.executeAsyncScript(axe
-                + "\nconst done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r)).catch(e => done({error: String(e)}));");
-        assertThat(result).doesNotContainKey("error");
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) result.get("violations");
-        assertThat(violations.stream().filter(v -> List.of("serious", "critical").contains(v.get("impact")))
-                .map(v -> v.get("id") + ": " + v.get("help")).toList()).as("axe on " + browser.getCurrentUrl()).isEmpty();
+        TestBrowser.assertAccessible(browser, browser.getCurrentUrl());
     }
 
     @Test

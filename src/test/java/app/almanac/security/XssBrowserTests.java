@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import app.almanac.BrowserTests;
+import app.almanac.TestBrowser;
 import app.almanac.TestSession;
 import app.almanac.account.AccountService;
 import app.almanac.account.Role;
@@ -23,7 +24,6 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,8 +40,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -110,13 +108,7 @@ class XssBrowserTests {
         accounts.add("test", "learner@example.org", "Lena", PASSWORD, Role.LEARNER);
         editor = TestSession.signedIn(port, "editor@example.org", PASSWORD);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserTests.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1200,900", "--user-data-dir=" + Files.createTempDirectory("almanac-xss"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(BrowserTests.DRIVER.toFile()).build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        browser = TestBrowser.start(1200, 900);
         // test the escaping, not the CSP behind it: with the policy on, an unescaped payload would not run either
         browser.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", true));
     }

@@ -1,0 +1,21 @@
+package app.almanac.web;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/** A page answer: a template and its one typed model, named {@code page} in every template. */
+public final class Pages {
+
+    private Pages() {}
+
+    public static ModelAndView page(String view, Object model) {
+        return page(view, model, HttpStatus.OK);
+    }
+
+    public static ModelAndView page(String view, Object model, HttpStatus status) {
+        ModelAndView mav = new ModelAndView(view, Map.of("page", model));
+        mav.setStatus(status);
+        return mav;
+    }
+}
