@@ -145,8 +145,10 @@ class DeskTests {
         assertThat(history.select("tbody tr").eachText()).hasSize(2)
                 .satisfies(rows -> assertThat(rows.get(0)).startsWith("2").contains("eda@example.org"));
         Document diff = page(editor, "/desk/articles/" + id + "/diff?from=1&to=2");
-        assertThat(diff.select("table.diff del").text()).contains("three wetlands");
-        assertThat(diff.select("table.diff ins").text()).contains("four wetlands");
+        assertThat(diff.select("table.diff del").text()).isEqualTo("three");
+        assertThat(diff.select("table.diff ins").text()).isEqualTo("four");
+        assertThat(diff.select("table.diff tr.change").text()).contains("three wetlands", "four wetlands");
+        assertThat(diff.select("table.diff tr.fold").text()).contains("unchanged lines");
 
         assertThat(editor.post("/desk/articles/" + id + "/restore", Map.of("revision", "1", "base", "2")).statusCode()).isEqualTo(302);
         assertThat(editorial.find(id).revision()).isEqualTo(3);
