@@ -25,11 +25,12 @@ public final class TestSession {
 
     private final int port;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
     private String csrf;
 
     public TestSession(int port) {
         this.port = port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -79,6 +80,21 @@ public final class TestSession {
             assertThat(csrf).as("the sign-in form carries a CSRF token").isNotEmpty();
         }
         return csrf;
+    }
+
+    /** The value of one of this session's cookies, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Carries a cookie from elsewhere, as a browser would after a balancer sent it to another node. */
+    public void addCookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(url("/")), cookie);
+        csrf = null;
     }
 
     public String url(String path) {

@@ -39,9 +39,14 @@ final class Documents {
         return parsed;
     }
 
-    /** Text pasted from a publisher (or Markdown, when it starts with front matter): one article or several. */
+    /**
+     * Text pasted from a publisher, the source of a saved page (HTML), or Almanac Markdown (front
+     * matter first): one article or several.
+     */
     static Parsed fromPaste(String text) {
-        String name = text.stripLeading().startsWith("---") ? "pasted.md" : "pasted.txt";
+        String start = text.stripLeading().toLowerCase(java.util.Locale.ROOT);
+        String name = start.startsWith("---") ? "pasted.md"
+                : start.startsWith("<!doctype html") || start.startsWith("<html") ? "pasted.html" : "pasted.txt";
         return parse(name, text, 0);
     }
 

@@ -242,4 +242,26 @@ class AccountTests {
         HttpResponse<String> issued = admin.post("/account/tokens", Map.of("name", "shown once", "scopes", "read"));
         assertThat(app.almanac.web.Html5Validator.errors(issued.body())).as("the page showing a new token").isEmpty();
     }
+
+    @Test
+    void aSessionStartedOnOneNodeIsHonouredByAnotherSharingTheDatabase() {
+        // a second app node on the same database (this test's in-memory H2), with its own port
+        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(app.almanac.AlmanacApplication.class)
+                .run("--server.port=0", "--spring.datasource.url=" + datasourceUrl, "--almanac.search.index=memory")) {
+            int otherPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) second).getWebServer().getPort();
+            TestSession user = TestSession.signedIn(port, "learner@example.org", PASSWORD);
+            String cookie = user.cookie("SESSION");
+            var onOtherNode = new TestSession(otherPort);
+            onOtherNode.addCookie("SESSION", cookie);
+            HttpResponse<String> account = onOtherNode.get("/account");
+            assertThat(account.statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(account.body()).select("dl.facts dd").eachText()).contains("learner@example.org");
+            // signing out on the second node ends the session on the first too
+            assertThat(onOtherNode.post("/logout", Map.of()).statusCode()).isEqualTo(302);
+            assertThat(user.get("/account").statusCode()).isEqualTo(302);
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Value("${spring.datasource.url}")
+    String datasourceUrl;
 }

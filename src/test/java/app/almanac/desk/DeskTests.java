@@ -331,4 +331,15 @@ class DeskTests {
         HttpResponse<String> conflict = editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", markdown));
         assertThat(app.almanac.web.Html5Validator.errors(conflict.body())).as("the conflict page").isEmpty();
     }
+
+    @Test
+    void theSourceOfASavedPageBecomesADraftToo() throws Exception {
+        String html = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/fixtures/html/cop28-outcomes.html"));
+        HttpResponse<String> made = editor.post("/desk/new", Map.of("text", html));
+        assertThat(made.statusCode()).isEqualTo(302);
+        String location = made.headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(editorial.find(id).content().title()).isEqualTo("COP28 in Dubai: what was agreed");
+        assertThat(editorial.state(id).status().name()).isEqualTo("DRAFT");
+    }
 }
