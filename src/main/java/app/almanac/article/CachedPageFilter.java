@@ -32,20 +32,11 @@ class CachedPageFilter extends OncePerRequestFilter {
         this.pages = pages;
     }
 
-    /** No credentials and no session: nothing about this request could make its page personal. */
-    static boolean anonymous(HttpServletRequest request) {
-        if (request.getHeader("Authorization") != null) {
-            return false;
-        }
-        String cookies = request.getHeader("Cookie");
-        return cookies == null || !cookies.contains("SESSION=");
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // a signed-in reader's page carries their name and bookmarks: only anonymous pages are shared
-        Matcher m = "GET".equals(request.getMethod()) && anonymous(request) ? ARTICLE.matcher(request.getRequestURI()) : null;
+        Matcher m = "GET".equals(request.getMethod()) && SecurityHeaders.anonymous(request) ? ARTICLE.matcher(request.getRequestURI()) : null;
         RenderedPages.Page page = m != null && m.matches() ? pages.cached(m.group(1) + "/" + m.group(2)) : null;
         if (page == null) {
             chain.doFilter(request, response);

@@ -8,7 +8,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.ModelAndView;
 
 /** The search page and the search API. */
 @Controller
@@ -16,19 +15,30 @@ import org.springframework.web.servlet.ModelAndView;
 class SearchController {
 
     private final SearchService search;
+    private final RenderedSearchPages rendered;
+    private final gg.jte.TemplateEngine templates;
 
-    SearchController(SearchService search) {
+    SearchController(SearchService search, RenderedSearchPages rendered, gg.jte.TemplateEngine templates) {
         this.search = search;
+        this.rendered = rendered;
+        this.templates = templates;
     }
 
-    @GetMapping("/search")
-    ModelAndView page(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
+    @GetMapping(path = "/search", produces = "text/html;charset=UTF-8")
+    @ResponseBody
+    byte[] page(jakarta.servlet.http.HttpServletRequest request, @RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
                       @RequestParam(required = false) String tag, @RequestParam(required = false) String syllabus,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       @RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "1") int page) {
+        // the version is read first: a page must never be kept as current for a newer index than its results
+        long version = search.version();
         SearchResults results = search.search(new SearchQuery(q, category, tag, syllabus, from, to, "date".equals(sort), page));
-        return new ModelAndView("search/results", Map.of("page", new SearchPage(results)));
+        gg.jte.output.Utf8ByteOutput out = new gg.jte.output.Utf8ByteOutput();
+        templates.render("search/results.jte", Map.of("page", new SearchPage(results)), out);
+        byte[] html = out.toByteArray();
+        rendered.keep(request, version, html);
+        return html;
     }
 
     /** The same search as JSON: hits (snippets are HTML), facets and the suggestion. */

@@ -82,6 +82,14 @@ public class SearchService {
         return new IndexState(index.documents(), index.appliedChangeId());
     }
 
+    /**
+     * Which version of the index answers searches now: it changes whenever the index does, so
+     * anything derived from results (the rendered result pages) can tell when it is out of date.
+     */
+    public long version() {
+        return index.withSearcher(searcher -> ((org.apache.lucene.index.DirectoryReader) searcher.getIndexReader()).getVersion());
+    }
+
     public SearchResults search(SearchQuery q) {
         if (q.isEmpty() || index.documents() == 0) {
             return SearchResults.none(q);

@@ -25,6 +25,18 @@ public final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
+    /**
+     * Whether a request carries neither credentials nor a session cookie: nothing about it could
+     * make its page personal, so a page rendered for one such request may answer them all.
+     */
+    public static boolean anonymous(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getHeader("Authorization") != null) {
+            return false;
+        }
+        String cookies = request.getHeader("Cookie");
+        return cookies == null || !cookies.contains("SESSION=");
+    }
+
     public static void write(HttpServletResponse response) {
         ALL.forEach(response::setHeader);
     }

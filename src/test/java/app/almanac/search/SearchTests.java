@@ -144,6 +144,23 @@ class SearchTests {
     }
 
     @Test
+    void aRepeatedSearchIsAnsweredFromItsRenderedPageUntilTheIndexChanges() {
+        TestHttp http = new TestHttp(port);
+        String path = "/search?q=Wombatfjord";
+        HttpResponse<String> first = http.get(path);
+        assertThat(Jsoup.parse(first.body()).select("ol.hits li")).isEmpty();
+        HttpResponse<String> again = http.get(path);
+        assertThat(again.body()).isEqualTo(first.body());
+        for (String header : List.of("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")) {
+            assertThat(again.headers().allValues(header)).as(header).isEqualTo(first.headers().allValues(header)).isNotEmpty();
+        }
+        articles.save(new ArticleContent("Fjord survey", LocalDate.of(2024, 7, 1), null, null, null, List.of(), List.of(),
+                "Surveyors mapped the Wombatfjord inlet.", List.of(), List.of(), List.of()));
+        search.catchUp();
+        assertThat(Jsoup.parse(http.get(path).body()).select("ol.hits li")).as("not the page of the old index").hasSize(1);
+    }
+
+    @Test
     void aRebuildGivesTheSameResults() {
         long before = find("India").total();
         int indexed = search.rebuild(n -> { });
