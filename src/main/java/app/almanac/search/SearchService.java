@@ -244,7 +244,9 @@ public class SearchService {
         while (m.find()) {
             corrected.append(text, last, m.start());
             String word = m.group();
-            SuggestWord[] near = spelling.suggestSimilar(new Term(BODY, word.toLowerCase(Locale.ROOT)), 1,
+            // a word the reader excluded ("-word") needs no correction, and mixing in digits is no typo
+            boolean excluded = m.start() > 0 && text.charAt(m.start() - 1) == '-';
+            SuggestWord[] near = excluded || word.chars().anyMatch(Character::isDigit) ? new SuggestWord[0] : spelling.suggestSimilar(new Term(BODY, word.toLowerCase(Locale.ROOT)), 1,
                     searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (near.length > 0) {
                 corrected.append(near[0].string);
