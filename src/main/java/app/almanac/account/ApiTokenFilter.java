@@ -32,11 +32,25 @@ class ApiTokenFilter extends OncePerRequestFilter {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
+    /**
+     * Tokens work only on the API, where every route names the scope it needs; a token presented
+     * to a page (the desk's forms, say) would act with its user's whole role, past its scopes.
+     */
+    static boolean api(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!carriesToken(request)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (!api(request)) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"status\":401,\"error\":\"API tokens are accepted under /api/ only.\"}");
             return;
         }
         var bearer = tokens.authenticate(request.getHeader("Authorization").substring(7).strip());

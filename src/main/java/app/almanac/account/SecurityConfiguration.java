@@ -43,6 +43,9 @@ class SecurityConfiguration {
                 .requestMatchers("/api/desk/**").access(AuthorizationManagers.allOf(
                         AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("EDITOR"),
                         AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(ApiTokens.Scope.DESK.authority())))
+                .requestMatchers("/api/admin/**").access(AuthorizationManagers.allOf(
+                        AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("ADMIN"),
+                        AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(ApiTokens.Scope.READ.authority())))
                 .requestMatchers("/desk/**").hasRole("EDITOR")
                 .requestMatchers("/account/**", "/bookmarks/**", "/api/me").authenticated()
                 .requestMatchers("/login", "/signup", "/password/**", "/logout", "/error").permitAll()

@@ -92,8 +92,8 @@ class AdminController {
         return page("admin/health", health, health.healthy() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     }
 
-    /** The same as JSON, for monitoring scripts (with an admin's token). */
-    @GetMapping("/admin/health.json")
+    /** The same as JSON: for an admin's browser, or a monitoring script with an admin's token that has the read scope. */
+    @GetMapping({"/admin/health.json", "/api/admin/health"})
     @ResponseBody
     ResponseEntity<Health> healthJson() {
         Health health = health();

@@ -179,6 +179,27 @@ class AccountTests {
     }
 
     @Test
+    void aTokenWorksOnlyOnTheApiAndOnlyWithinItsScopes() {
+        TestSession admin = TestSession.signedIn(port, "admin@example.org", PASSWORD);
+        String secret = Jsoup.parse(admin.post("/account/tokens", Map.of("name", "monitor", "scopes", "read")).body())
+                .select("code.secret").text();
+        TestSession script = new TestSession(port);
+        HttpResponse<String> health = script.get("/api/admin/health", "Authorization", "Bearer " + secret);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"healthy\":true");
+        // the same admin's token, presented to the pages, does not carry the admin's whole role there
+        assertThat(script.get("/admin/health.json", "Authorization", "Bearer " + secret).statusCode()).isEqualTo(401);
+        HttpResponse<String> page = script.get("/admin/users", "Authorization", "Bearer " + secret);
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body()).contains("under /api/ only");
+        // a learner's token cannot reach the admin API
+        TestSession learner = TestSession.signedIn(port, "learner@example.org", PASSWORD);
+        String learnerSecret = Jsoup.parse(learner.post("/account/tokens", Map.of("name", "nosy", "scopes", "read")).body())
+                .select("code.secret").text();
+        assertThat(script.get("/api/admin/health", "Authorization", "Bearer " + learnerSecret).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void anAdminChangesRolesAndTheChangeTakesEffectAtOnce() {
         accounts.add("test", "promoted@example.org", "P", PASSWORD, Role.LEARNER);
         long id = accounts.findByEmail("promoted@example.org").orElseThrow().id();

@@ -82,11 +82,16 @@ class EditorBrowserTests {
     @Test
     void anEditorTakesPastedTextToAPublishedRevisedArticleWithQuestionsInTheBrowser() throws IOException {
         browser.get("http://localhost:" + port + "/login");
+        screenshot("account-sign-in");
         browser.findElement(By.id("username")).sendKeys("editor@example.org");
         browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
         waiting().until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.findElement(By.linkText("Account")).click();
+        accessible();
+        screenshot("account-page");
         browser.findElement(By.linkText("Desk")).click();
         accessible();
+        screenshot("desk-home");
         browser.findElement(By.linkText("New article from pasted text")).click();
 
         browser.findElement(By.id("text")).sendKeys(DeskTests.pasted("Tidal marsh restoration plan"));

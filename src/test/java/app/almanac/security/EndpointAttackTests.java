@@ -77,7 +77,8 @@ class EndpointAttackTests {
     record Route(String method, String pattern) {
         boolean isPublicRead() {
             return !(pattern.startsWith("/desk") || pattern.startsWith("/admin") || pattern.startsWith("/account")
-                    || pattern.startsWith("/bookmarks") || pattern.startsWith("/api/desk") || pattern.equals("/api/me"));
+                    || pattern.startsWith("/bookmarks") || pattern.startsWith("/api/desk") || pattern.startsWith("/api/admin")
+                    || pattern.equals("/api/me"));
         }
     }
 
@@ -178,10 +179,10 @@ class EndpointAttackTests {
                 assertThat(anonymous.statusCode()).as("anonymous GET " + path).isEqualTo(302);
                 assertThat(anonymous.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
             }
-            if (path.startsWith("/desk") || path.startsWith("/admin") || path.startsWith("/api/desk")) {
+            if (path.startsWith("/desk") || path.startsWith("/admin") || path.startsWith("/api/desk") || path.startsWith("/api/admin")) {
                 assertThat(learner.get(path).statusCode()).as("learner GET " + path).isEqualTo(403);
             }
-            if (path.startsWith("/admin")) {
+            if (path.startsWith("/admin") || path.startsWith("/api/admin")) {
                 assertThat(editor.get(path).statusCode()).as("editor GET " + path).isEqualTo(403);
             }
         }
