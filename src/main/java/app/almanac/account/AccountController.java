@@ -65,10 +65,11 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    ModelAndView changePassword(@AuthenticationPrincipal AccountUser user, @RequestParam(defaultValue = "") String current,
+    ModelAndView changePassword(@AuthenticationPrincipal AccountUser user, jakarta.servlet.http.HttpSession session,
+                                @RequestParam(defaultValue = "") String current,
                                 @RequestParam(defaultValue = "") String password) {
         try {
-            accounts.changePassword(user.id(), current, password);
+            accounts.changePassword(user.id(), current, password, session.getId());
             return new ModelAndView("redirect:/account?changed");
         } catch (AccountException e) {
             return home(user, null, errors(e), null, HttpStatus.UNPROCESSABLE_CONTENT);

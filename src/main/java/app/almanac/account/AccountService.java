@@ -99,9 +99,12 @@ public class AccountService implements UserDetailsService {
         return repository.findById(id).orElseThrow().account();
     }
 
-    /** Changes a signed-in user's password after checking the current one. */
+    /**
+     * Changes a signed-in user's password after checking the current one, and signs the user out
+     * everywhere else (a stolen session should not outlive the password it was opened with).
+     */
     @Transactional
-    public void changePassword(long userId, String current, String replacement) {
+    public void changePassword(long userId, String current, String replacement, String keepSessionId) {
         var row = repository.findById(userId).orElseThrow(() -> new AccountException(null, "That account no longer exists."));
         if (current == null || !encoder.matches(current, row.passwordHash())) {
             throw new AccountException("current", "That is not your current password.");
@@ -110,6 +113,7 @@ public class AccountService implements UserDetailsService {
         repository.updatePassword(userId, encoder.encode(replacement));
         changeLog.append(ENTITY, userId, ChangeLog.Action.UPDATED);
         audit.record(row.email(), "account.password-change", "user " + userId, null);
+        endSessionsExcept(row.email(), keepSessionId);
     }
 
     /**
@@ -208,9 +212,13 @@ public class AccountService implements UserDetailsService {
     }
 
     private void endSessions(String email) {
+        endSessionsExcept(email, null);
+    }
+
+    private void endSessionsExcept(String email, String keep) {
         FindByIndexNameSessionRepository<?> repo = sessions.getIfAvailable();
         if (repo != null) {
-            repo.findByPrincipalName(email).keySet().forEach(repo::deleteById);
+            repo.findByPrincipalName(email).keySet().stream().filter(id -> !id.equals(keep)).forEach(repo::deleteById);
         }
     }
 

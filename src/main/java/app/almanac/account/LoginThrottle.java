@@ -24,10 +24,13 @@ class LoginThrottle {
     private final int perAccount;
     private final int perAddress;
     private final Duration window;
+    private final int perAddressRequests;
 
     LoginThrottle(@Value("${almanac.login.failures-per-account:10}") int perAccount,
                   @Value("${almanac.login.failures-per-address:50}") int perAddress,
-                  @Value("${almanac.login.window:PT15M}") Duration window) {
+                  @Value("${almanac.login.window:PT15M}") Duration window,
+                  @Value("${almanac.login.requests-per-address-hour:20}") int perAddressRequests) {
+        this.perAddressRequests = perAddressRequests;
         this.perAccount = perAccount;
         this.perAddress = perAddress;
         this.window = window;
@@ -46,6 +49,16 @@ class LoginThrottle {
     /** A correct password clears the account's failures (the address keeps its count). */
     void succeeded(String email) {
         buckets.invalidate("account:" + AccountService.normalise(email));
+    }
+
+    /**
+     * Counts one sign-up or reset request from {@code address}; false once the address has made
+     * too many this hour (stops account spam and reset-link floods, one address at a time).
+     */
+    boolean request(String kind, String address) {
+        return buckets.get(kind + ":" + address, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perAddressRequests).refillIntervally(perAddressRequests, Duration.ofHours(1)).build())
+                .build()).tryConsume(1);
     }
 
     /** How long until a refused client may try again, in whole minutes. */

@@ -13,6 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Stands in front of the sign-in form's POST: while the account or the address has failed too
  * often, the attempt is answered 429 with the sign-in page, and the password is not even checked.
+ * Sign-ups and reset requests are limited per address and hour the same way.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -29,7 +30,22 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!"POST".equals(request.getMethod()) || !"/login".equals(request.getServletPath())) {
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = request.getServletPath();
+        if (path.equals("/signup") || path.equals("/password/forgot")) {
+            if (throttle.request(path, request.getRemoteAddr())) {
+                chain.doFilter(request, response);
+            } else {
+                audit.record(null, path.equals("/signup") ? "sign-up.throttled" : "reset.throttled", null, null);
+                response.setHeader("Retry-After", "3600");
+                response.sendError(429, "Too many requests from this address; try again in an hour.");
+            }
+            return;
+        }
+        if (!"/login".equals(path)) {
             chain.doFilter(request, response);
             return;
         }

@@ -24,7 +24,9 @@ class ErrorPageController implements ErrorController {
         }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Object given = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        String message = status == HttpStatus.FORBIDDEN && given instanceof String text && !text.isBlank() ? text
+        // the messages Almanac gives with a refusal (403, 429) are written for the reader; others are not shown
+        boolean ours = status == HttpStatus.FORBIDDEN || status == HttpStatus.TOO_MANY_REQUESTS;
+        String message = ours && given instanceof String text && !text.isBlank() ? text
                 : status == HttpStatus.NOT_FOUND
                 ? "There is nothing at " + (uri == null ? "this address" : uri) + "."
                 : status.is4xxClientError() ? "The request was not valid." : "Please try again in a moment.";

@@ -121,7 +121,10 @@ class AccountTests {
         HttpResponse<String> refused = user.post("/account/password", Map.of("current", "wrong one!!", "password", "a brand new password"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("not your current password");
+        TestSession elsewhere = TestSession.signedIn(port, "changer@example.org", PASSWORD);
         assertThat(user.post("/account/password", Map.of("current", PASSWORD, "password", "a brand new password")).statusCode()).isEqualTo(302);
+        assertThat(user.get("/account").statusCode()).as("this session stays signed in").isEqualTo(200);
+        assertThat(elsewhere.get("/account").statusCode()).as("other sessions end").isEqualTo(302);
         TestSession.signedIn(port, "changer@example.org", "a brand new password");
         assertThat(new TestSession(port).signIn("changer@example.org", PASSWORD).headers().firstValue("Location").orElse("")).endsWith("?error");
     }
