@@ -56,20 +56,24 @@ public final class TestSession {
         return send(request.build());
     }
 
-    /** POSTs a form with this session's CSRF token, as the site's own forms do. */
-    public HttpResponse<String> post(String path, Map<String, String> fields) {
+    /** POSTs a form with this session's CSRF token, as the site's own forms do (with header name/value pairs). */
+    public HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf());
-        return postWithout(path, all);
+        return postWithout(path, all, headers);
     }
 
     /** POSTs a form exactly as given: no CSRF token unless the caller adds one. */
-    public HttpResponse<String> postWithout(String path, Map<String, String> fields) {
+    public HttpResponse<String> postWithout(String path, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url(path)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     /** A CSRF token from a form of the site (any page's token is good for the whole session). */

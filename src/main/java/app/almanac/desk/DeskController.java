@@ -24,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import static app.almanac.web.Pages.page;
@@ -94,19 +95,32 @@ class DeskController {
                 null, saved != null ? "Saved as revision " + article.revision() + "." : null, null, HttpStatus.OK);
     }
 
+    /**
+     * Saves the editor's Markdown as the next revision, or previews it. One URL serves both ways of
+     * previewing: htmx sends {@code HX-Request} as the editor types and gets just the preview
+     * fragment; the Preview button, without JavaScript, gets the whole editor page with the preview.
+     */
     @PostMapping("/desk/articles/{id}")
     ModelAndView save(@PathVariable long id, @RequestParam(defaultValue = "") String markdown, @RequestParam int base,
-                      @RequestParam(defaultValue = "save") String action, Principal editor) {
+                      @RequestParam(defaultValue = "save") String action, Principal editor,
+                      @RequestHeader(name = "HX-Request", required = false) String htmx) {
         Article current = editorial.find(id);
         Documents.Parsed parsed = markdown.length() > MAX_TEXT
                 ? new Documents.Parsed(List.of(), List.of(new Problem(0, "The text is too long.")))
                 : Documents.fromMarkdown(markdown);
+        boolean preview = action.equals("preview");
+        if (preview && htmx != null) {
+            ArticlePage page = parsed.ok() ? preview(new Article(id, current.slug(), base, parsed.articles().get(0))) : null;
+            // 200 even for problems: the fragment that lists them is what the editor should see
+            return page("desk/preview", new DeskPages.Preview(page, parsed.problems()), HttpStatus.OK);
+        }
         if (!parsed.ok()) {
             return editPage(current, markdown, base, null, parsed.problems(), null, null,
-                    "Nothing was saved: fix the problems below.", HttpStatus.UNPROCESSABLE_CONTENT);
+                    preview ? "The text cannot be previewed yet: fix the problems below." : "Nothing was saved: fix the problems below.",
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
         ArticleContent content = parsed.articles().get(0);
-        if (action.equals("preview")) {
+        if (preview) {
             return editPage(current, markdown, base, preview(new Article(id, current.slug(), base, content)), List.of(), null,
                     "This is a preview; nothing is saved yet.", null, HttpStatus.OK);
         }
@@ -118,16 +132,6 @@ class DeskController {
         } catch (EditorialException e) {
             return editPage(current, markdown, base, null, List.of(), null, null, e.getMessage(), HttpStatus.CONFLICT);
         }
-    }
-
-    /** The live preview: a fragment for htmx, or the same fragment inside a page for anyone who asks without it. */
-    @PostMapping("/desk/preview")
-    ModelAndView preview(@RequestParam(defaultValue = "") String markdown) {
-        Documents.Parsed parsed = markdown.length() > MAX_TEXT
-                ? new Documents.Parsed(List.of(), List.of(new Problem(0, "The text is too long.")))
-                : Documents.fromMarkdown(markdown);
-        ArticlePage page = parsed.ok() ? preview(new Article(0, "preview", 0, parsed.articles().get(0))) : null;
-        return page("desk/preview", new DeskPages.Preview(page, parsed.problems()), HttpStatus.OK);
     }
 
     @PostMapping("/desk/articles/{id}/status")

@@ -192,13 +192,23 @@ class DeskTests {
     }
 
     @Test
-    void theLivePreviewAnswersAFragmentOfTheArticleOrTheProblems() {
+    void previewingAnswersTheFragmentToHtmxAndTheWholePageWithoutIt() {
+        long id = paste("Preview host article");
         String markdown = "---\ntitle: \"Preview me\"\ndate: \"2025-01-05\"\n---\n\n## Points\n\n- one point\n";
-        Document fragment = Jsoup.parse(editor.post("/desk/preview", Map.of("markdown", markdown)).body());
+        Map<String, String> form = Map.of("markdown", markdown, "base", "1", "action", "preview");
+        HttpResponse<String> htmx = editor.post("/desk/articles/" + id, form, "HX-Request", "true");
+        Document fragment = Jsoup.parse(htmx.body());
         assertThat(fragment.select("article h1").text()).isEqualTo("Preview me");
         assertThat(fragment.select("header.site")).as("a fragment, not a page").isEmpty();
-        Document problems = Jsoup.parse(editor.post("/desk/preview", Map.of("markdown", "no front matter at all")).body());
+        Document problems = Jsoup.parse(editor.post("/desk/articles/" + id,
+                Map.of("markdown", "no front matter at all", "base", "1", "action", "preview"), "HX-Request", "true").body());
         assertThat(problems.select(".problem li")).isNotEmpty();
+
+        Document page = Jsoup.parse(editor.post("/desk/articles/" + id, form).body());
+        assertThat(page.select("header.site")).as("the whole page without htmx").isNotEmpty();
+        assertThat(page.select("#preview article h1").text()).isEqualTo("Preview me");
+        assertThat(page.select("textarea#markdown").text()).isEqualTo(markdown.strip());
+        assertThat(editorial.find(id).revision()).as("a preview saves nothing").isEqualTo(1);
     }
 
     @Test
