@@ -7,12 +7,14 @@ import app.almanac.article.Question;
 import app.almanac.article.Section;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 
 /** How an article becomes a Lucene document; each field's type says how it is used. */
 final class ArticleDocuments {
@@ -27,7 +29,23 @@ final class ArticleDocuments {
     static final String PATH = "path";
     static final String CONTEXT = "context";
 
+    /**
+     * The body is searched, stored for snippets, and indexed with offsets: the highlighter then
+     * finds the matches from the postings instead of analysing the stored text again.
+     */
+    static final FieldType BODY_TYPE = bodyType();
+
+    /** Bumped whenever a field changes how it is indexed; an index of another version is rebuilt. */
+    static final String SCHEMA_VERSION = "2";
+
     private ArticleDocuments() {}
+
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
 
     static Document of(Article article) {
         ArticleContent c = article.content();
@@ -41,7 +59,7 @@ final class ArticleDocuments {
         }
         // TextField, stored: searched (boosted) and shown highlighted
         doc.add(new TextField(TITLE, c.title(), Field.Store.YES));
-        doc.add(new TextField(BODY, body(c), Field.Store.YES));
+        doc.add(new Field(BODY, body(c), BODY_TYPE));
         // the day as a number: LongPoint for date ranges, doc values for sorting, stored for display
         long day = c.date().toEpochDay();
         doc.add(new LongPoint(DATE, day));

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 class SearchIndex implements DisposableBean {
 
     static final String APPLIED = "changeLogId";
+    static final String SCHEMA = "schema";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -48,7 +49,22 @@ class SearchIndex implements DisposableBean {
         // (the writer's analyzer is the same chain as indexAnalyzer, used for highlighting)
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         this.writer = new IndexWriter(directory, config);
+        if (DirectoryReader.indexExists(directory) && !ArticleDocuments.SCHEMA_VERSION.equals(lastCommit().get(SCHEMA))) {
+            // an index written by an earlier version: empty it, and the change-log follower rebuilds it from the database
+            writer.deleteAll();
+            writer.setLiveCommitData(commitData(0));
+            writer.commit();
+        }
         this.searchers = new SearcherManager(writer, new SearcherFactory());
+    }
+
+    private Map<String, String> lastCommit() throws IOException {
+        var commits = DirectoryReader.listCommits(directory);
+        return commits.get(commits.size() - 1).getUserData();
+    }
+
+    private static Iterable<Map.Entry<String, String>> commitData(long appliedChangeId) {
+        return Map.of(APPLIED, Long.toString(appliedChangeId), SCHEMA, ArticleDocuments.SCHEMA_VERSION).entrySet();
     }
 
     static FacetsConfig facetsConfig() {
@@ -98,7 +114,7 @@ class SearchIndex implements DisposableBean {
     /** Makes what was put durable, records how far the change log was applied, and shows it to searches. */
     void commit(long appliedChangeId) {
         try {
-            writer.setLiveCommitData(Map.of(APPLIED, Long.toString(appliedChangeId)).entrySet());
+            writer.setLiveCommitData(commitData(appliedChangeId));
             writer.commit();
             searchers.maybeRefresh();
         } catch (IOException e) {
@@ -112,9 +128,7 @@ class SearchIndex implements DisposableBean {
             if (!DirectoryReader.indexExists(directory)) {
                 return 0;
             }
-            Map<String, String> data = DirectoryReader.listCommits(directory).get(DirectoryReader.listCommits(directory).size() - 1)
-                    .getUserData();
-            return Long.parseLong(data.getOrDefault(APPLIED, "0"));
+            return Long.parseLong(lastCommit().getOrDefault(APPLIED, "0"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
