@@ -86,6 +86,12 @@ public final class TestSession {
         return csrf;
     }
 
+    /** The id at the end of a redirect's Location, e.g. 12 of {@code /desk/articles/12}: what a create answered. */
+    public static long redirectedId(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no redirect"));
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
     /** The value of one of this session's cookies, or null. */
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))

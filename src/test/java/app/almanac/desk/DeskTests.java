@@ -89,8 +89,7 @@ class DeskTests {
     private long paste(String title) {
         HttpResponse<String> made = editor.post("/desk/new", Map.of("text", pasted(title)));
         assertThat(made.statusCode()).as(made.body()).isEqualTo(302);
-        String location = made.headers().firstValue("Location").orElseThrow();
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        return TestSession.redirectedId(made);
     }
 
     private Document page(TestSession session, String path) {
@@ -347,8 +346,7 @@ class DeskTests {
         String html = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/fixtures/html/cop28-outcomes.html"));
         HttpResponse<String> made = editor.post("/desk/new", Map.of("text", html));
         assertThat(made.statusCode()).isEqualTo(302);
-        String location = made.headers().firstValue("Location").orElseThrow();
-        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        long id = TestSession.redirectedId(made);
         assertThat(editorial.find(id).content().title()).isEqualTo("COP28 in Dubai: what was agreed");
         assertThat(editorial.state(id).status().name()).isEqualTo("DRAFT");
     }

@@ -217,8 +217,7 @@ class XssBrowserTests {
             ArticleContent content = carrying(1000 + i, payload);
             HttpResponse<String> made = editor.post("/desk/new", Map.of("text", MarkdownFormat.write(content.withQuestions(List.of()))));
             assertThat(made.statusCode()).as(payload + "\n" + Jsoup.parse(made.body()).select("[role=alert]").text()).isEqualTo(302);
-            String location = made.headers().firstValue("Location").orElseThrow();
-            long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+            long id = TestSession.redirectedId(made);
             String snippet = MarkdownFormat.write(new ArticleContent("q", DAY, null, null, null, List.of(), List.of(), null, List.of(),
                     List.of(), content.questions()));
             snippet = snippet.substring(snippet.indexOf("### Q1."));
