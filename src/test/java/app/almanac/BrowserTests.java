@@ -39,9 +39,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * chromium-driver), with axe-core checking accessibility. Screenshots go to target/screenshots.
  * Skipped on a machine without Chromium, except in CI, which must run them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "almanac.samples=true"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "almanac.samples=true"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf("app.almanac.BrowserTests#browserAvailable")
 public class BrowserTests {
@@ -121,7 +124,8 @@ public class BrowserTests {
         assertThat(browser.findElements(By.cssSelector("ol.hits mark"))).isNotEmpty();
         screenshot("search-results");
         hits.get(0).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
     }
 
     @Test
@@ -130,8 +134,8 @@ public class BrowserTests {
         screenshot("archive");
         String href = browser.findElement(By.cssSelector("a.download")).getAttribute("href");
         assertThat(href).endsWith("/compilations/2024-02.pdf");
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(href)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
@@ -146,17 +150,28 @@ public class BrowserTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/articles/2024-02-26/collective-security-treaty-organisation-csto", "/search?q=csto",
-        "/archive/2024-02", "/categories", "/no-such-page"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/articles/2024-02-26/collective-security-treaty-organisation-csto",
+                "/search?q=csto",
+                "/archive/2024-02",
+                "/categories",
+                "/no-such-page"
+            })
     void pagesHaveNoSeriousAccessibilityViolationsAndFitAPhone(String path) throws IOException {
         browser.manage().window().setSize(new Dimension(1200, 900));
         open(path);
         TestBrowser.assertAccessible(browser, path);
         browser.manage().window().setSize(new Dimension(360, 800));
         open(path);
-        Number scrollWidth = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
-        Number clientWidth = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth;");
-        assertThat(scrollWidth.intValue()).as("no sideways scrolling on a 360 px phone: " + path).isLessThanOrEqualTo(clientWidth.intValue());
+        Number scrollWidth =
+                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
+        Number clientWidth =
+                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth;");
+        assertThat(scrollWidth.intValue())
+                .as("no sideways scrolling on a 360 px phone: " + path)
+                .isLessThanOrEqualTo(clientWidth.intValue());
         screenshot("phone" + path.replaceAll("[^a-z0-9]+", "-"));
         browser.manage().window().setSize(new Dimension(1200, 900));
     }

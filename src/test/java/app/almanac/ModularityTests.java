@@ -19,7 +19,11 @@ class ModularityTests {
     @Test
     void everyFeatureOfTheDesignIsAModule() {
         assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName()))
-                .contains("app.almanac.shared", "app.almanac.article", "app.almanac.ingest",
-                        "app.almanac.web", "app.almanac.cli");
+                .contains(
+                        "app.almanac.shared",
+                        "app.almanac.article",
+                        "app.almanac.ingest",
+                        "app.almanac.web",
+                        "app.almanac.cli");
     }
 }

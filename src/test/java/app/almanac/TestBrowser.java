@@ -26,12 +26,23 @@ public final class TestBrowser {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(BrowserTests.CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--window-size=" + width + "," + height,
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--window-size=" + width + "," + height,
                     "--user-data-dir=" + Files.createTempDirectory("almanac-chromium"));
             ChromeDriver browser = new ChromeDriver(
-                    new ChromeDriverService.Builder().usingDriverExecutable(BrowserTests.DRIVER.toFile()).build(), options);
+                    new ChromeDriverService.Builder()
+                            .usingDriverExecutable(BrowserTests.DRIVER.toFile())
+                            .build(),
+                    options);
             browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
             return browser;
         } catch (IOException e) {
@@ -42,13 +53,19 @@ public final class TestBrowser {
     /** Fails on any serious or critical accessibility violation axe-core finds on the current page. */
     @SuppressWarnings("unchecked")
     public static void assertAccessible(ChromeDriver browser, String where) {
-        Map<String, Object> result = (Map<String, Object>) browser.executeAsyncScript(AXE
-                + "\nconst done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r)).catch(e => done({error: String(e)}));");
+        Map<String, Object> result = (Map<String, Object>)
+                browser.executeAsyncScript(
+                        AXE
+                                + "\nconst done = arguments[arguments.length - 1];"
+                                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r)).catch(e => done({error: String(e)}));");
         assertThat(result).doesNotContainKey("error");
         List<Map<String, Object>> violations = (List<Map<String, Object>>) result.get("violations");
-        assertThat(violations.stream().filter(v -> List.of("serious", "critical").contains(v.get("impact")))
-                .map(v -> v.get("id") + ": " + v.get("help")).toList()).as("axe on " + where).isEmpty();
+        assertThat(violations.stream()
+                        .filter(v -> List.of("serious", "critical").contains(v.get("impact")))
+                        .map(v -> v.get("id") + ": " + v.get("help"))
+                        .toList())
+                .as("axe on " + where)
+                .isEmpty();
     }
 
     private static String load(String resource) {

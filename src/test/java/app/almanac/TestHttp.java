@@ -24,7 +24,9 @@ public record TestHttp(int port) {
 
     /** POST a text body to {@code path}. */
     public HttpResponse<String> post(String path, String body) {
-        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(
+                request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The absolute address of {@code path}. */

@@ -26,7 +26,11 @@ public final class TestSeeds {
 
     /** The seed's non-blank lines, trimmed, with bullets removed: what any paragraph must be one of. */
     public static List<String> lines(Path seed) {
-        return text(seed).lines().map(String::strip).map(l -> l.replaceFirst("^•\\s*", ""))
-                .filter(l -> !l.isEmpty()).toList();
+        return text(seed)
+                .lines()
+                .map(String::strip)
+                .map(l -> l.replaceFirst("^•\\s*", ""))
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 }

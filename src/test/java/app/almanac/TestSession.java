@@ -30,15 +30,19 @@ public final class TestSession {
 
     public TestSession(int port) {
         this.port = port;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Signs in through the form; fails the test unless it worked. */
     public static TestSession signedIn(int port, String email, String password) {
         TestSession session = new TestSession(port);
         HttpResponse<String> response = session.signIn(email, password);
-        assertThat(response.headers().firstValue("Location").orElse("")).as("signed in as " + email).doesNotContain("error");
+        assertThat(response.headers().firstValue("Location").orElse(""))
+                .as("signed in as " + email)
+                .doesNotContain("error");
         return session;
     }
 
@@ -49,7 +53,8 @@ public final class TestSession {
     }
 
     public HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url(path))).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -66,7 +71,8 @@ public final class TestSession {
     /** POSTs a form exactly as given: no CSRF token unless the caller adds one. */
     public HttpResponse<String> postWithout(String path, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -88,14 +94,18 @@ public final class TestSession {
 
     /** The id at the end of a redirect's Location, e.g. 12 of {@code /desk/articles/12}: what a create answered. */
     public static long redirectedId(HttpResponse<String> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no redirect"));
+        String location =
+                response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no redirect"));
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
     /** The value of one of this session's cookies, or null. */
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Carries a cookie from elsewhere, as a browser would after a balancer sent it to another node. */

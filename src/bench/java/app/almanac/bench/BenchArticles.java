@@ -20,14 +20,16 @@ final class BenchArticles {
     /** Single-article text fixtures in the seed's layout (publisher, series, title, date line). */
     static List<String> templates() {
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/text"))) {
-            return files.filter(p -> p.getFileName().toString().matches("a\\d\\d.*\\.txt")).sorted()
+            return files.filter(p -> p.getFileName().toString().matches("a\\d\\d.*\\.txt"))
+                    .sorted()
                     .map(p -> {
                         try {
                             return Files.readString(p);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
-                    }).toList();
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -35,7 +37,8 @@ final class BenchArticles {
 
     /** Template {@code i % n} with its title numbered and its date moved, so every article is new. */
     static String variant(List<String> templates, int i) {
-        String[] lines = templates.get(i % templates.size()).replace("\r\n", "\n").split("\n", -1);
+        String[] lines =
+                templates.get(i % templates.size()).replace("\r\n", "\n").split("\n", -1);
         int title = -1;
         for (int l = 0; l < lines.length && title < 0; l++) {
             if (lines[l].matches("^\\d{1,2}(st|nd|rd|th)? \\w+,? \\d{4}.*")) {

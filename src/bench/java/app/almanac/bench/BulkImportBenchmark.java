@@ -37,7 +37,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 4)
 @Measurement(iterations = 6)
 public class BulkImportBenchmark {
@@ -77,7 +79,8 @@ public class BulkImportBenchmark {
     public int importDirectory() {
         AtomicInteger stored = new AtomicInteger();
         try (ImportSources sources = ImportSources.of(List.of(inputs))) {
-            sources.parseAll(parsed -> stored.addAndGet(importer.store(parsed).saved().size()));
+            sources.parseAll(
+                    parsed -> stored.addAndGet(importer.store(parsed).saved().size()));
         }
         if (stored.get() != articles) {
             throw new IllegalStateException("stored " + stored + " of " + articles);

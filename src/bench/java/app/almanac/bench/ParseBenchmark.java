@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgs = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 2,
+        jvmArgs = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 8, time = 2)
 @Threads(1)
@@ -43,7 +45,9 @@ public class ParseBenchmark {
         add(Path.of("../shared/seeds/000_2ec8f075a0e5bc30.txt"));
         for (Path dir : List.of(Path.of("src/main/resources/samples"), Path.of("src/test/resources/fixtures/text"))) {
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".txt"))
+                        .sorted()
+                        .toList()) {
                     if (!f.getFileName().toString().startsWith("q")) { // question banks are not articles
                         add(f);
                     }

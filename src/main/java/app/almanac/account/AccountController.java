@@ -1,5 +1,7 @@
 package app.almanac.account;
 
+import static app.almanac.web.Pages.page;
+
 import app.almanac.shared.NotFoundException;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
-import static app.almanac.web.Pages.page;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Sign-up, sign-in, the account page (password, API tokens) and password reset. */
@@ -33,12 +34,17 @@ class AccountController {
     }
 
     @GetMapping("/login")
-    ModelAndView login(@RequestParam(required = false) String error, @RequestParam(required = false) String disabled,
-                       @RequestParam(required = false) String logout, @RequestParam(required = false) String welcome,
-                       @RequestParam(required = false) String reset) {
-        String problem = error != null ? "That email address and password do not match an account."
+    ModelAndView login(
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String disabled,
+            @RequestParam(required = false) String logout,
+            @RequestParam(required = false) String welcome,
+            @RequestParam(required = false) String reset) {
+        String problem = error != null
+                ? "That email address and password do not match an account."
                 : disabled != null ? "This account has been disabled. Ask an admin." : null;
-        String notice = welcome != null ? "Your account is ready. Sign in to start."
+        String notice = welcome != null
+                ? "Your account is ready. Sign in to start."
                 : reset != null ? "Your password has been changed. Sign in with the new one." : null;
         return page("account/login", new AccountPages.Login(null, problem, notice));
     }
@@ -49,13 +55,18 @@ class AccountController {
     }
 
     @PostMapping("/signup")
-    ModelAndView signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String displayName,
-                        @RequestParam(defaultValue = "") String password) {
+    ModelAndView signUp(
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String password) {
         try {
             accounts.signUp(email, displayName, password);
             return new ModelAndView("redirect:/login?welcome");
         } catch (AccountException e) {
-            return page("account/signup", new AccountPages.SignUp(email, displayName, errors(e)), HttpStatus.UNPROCESSABLE_CONTENT);
+            return page(
+                    "account/signup",
+                    new AccountPages.SignUp(email, displayName, errors(e)),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
@@ -65,9 +76,11 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    ModelAndView changePassword(@AuthenticationPrincipal AccountUser user, jakarta.servlet.http.HttpSession session,
-                                @RequestParam(defaultValue = "") String current,
-                                @RequestParam(defaultValue = "") String password) {
+    ModelAndView changePassword(
+            @AuthenticationPrincipal AccountUser user,
+            jakarta.servlet.http.HttpSession session,
+            @RequestParam(defaultValue = "") String current,
+            @RequestParam(defaultValue = "") String password) {
         try {
             accounts.changePassword(user.id(), current, password, session.getId());
             return new ModelAndView("redirect:/account?changed");
@@ -77,8 +90,10 @@ class AccountController {
     }
 
     @PostMapping("/account/tokens")
-    ModelAndView issueToken(@AuthenticationPrincipal AccountUser user, @RequestParam(defaultValue = "") String name,
-                            @RequestParam(required = false) List<String> scopes) {
+    ModelAndView issueToken(
+            @AuthenticationPrincipal AccountUser user,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) List<String> scopes) {
         try {
             return home(user, tokens.issue(user, name, scopes), Map.of(), null, HttpStatus.OK);
         } catch (AccountException e) {
@@ -103,11 +118,16 @@ class AccountController {
     @PostMapping("/password/forgot")
     ModelAndView forgot(@RequestParam(defaultValue = "") String email) {
         accounts.startReset(email).ifPresent(token -> {
-            String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/password/reset")
-                    .queryParam("token", token).build().toUriString();
+            String link = ServletUriComponentsBuilder.fromCurrentContextPath()
+                    .path("/password/reset")
+                    .queryParam("token", token)
+                    .build()
+                    .toUriString();
             // no mail server is configured: the operator hands the link over (or runs `almanac user reset-link`)
-            log.warn("Password reset requested for {}: {} (valid for one hour; no mail server is configured)",
-                    AccountService.normalise(email), link);
+            log.warn(
+                    "Password reset requested for {}: {} (valid for one hour; no mail server is configured)",
+                    AccountService.normalise(email),
+                    link);
         });
         return page("account/forgot", new AccountPages.Forgot(email, true));
     }
@@ -118,7 +138,8 @@ class AccountController {
     }
 
     @PostMapping("/password/reset")
-    ModelAndView reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password) {
+    ModelAndView reset(
+            @RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password) {
         try {
             accounts.reset(token, password);
             return new ModelAndView("redirect:/login?reset");
@@ -131,14 +152,26 @@ class AccountController {
     @GetMapping("/api/me")
     @ResponseBody
     ResponseEntity<Map<String, Object>> me(@AuthenticationPrincipal AccountUser user) {
-        return ResponseEntity.ok(Map.of("id", user.id(), "email", user.getUsername(), "name", user.displayName(),
-                "role", user.role().name().toLowerCase(java.util.Locale.ROOT)));
+        return ResponseEntity.ok(Map.of(
+                "id",
+                user.id(),
+                "email",
+                user.getUsername(),
+                "name",
+                user.displayName(),
+                "role",
+                user.role().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    private ModelAndView home(AccountUser user, ApiTokens.Issued issued, Map<String, String> errors, String notice, HttpStatus status) {
-        Account account = accounts.find(user.id()).orElseThrow(() -> new NotFoundException("That account no longer exists."));
-        return page("account/home", new AccountPages.Home(account, tokens.list(user.id()), issued, errors, notice,
-                account.role() != Role.LEARNER), status);
+    private ModelAndView home(
+            AccountUser user, ApiTokens.Issued issued, Map<String, String> errors, String notice, HttpStatus status) {
+        Account account =
+                accounts.find(user.id()).orElseThrow(() -> new NotFoundException("That account no longer exists."));
+        return page(
+                "account/home",
+                new AccountPages.Home(
+                        account, tokens.list(user.id()), issued, errors, notice, account.role() != Role.LEARNER),
+                status);
     }
 
     static Map<String, String> errors(AccountException e) {

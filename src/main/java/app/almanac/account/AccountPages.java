@@ -16,8 +16,13 @@ public final class AccountPages {
 
     public record SignUp(String email, String displayName, Map<String, String> errors) {}
 
-    public record Home(Account account, List<ApiTokens.Token> tokens, ApiTokens.Issued issued, Map<String, String> errors,
-                String notice, boolean editor) {
+    public record Home(
+            Account account,
+            List<ApiTokens.Token> tokens,
+            ApiTokens.Issued issued,
+            Map<String, String> errors,
+            String notice,
+            boolean editor) {
         public List<ApiTokens.Scope> scopes() {
             return editor ? List.of(ApiTokens.Scope.values()) : List.of(ApiTokens.Scope.READ);
         }

@@ -1,7 +1,7 @@
 package app.almanac.account;
 
-import app.almanac.shared.Hashes;
 import app.almanac.shared.ChangeLog;
+import app.almanac.shared.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,8 +43,13 @@ public class AccountService implements UserDetailsService {
     private final Clock clock;
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
 
-    AccountService(AccountRepository repository, PasswordEncoder encoder, ChangeLog changeLog, AuditLog audit, Clock clock,
-                   ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+    AccountService(
+            AccountRepository repository,
+            PasswordEncoder encoder,
+            ChangeLog changeLog,
+            AuditLog audit,
+            Clock clock,
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
         this.repository = repository;
         this.encoder = encoder;
         this.changeLog = changeLog;
@@ -56,7 +61,9 @@ public class AccountService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return repository.findByEmail(normalise(username)).map(AccountRepository.Row::principal)
+        return repository
+                .findByEmail(normalise(username))
+                .map(AccountRepository.Row::principal)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
@@ -81,13 +88,16 @@ public class AccountService implements UserDetailsService {
         if (!EMAIL.matcher(address).matches() || address.length() > 320) {
             throw new AccountException("email", "Enter an email address such as name@example.org.");
         }
-        String name = displayName == null || displayName.isBlank() ? address.substring(0, address.indexOf('@')) : displayName.strip();
+        String name = displayName == null || displayName.isBlank()
+                ? address.substring(0, address.indexOf('@'))
+                : displayName.strip();
         if (name.length() > 100) {
             throw new AccountException("displayName", "A name can have at most 100 characters.");
         }
         checkPassword("password", password);
         if (repository.findByEmail(address).isPresent()) {
-            throw new AccountException("email", "There is already an account for " + address + ". Sign in, or reset its password.");
+            throw new AccountException(
+                    "email", "There is already an account for " + address + ". Sign in, or reset its password.");
         }
         long id;
         try {
@@ -105,7 +115,9 @@ public class AccountService implements UserDetailsService {
      */
     @Transactional
     public void changePassword(long userId, String current, String replacement, String keepSessionId) {
-        var row = repository.findById(userId).orElseThrow(() -> new AccountException(null, "That account no longer exists."));
+        var row = repository
+                .findById(userId)
+                .orElseThrow(() -> new AccountException(null, "That account no longer exists."));
         if (current == null || !encoder.matches(current, row.passwordHash())) {
             throw new AccountException("current", "That is not your current password.");
         }
@@ -130,7 +142,11 @@ public class AccountService implements UserDetailsService {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         repository.insertReset(Hashes.sha256(token), row.get().id(), now().plus(RESET_VALIDITY));
-        audit.record(row.get().email(), "account.reset-requested", "user " + row.get().id(), null);
+        audit.record(
+                row.get().email(),
+                "account.reset-requested",
+                "user " + row.get().id(),
+                null);
         return Optional.of(token);
     }
 
@@ -138,9 +154,10 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public Account reset(String token, String replacement) {
         checkPassword("password", replacement);
-        long userId = repository.redeemReset(Hashes.sha256(token == null ? "" : token), now())
-                .orElseThrow(() -> new AccountException("token",
-                        "This reset link has expired or has been used. Ask for a new one."));
+        long userId = repository
+                .redeemReset(Hashes.sha256(token == null ? "" : token), now())
+                .orElseThrow(() -> new AccountException(
+                        "token", "This reset link has expired or has been used. Ask for a new one."));
         repository.updatePassword(userId, encoder.encode(replacement));
         changeLog.append(ENTITY, userId, ChangeLog.Action.UPDATED);
         var row = repository.findById(userId).orElseThrow();
@@ -152,13 +169,19 @@ public class AccountService implements UserDetailsService {
     /** An admin changing someone's role. The last admin cannot stop being one. */
     @Transactional
     public Account setRole(String actor, long userId, Role role) {
-        var row = repository.findById(userId).orElseThrow(() -> new AccountException(null, "There is no user " + userId + "."));
+        var row = repository
+                .findById(userId)
+                .orElseThrow(() -> new AccountException(null, "There is no user " + userId + "."));
         if (row.role() == Role.ADMIN && role != Role.ADMIN && repository.countAdmins() <= 1) {
             throw new AccountException("role", "This is the only admin; make someone else an admin first.");
         }
         repository.updateRole(userId, role);
         changeLog.append(ENTITY, userId, ChangeLog.Action.UPDATED);
-        audit.record(actor, "admin.role", "user " + userId, row.email() + ": " + row.role().label() + " → " + role.label());
+        audit.record(
+                actor,
+                "admin.role",
+                "user " + userId,
+                row.email() + ": " + row.role().label() + " → " + role.label());
         endSessions(row.email());
         return repository.findById(userId).orElseThrow().account();
     }
@@ -166,7 +189,9 @@ public class AccountService implements UserDetailsService {
     /** An admin disabling or enabling an account; a disabled user is signed out everywhere. */
     @Transactional
     public Account setEnabled(String actor, long userId, boolean enabled) {
-        var row = repository.findById(userId).orElseThrow(() -> new AccountException(null, "There is no user " + userId + "."));
+        var row = repository
+                .findById(userId)
+                .orElseThrow(() -> new AccountException(null, "There is no user " + userId + "."));
         if (!enabled && row.role() == Role.ADMIN && repository.countAdmins() <= 1) {
             throw new AccountException("enabled", "This is the only admin; it cannot be disabled.");
         }
@@ -218,12 +243,13 @@ public class AccountService implements UserDetailsService {
     private void endSessionsExcept(String email, String keep) {
         FindByIndexNameSessionRepository<?> repo = sessions.getIfAvailable();
         if (repo != null) {
-            repo.findByPrincipalName(email).keySet().stream().filter(id -> !id.equals(keep)).forEach(repo::deleteById);
+            repo.findByPrincipalName(email).keySet().stream()
+                    .filter(id -> !id.equals(keep))
+                    .forEach(repo::deleteById);
         }
     }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
-
 }

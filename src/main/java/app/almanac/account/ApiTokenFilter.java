@@ -53,18 +53,22 @@ class ApiTokenFilter extends OncePerRequestFilter {
             response.getWriter().write("{\"status\":401,\"error\":\"API tokens are accepted under /api/ only.\"}");
             return;
         }
-        var bearer = tokens.authenticate(request.getHeader("Authorization").substring(7).strip());
+        var bearer = tokens.authenticate(
+                request.getHeader("Authorization").substring(7).strip());
         if (bearer.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             response.setContentType("application/json");
-            response.getWriter().write("{\"status\":401,\"error\":\"That API token is not valid (unknown, revoked, or its user is disabled).\"}");
+            response.getWriter()
+                    .write(
+                            "{\"status\":401,\"error\":\"That API token is not valid (unknown, revoked, or its user is disabled).\"}");
             return;
         }
         List<GrantedAuthority> authorities = new ArrayList<>(bearer.get().user().getAuthorities());
         bearer.get().scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority(s.authority())));
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(bearer.get().user(), null, authorities));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(bearer.get().user(), null, authorities));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -49,7 +49,8 @@ public class ApiTokens {
     }
 
     /** A token as its owner's account page lists it (never the token itself). */
-    public record Token(long id, String name, Set<Scope> scopes, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+    public record Token(
+            long id, String name, Set<Scope> scopes, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
         public boolean active() {
             return revokedAt == null;
         }
@@ -79,11 +80,13 @@ public class ApiTokens {
     public Issued issue(AccountUser user, String name, List<String> scopeCodes) {
         String label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 100) {
-            throw new AccountException("name", "Give the token a name of 1 to 100 characters, such as 'nightly import'.");
+            throw new AccountException(
+                    "name", "Give the token a name of 1 to 100 characters, such as 'nightly import'.");
         }
         Set<Scope> scopes = new LinkedHashSet<>();
         for (String code : scopeCodes == null ? List.<String>of() : scopeCodes) {
-            scopes.add(Scope.parse(code).orElseThrow(() -> new AccountException("scopes", "There is no scope '" + code + "'.")));
+            scopes.add(Scope.parse(code)
+                    .orElseThrow(() -> new AccountException("scopes", "There is no scope '" + code + "'.")));
         }
         if (scopes.isEmpty()) {
             throw new AccountException("scopes", "Choose at least one scope.");
@@ -98,13 +101,20 @@ public class ApiTokens {
         jdbc.sql("""
                 insert into api_token (user_id, name, token_hash, scopes, created_at)
                 values (:user, :name, :hash, :scopes, :now)""")
-                .param("user", user.id()).param("name", label).param("hash", Hashes.sha256(secret))
+                .param("user", user.id())
+                .param("name", label)
+                .param("hash", Hashes.sha256(secret))
                 .param("scopes", scopes.stream().map(s -> s.code).collect(Collectors.joining(" ")))
                 .param("now", now())
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        audit.record(user.getUsername(), "token.issue", "token " + id, label + " (" + scopes.stream().map(s -> s.code).collect(Collectors.joining(", ")) + ")");
-        return new Issued(list(user.id()).stream().filter(t -> t.id() == id).findFirst().orElseThrow(), secret);
+        audit.record(
+                user.getUsername(),
+                "token.issue",
+                "token " + id,
+                label + " (" + scopes.stream().map(s -> s.code).collect(Collectors.joining(", ")) + ")");
+        return new Issued(
+                list(user.id()).stream().filter(t -> t.id() == id).findFirst().orElseThrow(), secret);
     }
 
     /** A user's tokens, newest first. */
@@ -114,7 +124,10 @@ public class ApiTokens {
                 select id, name, scopes, created_at, last_used_at, revoked_at from api_token
                 where user_id = :user order by id desc""")
                 .param("user", userId)
-                .query((rs, n) -> new Token(rs.getLong("id"), rs.getString("name"), scopes(rs.getString("scopes")),
+                .query((rs, n) -> new Token(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        scopes(rs.getString("scopes")),
                         instant(rs.getObject("created_at", OffsetDateTime.class)),
                         instant(rs.getObject("last_used_at", OffsetDateTime.class)),
                         instant(rs.getObject("revoked_at", OffsetDateTime.class))))
@@ -124,8 +137,12 @@ public class ApiTokens {
     /** Revokes a token of this user's; false when the user has no such token (someone else's is "no such"). */
     @Transactional
     public boolean revoke(AccountUser user, long tokenId) {
-        int changed = jdbc.sql("update api_token set revoked_at = :now where id = :id and user_id = :user and revoked_at is null")
-                .param("now", now()).param("id", tokenId).param("user", user.id()).update();
+        int changed = jdbc.sql(
+                        "update api_token set revoked_at = :now where id = :id and user_id = :user and revoked_at is null")
+                .param("now", now())
+                .param("id", tokenId)
+                .param("user", user.id())
+                .update();
         if (changed == 1) {
             audit.record(user.getUsername(), "token.revoke", "token " + tokenId, null);
         }
@@ -144,13 +161,21 @@ public class ApiTokens {
                 from api_token t join app_user u on u.id = t.user_id
                 where t.token_hash = :hash and t.revoked_at is null and u.enabled""")
                 .param("hash", hash)
-                .query((rs, n) -> new Bearer(rs.getLong("id"),
-                        new AccountUser(rs.getLong("user_id"), rs.getString("email"), rs.getString("display_name"),
-                                Role.valueOf(rs.getString("role")), true, null),
+                .query((rs, n) -> new Bearer(
+                        rs.getLong("id"),
+                        new AccountUser(
+                                rs.getLong("user_id"),
+                                rs.getString("email"),
+                                rs.getString("display_name"),
+                                Role.valueOf(rs.getString("role")),
+                                true,
+                                null),
                         scopes(rs.getString("scopes"))))
                 .optional();
         bearer.ifPresent(b -> jdbc.sql("update api_token set last_used_at = :now where id = :id")
-                .param("now", now()).param("id", b.tokenId()).update());
+                .param("now", now())
+                .param("id", b.tokenId())
+                .update());
         return bearer;
     }
 
@@ -158,8 +183,10 @@ public class ApiTokens {
     record Bearer(long tokenId, AccountUser user, Set<Scope> scopes) {}
 
     private static Set<Scope> scopes(String codes) {
-        return Arrays.stream(codes.split(" ")).map(c -> Scope.parse(c.toLowerCase(Locale.ROOT)))
-                .flatMap(Optional::stream).collect(Collectors.toCollection(LinkedHashSet::new));
+        return Arrays.stream(codes.split(" "))
+                .map(c -> Scope.parse(c.toLowerCase(Locale.ROOT)))
+                .flatMap(Optional::stream)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static Instant instant(OffsetDateTime time) {

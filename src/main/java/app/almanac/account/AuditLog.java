@@ -19,7 +19,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
     /** One audit entry. */
-    public record Event(long id, Instant at, String actor, String action, String target, String detail, String address) {}
+    public record Event(
+            long id, Instant at, String actor, String action, String target, String detail, String address) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -35,8 +36,11 @@ public class AuditLog {
                 insert into audit_event (occurred_at, actor, action, target, detail, address)
                 values (:at, :actor, :action, :target, :detail, :address)""")
                 .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .param("actor", cut(actor, 320)).param("action", action).param("target", cut(target, 300))
-                .param("detail", cut(detail, 2000)).param("address", address())
+                .param("actor", cut(actor, 320))
+                .param("action", action)
+                .param("target", cut(target, 300))
+                .param("detail", cut(detail, 2000))
+                .param("address", address())
                 .update();
     }
 
@@ -46,9 +50,15 @@ public class AuditLog {
                 select id, occurred_at, actor, action, target, detail, address from audit_event
                 where action like :prefix order by occurred_at desc, id desc limit :limit offset :offset""")
                 .param("prefix", (prefix == null ? "" : prefix.replace("%", "").replace("_", "")) + "%")
-                .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new Event(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("target"), rs.getString("detail"),
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new Event(
+                        rs.getLong("id"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("target"),
+                        rs.getString("detail"),
                         rs.getString("address")))
                 .list();
     }

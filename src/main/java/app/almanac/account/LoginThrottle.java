@@ -26,10 +26,11 @@ class LoginThrottle {
     private final Duration window;
     private final int perAddressRequests;
 
-    LoginThrottle(@Value("${almanac.login.failures-per-account:10}") int perAccount,
-                  @Value("${almanac.login.failures-per-address:50}") int perAddress,
-                  @Value("${almanac.login.window:PT15M}") Duration window,
-                  @Value("${almanac.login.requests-per-address-hour:20}") int perAddressRequests) {
+    LoginThrottle(
+            @Value("${almanac.login.failures-per-account:10}") int perAccount,
+            @Value("${almanac.login.failures-per-address:50}") int perAddress,
+            @Value("${almanac.login.window:PT15M}") Duration window,
+            @Value("${almanac.login.requests-per-address-hour:20}") int perAddressRequests) {
         this.perAddressRequests = perAddressRequests;
         this.perAccount = perAccount;
         this.perAddress = perAddress;
@@ -56,9 +57,15 @@ class LoginThrottle {
      * too many this hour (stops account spam and reset-link floods, one address at a time).
      */
     boolean request(String kind, String address) {
-        return buckets.get(kind + ":" + address, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perAddressRequests).refillIntervally(perAddressRequests, Duration.ofHours(1)).build())
-                .build()).tryConsume(1);
+        return buckets.get(
+                        kind + ":" + address,
+                        k -> Bucket.builder()
+                                .addLimit(Bandwidth.builder()
+                                        .capacity(perAddressRequests)
+                                        .refillIntervally(perAddressRequests, Duration.ofHours(1))
+                                        .build())
+                                .build())
+                .tryConsume(1);
     }
 
     /** How long until a refused client may try again, in whole minutes. */
@@ -76,7 +83,10 @@ class LoginThrottle {
 
     private Bucket bucket(int failures) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(failures).refillIntervally(failures, window).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(failures)
+                        .refillIntervally(failures, window)
+                        .build())
                 .build();
     }
 }

@@ -60,9 +60,15 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         response.setHeader("Retry-After", String.valueOf(minutes * 60));
         response.setContentType("text/html;charset=UTF-8");
         StringOutput out = new StringOutput();
-        templates.render("account/login.jte", Map.of("page", new AccountPages.Login(email,
-                "Too many failed sign-ins for this account or from this address. Wait up to " + minutes
-                        + " minutes and try again, or reset your password.")), out);
+        templates.render(
+                "account/login.jte",
+                Map.of(
+                        "page",
+                        new AccountPages.Login(
+                                email,
+                                "Too many failed sign-ins for this account or from this address. Wait up to " + minutes
+                                        + " minutes and try again, or reset your password.")),
+                out);
         response.getWriter().write(out.toString());
     }
 }

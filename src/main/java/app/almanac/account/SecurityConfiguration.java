@@ -9,8 +9,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -31,55 +31,71 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, AuditLog audit,
-                                 gg.jte.TemplateEngine templates) throws Exception {
+    SecurityFilterChain security(
+            HttpSecurity http,
+            ApiTokens tokens,
+            LoginThrottle throttle,
+            AuditLog audit,
+            gg.jte.TemplateEngine templates)
+            throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var signIn = new LoginUrlAuthenticationEntryPoint("/login");
-        http
-            .authorizeHttpRequests(a -> a
-                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                .requestMatchers("/admin/**").hasRole("ADMIN")
-                // a script on the desk needs both an editor behind it and a token made for the desk
-                .requestMatchers("/api/desk/**").access(AuthorizationManagers.allOf(
-                        AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("EDITOR"),
-                        AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(ApiTokens.Scope.DESK.authority())))
-                .requestMatchers("/api/admin/**").access(AuthorizationManagers.allOf(
-                        AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("ADMIN"),
-                        AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(ApiTokens.Scope.READ.authority())))
-                .requestMatchers("/desk/**").hasRole("EDITOR")
-                .requestMatchers("/account/**", "/bookmarks/**", "/api/me").authenticated()
-                .requestMatchers("/login", "/signup", "/password/**", "/logout", "/error").permitAll()
-                .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
-                .anyRequest().denyAll())
-            .formLogin(f -> f
-                .loginPage("/login")
-                .successHandler(new SignInHandlers.Success(throttle, audit))
-                .failureHandler(new SignInHandlers.Failure(throttle, audit)))
-            .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
-            .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter::carriesToken))
-            .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-            .addFilterBefore(new LoginThrottleFilter(throttle, audit, templates), UsernamePasswordAuthenticationFilter.class)
-            .exceptionHandling(e -> e
-                // scripts get 401; people get the sign-in page, whatever their client says it accepts
-                .authenticationEntryPoint((request, response, failure) -> {
-                    if (api.matches(request)) {
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, failure);
-                    } else {
-                        signIn.commence(request, response, failure);
-                    }
-                })
-                .accessDeniedHandler((request, response, denied) -> {
-                    String message = denied instanceof CsrfException
-                            ? "This form was not sent from a page of this site, or it has expired. Go back, reload the page and try again."
-                            : "Your account cannot do that. If you think it should, ask an admin.";
-                    request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message);
-                    response.sendError(HttpServletResponse.SC_FORBIDDEN, message);
-                }))
-            .headers(h -> h
-                .contentSecurityPolicy(c -> c.policyDirectives(app.almanac.web.SecurityHeaders.CONTENT_SECURITY_POLICY))
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .frameOptions(f -> f.deny()));
+        http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        // a script on the desk needs both an editor behind it and a token made for the desk
+                        .requestMatchers("/api/desk/**")
+                        .access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("EDITOR"),
+                                AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(
+                                        ApiTokens.Scope.DESK.authority())))
+                        .requestMatchers("/api/admin/**")
+                        .access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("ADMIN"),
+                                AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(
+                                        ApiTokens.Scope.READ.authority())))
+                        .requestMatchers("/desk/**")
+                        .hasRole("EDITOR")
+                        .requestMatchers("/account/**", "/bookmarks/**", "/api/me")
+                        .authenticated()
+                        .requestMatchers("/login", "/signup", "/password/**", "/logout", "/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(new SignInHandlers.Success(throttle, audit))
+                        .failureHandler(new SignInHandlers.Failure(throttle, audit)))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter::carriesToken))
+                .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(
+                        new LoginThrottleFilter(throttle, audit, templates), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        // scripts get 401; people get the sign-in page, whatever their client says it accepts
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            if (api.matches(request)) {
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, failure);
+                            } else {
+                                signIn.commence(request, response, failure);
+                            }
+                        })
+                        .accessDeniedHandler((request, response, denied) -> {
+                            String message = denied instanceof CsrfException
+                                    ? "This form was not sent from a page of this site, or it has expired. Go back, reload the page and try again."
+                                    : "Your account cannot do that. If you think it should, ask an admin.";
+                            request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message);
+                            response.sendError(HttpServletResponse.SC_FORBIDDEN, message);
+                        }))
+                .headers(h -> h.contentSecurityPolicy(
+                                c -> c.policyDirectives(app.almanac.web.SecurityHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r ->
+                                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(f -> f.deny()));
         return http.build();
     }
 
@@ -87,8 +103,10 @@ class SecurityConfiguration {
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role("ADMIN").implies("EDITOR")
-                .role("EDITOR").implies("LEARNER")
+                .role("ADMIN")
+                .implies("EDITOR")
+                .role("EDITOR")
+                .implies("LEARNER")
                 .build();
     }
 }

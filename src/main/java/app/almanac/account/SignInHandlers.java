@@ -23,7 +23,8 @@ final class SignInHandlers {
         }
 
         @Override
-        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
+        public void onAuthenticationSuccess(
+                HttpServletRequest request, HttpServletResponse response, Authentication auth)
                 throws IOException, jakarta.servlet.ServletException {
             throttle.succeeded(auth.getName());
             audit.record(auth.getName(), "sign-in", null, null);
@@ -41,11 +42,16 @@ final class SignInHandlers {
         }
 
         @Override
-        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+        public void onAuthenticationFailure(
+                HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
                 throws IOException {
             String email = request.getParameter("username");
             throttle.failed(email, request.getRemoteAddr());
-            audit.record(AccountService.normalise(email), "sign-in.failed", null, e.getClass().getSimpleName());
+            audit.record(
+                    AccountService.normalise(email),
+                    "sign-in.failed",
+                    null,
+                    e.getClass().getSimpleName());
             boolean disabled = e instanceof org.springframework.security.authentication.DisabledException;
             response.sendRedirect(request.getContextPath() + (disabled ? "/login?disabled" : "/login?error"));
         }

@@ -1,5 +1,7 @@
 package app.almanac.admin;
 
+import static app.almanac.web.Pages.page;
+
 import app.almanac.account.AccountException;
 import app.almanac.account.AccountService;
 import app.almanac.account.AuditLog;
@@ -21,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
-import static app.almanac.web.Pages.page;
 
 /** Users and roles, the audit log and the health page, for admins only (see the security configuration). */
 @Controller
@@ -37,8 +38,14 @@ class AdminController {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
-    AdminController(AccountService accounts, AuditLog audit, EditorialService editorial, ChangeLog changeLog,
-                    ObjectProvider<SearchService> search, JdbcClient jdbc, DataSource dataSource) {
+    AdminController(
+            AccountService accounts,
+            AuditLog audit,
+            EditorialService editorial,
+            ChangeLog changeLog,
+            ObjectProvider<SearchService> search,
+            JdbcClient jdbc,
+            DataSource dataSource) {
         this.accounts = accounts;
         this.audit = audit;
         this.editorial = editorial;
@@ -61,8 +68,11 @@ class AdminController {
     @PostMapping("/admin/users/{id}/role")
     ModelAndView role(@PathVariable long id, @RequestParam(defaultValue = "") String role, Principal admin) {
         try {
-            accounts.setRole(admin.getName(), id,
-                    Role.parse(role).orElseThrow(() -> new AccountException("role", "There is no role '" + role + "'.")));
+            accounts.setRole(
+                    admin.getName(),
+                    id,
+                    Role.parse(role)
+                            .orElseThrow(() -> new AccountException("role", "There is no role '" + role + "'.")));
             return new ModelAndView("redirect:/admin/users");
         } catch (AccountException e) {
             return usersPage(1, e.getMessage(), HttpStatus.UNPROCESSABLE_CONTENT);
@@ -82,7 +92,9 @@ class AdminController {
     @GetMapping("/admin/audit")
     ModelAndView audit(@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "1") int page) {
         int p = Math.max(1, Math.min(page, 10_000));
-        return page("admin/audit", new AdminPages.Audit(action, p, audit.recent(action, (p - 1) * PAGE_SIZE, PAGE_SIZE + 1), PAGE_SIZE),
+        return page(
+                "admin/audit",
+                new AdminPages.Audit(action, p, audit.recent(action, (p - 1) * PAGE_SIZE, PAGE_SIZE + 1), PAGE_SIZE),
                 HttpStatus.OK);
     }
 
@@ -97,13 +109,15 @@ class AdminController {
     @ResponseBody
     ResponseEntity<Health> healthJson() {
         Health health = health();
-        return ResponseEntity.status(health.healthy() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
+        return ResponseEntity.status(health.healthy() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(health);
     }
 
     private Health health() {
         String database;
         try (var connection = dataSource.getConnection()) {
-            database = connection.getMetaData().getDatabaseProductName() + " " + connection.getMetaData().getDatabaseProductVersion();
+            database = connection.getMetaData().getDatabaseProductName() + " "
+                    + connection.getMetaData().getDatabaseProductVersion();
         } catch (Exception e) {
             database = "unknown";
         }
@@ -117,16 +131,29 @@ class AdminController {
             error = e.getClass().getSimpleName();
         }
         long millis = error == null ? (System.nanoTime() - started) / 1_000_000 : -1;
-        SearchService.IndexState index = search.getIfAvailable() == null ? null : search.getObject().state();
-        return new Health(database, millis, error, index == null ? -1 : index.documents(), latest,
-                index == null ? 0 : index.appliedChangeId(), error == null ? editorial.counts() : Map.of(),
+        SearchService.IndexState index =
+                search.getIfAvailable() == null ? null : search.getObject().state();
+        return new Health(
+                database,
+                millis,
+                error,
+                index == null ? -1 : index.documents(),
+                latest,
+                index == null ? 0 : index.appliedChangeId(),
+                error == null ? editorial.counts() : Map.of(),
                 error == null ? accounts.count() : 0);
     }
 
     private ModelAndView usersPage(int page, String error, HttpStatus status) {
         int p = Math.max(1, Math.min(page, 100_000));
         long total = accounts.count();
-        return page("admin/users", new AdminPages.Users(accounts.page((p - 1) * PAGE_SIZE, PAGE_SIZE), p,
-                (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE), error), status);
+        return page(
+                "admin/users",
+                new AdminPages.Users(
+                        accounts.page((p - 1) * PAGE_SIZE, PAGE_SIZE),
+                        p,
+                        (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE),
+                        error),
+                status);
     }
 }

@@ -11,8 +11,15 @@ import java.util.Map;
  * @param changeLogLatest the newest change-log entry
  * @param indexApplied    the newest entry this node's index has applied
  */
-public record Health(String database, long databaseMillis, String databaseError, int indexDocuments, long changeLogLatest,
-                     long indexApplied, Map<Status, Integer> articles, long users) {
+public record Health(
+        String database,
+        long databaseMillis,
+        String databaseError,
+        int indexDocuments,
+        long changeLogLatest,
+        long indexApplied,
+        Map<Status, Integer> articles,
+        long users) {
 
     /** How many changes this node's index has yet to apply. */
     @com.fasterxml.jackson.annotation.JsonProperty("lag")

@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
  * @param revision 1 for the first save, one more for every change
  * @param content  what the article says
  */
-public record Article(long id, String slug, int revision, @JsonUnwrapped ArticleContent content) {
+public record Article(
+        long id, String slug, int revision, @JsonUnwrapped ArticleContent content) {
 
     /** The article page's path, e.g. {@code /articles/2024-02-26/some-title}. */
     @JsonProperty("path")

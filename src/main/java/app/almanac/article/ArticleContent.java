@@ -46,7 +46,7 @@ public record ArticleContent(
 
     /** The same content with other questions (editors and importers attach questions separately). */
     public ArticleContent withQuestions(List<Question> newQuestions) {
-        return new ArticleContent(title, date, publisher, series, category, syllabus, tags, context, credits,
-                sections, newQuestions);
+        return new ArticleContent(
+                title, date, publisher, series, category, syllabus, tags, context, credits, sections, newQuestions);
     }
 }

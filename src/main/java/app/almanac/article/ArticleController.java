@@ -1,19 +1,19 @@
 package app.almanac.article;
 
 import app.almanac.shared.NotFoundException;
-import java.time.LocalDate;
-import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -37,8 +37,11 @@ class ArticleController {
     }
 
     @GetMapping("/articles/{date}/{slug}")
-    ResponseEntity<byte[]> article(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                                   @PathVariable String slug, HttpServletRequest request, WebRequest webRequest) {
+    ResponseEntity<byte[]> article(
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @PathVariable String slug,
+            HttpServletRequest request,
+            WebRequest webRequest) {
         RenderedPages.Page page = request.getUserPrincipal() == null
                 ? pages.get(date + "/" + slug, () -> render(date, slug, request))
                 : render(date, slug, request);
@@ -59,11 +62,18 @@ class ArticleController {
                 .orElseThrow(() -> new NotFoundException("No analysis was published on " + date + " under that name."));
         Article article = articles.findById(stamp.id())
                 .orElseThrow(() -> new NotFoundException("That analysis has just been removed."));
-        String url = ServletUriComponentsBuilder.fromContextPath(request).path(article.path()).build().toUriString();
-        ArticlePage page = new ArticlePage(article, articles.related(article, AROUND), articles.earlierOfStory(article, AROUND), url);
+        String url = ServletUriComponentsBuilder.fromContextPath(request)
+                .path(article.path())
+                .build()
+                .toUriString();
+        ArticlePage page = new ArticlePage(
+                article, articles.related(article, AROUND), articles.earlierOfStory(article, AROUND), url);
         StringOutput out = new StringOutput();
         templates.render("article/article.jte", Map.of("page", page), out);
-        return new RenderedPages.Page(stamp.id(), "\"a" + stamp.id() + "-r" + stamp.revision() + "\"",
-                stamp.updated().toEpochMilli(), out.toString().getBytes(StandardCharsets.UTF_8));
+        return new RenderedPages.Page(
+                stamp.id(),
+                "\"a" + stamp.id() + "-r" + stamp.revision() + "\"",
+                stamp.updated().toEpochMilli(),
+                out.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

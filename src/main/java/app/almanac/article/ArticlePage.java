@@ -11,7 +11,8 @@ import java.util.Locale;
  */
 public record ArticlePage(Article article, List<ArticleSummary> related, List<ArticleSummary> earlier, String url) {
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     /**
      * schema.org NewsArticle as JSON, made safe to sit inside a script element: "<", ">" and "&"
@@ -38,8 +39,12 @@ public record ArticlePage(Article article, List<ArticleSummary> related, List<Ar
         if (c.publisher() != null) {
             ld.put("publisher", java.util.Map.of("@type", "Organization", "name", c.publisher()));
         }
-        return JSON.writeValueAsString(ld).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                .replace(String.valueOf((char) 0x2028), "\\u2028").replace(String.valueOf((char) 0x2029), "\\u2029");
+        return JSON.writeValueAsString(ld)
+                .replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026")
+                .replace(String.valueOf((char) 0x2028), "\\u2028")
+                .replace(String.valueOf((char) 0x2029), "\\u2029");
     }
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -75,11 +80,19 @@ public record ArticlePage(Article article, List<ArticleSummary> related, List<Ar
     }
 
     private static List<String> stemParts(Question q) {
-        return Arrays.stream(q.stem().split("\n\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(q.stem().split("\n\n"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Splits stored multi-paragraph text (paragraphs separated by blank lines or newlines). */
     public static List<String> paragraphs(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("\n+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("\n+"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

@@ -49,12 +49,18 @@ class ArticleRepository {
     }
 
     Optional<Long> findSlugOwner(String slug) {
-        return jdbc.sql("select id from article where slug = :slug").param("slug", slug).query(Long.class).optional();
+        return jdbc.sql("select id from article where slug = :slug")
+                .param("slug", slug)
+                .query(Long.class)
+                .optional();
     }
 
     boolean slugExists(String slug) {
-        return jdbc.sql("select count(*) from article where slug = :slug").param("slug", slug)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from article where slug = :slug")
+                        .param("slug", slug)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     long insert(String identityKey, String slug, ArticleContent c, String hash, OffsetDateTime now) {
@@ -99,7 +105,9 @@ class ArticleRepository {
                 .param("now", now)
                 .update();
         for (String table : List.of("article_credit", "article_section", "article_tag", "article_syllabus")) {
-            jdbc.sql("delete from " + table + " where article_id = :id").param("id", id).update();
+            jdbc.sql("delete from " + table + " where article_id = :id")
+                    .param("id", id)
+                    .update();
         }
         insertBody(id, c);
         questions.replace(QuestionRepository.Owner.ARTICLE, id, c.questions());
@@ -109,19 +117,29 @@ class ArticleRepository {
         jdbc.sql("""
                 insert into article_revision (article_id, revision, content, saved_at, saved_by)
                 values (:id, :revision, :json, :now, :author)""")
-                .param("id", id).param("revision", revision).param("json", json).param("now", now).param("author", author)
+                .param("id", id)
+                .param("revision", revision)
+                .param("json", json)
+                .param("now", now)
+                .param("author", author)
                 .update();
     }
 
     private void insertBody(long id, ArticleContent c) {
         insertWords("insert into article_tag (article_id, position, tag) values (:id, :pos, :word)", id, c.tags());
-        insertWords("insert into article_syllabus (article_id, position, paper) values (:id, :pos, :word)", id, c.syllabus());
+        insertWords(
+                "insert into article_syllabus (article_id, position, paper) values (:id, :pos, :word)",
+                id,
+                c.syllabus());
         var credits = new ArrayList<SqlParameterSource>();
         for (int i = 0; i < c.credits().size(); i++) {
             Credit credit = c.credits().get(i);
             credits.add(new MapSqlParameterSource()
-                    .addValue("id", id).addValue("pos", i).addValue("label", credit.label())
-                    .addValue("text", credit.text()).addValue("url", credit.url()));
+                    .addValue("id", id)
+                    .addValue("pos", i)
+                    .addValue("label", credit.label())
+                    .addValue("text", credit.text())
+                    .addValue("url", credit.url()));
         }
         batch.batchUpdate("""
                 insert into article_credit (article_id, position, label, text, url)
@@ -133,22 +151,30 @@ class ArticleRepository {
         for (int s = 0; s < c.sections().size(); s++) {
             Section section = c.sections().get(s);
             sections.add(new MapSqlParameterSource()
-                    .addValue("id", id).addValue("pos", s).addValue("heading", section.heading()));
+                    .addValue("id", id)
+                    .addValue("pos", s)
+                    .addValue("heading", section.heading()));
             for (int b = 0; b < section.blocks().size(); b++) {
                 Block block = section.blocks().get(b);
                 blocks.add(new MapSqlParameterSource()
-                        .addValue("id", id).addValue("s", s).addValue("pos", b).addValue("kind", block.type()));
+                        .addValue("id", id)
+                        .addValue("s", s)
+                        .addValue("pos", b)
+                        .addValue("kind", block.type()));
                 for (BlockText t : BlockText.flatten(block)) {
                     texts.add(new MapSqlParameterSource()
-                            .addValue("id", id).addValue("s", s).addValue("b", b)
-                            .addValue("r", t.row()).addValue("c", t.cell()).addValue("p", t.paragraph())
+                            .addValue("id", id)
+                            .addValue("s", s)
+                            .addValue("b", b)
+                            .addValue("r", t.row())
+                            .addValue("c", t.cell())
+                            .addValue("p", t.paragraph())
                             .addValue("text", t.text()));
                 }
             }
         }
         batch.batchUpdate("""
-                insert into article_section (article_id, position, heading) values (:id, :pos, :heading)""",
-                sections.toArray(SqlParameterSource[]::new));
+                insert into article_section (article_id, position, heading) values (:id, :pos, :heading)""", sections.toArray(SqlParameterSource[]::new));
         batch.batchUpdate("""
                 insert into article_block (article_id, section_position, position, kind)
                 values (:id, :s, :pos, :kind)""", blocks.toArray(SqlParameterSource[]::new));
@@ -161,20 +187,29 @@ class ArticleRepository {
     private void insertWords(String sql, long id, List<String> words) {
         var rows = new ArrayList<SqlParameterSource>();
         for (int i = 0; i < words.size(); i++) {
-            rows.add(new MapSqlParameterSource().addValue("id", id).addValue("pos", i).addValue("word", words.get(i)));
+            rows.add(new MapSqlParameterSource()
+                    .addValue("id", id)
+                    .addValue("pos", i)
+                    .addValue("word", words.get(i)));
         }
         batch.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
     }
 
     private List<String> words(String table, String column, long id) {
         return jdbc.sql("select " + column + " from " + table + " where article_id = :id order by position")
-                .param("id", id).query(String.class).list();
+                .param("id", id)
+                .query(String.class)
+                .list();
     }
 
     Optional<ArticleService.Stamp> stamp(LocalDate date, String slug) {
-        return jdbc.sql("select id, revision, updated_at from article where slug = :slug and published_on = :date and status = 'published'")
-                .param("slug", slug).param("date", date)
-                .query((rs, n) -> new ArticleService.Stamp(rs.getLong("id"), rs.getInt("revision"),
+        return jdbc.sql(
+                        "select id, revision, updated_at from article where slug = :slug and published_on = :date and status = 'published'")
+                .param("slug", slug)
+                .param("date", date)
+                .query((rs, n) -> new ArticleService.Stamp(
+                        rs.getLong("id"),
+                        rs.getInt("revision"),
                         rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
                 .optional();
     }
@@ -192,13 +227,19 @@ class ArticleRepository {
     List<Long> idsBetween(LocalDate from, LocalDate to, String paper) {
         return jdbc.sql("select a.id from article a where a." + PUBLISHED + " and a.published_on between :from and :to"
                         + (paper == null ? "" : " and " + Filter.SYLLABUS.condition) + " order by a.published_on, a.id")
-                .param("from", from).param("to", to).param("value", paper == null ? "" : paper)
-                .query(Long.class).list();
+                .param("from", from)
+                .param("to", to)
+                .param("value", paper == null ? "" : paper)
+                .query(Long.class)
+                .list();
     }
 
     List<Long> idsAfter(long afterId, int limit) {
         return jdbc.sql("select id from article where id > :after and " + PUBLISHED + " order by id limit :limit")
-                .param("after", afterId).param("limit", limit).query(Long.class).list();
+                .param("after", afterId)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
     }
 
     Optional<Article> findBySlug(String slug) {
@@ -206,21 +247,47 @@ class ArticleRepository {
     }
 
     private Optional<Article> findWhere(String condition, Object value) {
-        record Head(long id, String slug, int revision, String title, LocalDate date, String publisher,
-                    String series, String category, String context) {}
+        record Head(
+                long id,
+                String slug,
+                int revision,
+                String title,
+                LocalDate date,
+                String publisher,
+                String series,
+                String category,
+                String context) {}
         return jdbc.sql("""
                 select id, slug, revision, title, published_on, publisher, series, category, context
                 from article where\s""" + condition)
                 .param("value", value)
-                .query((rs, n) -> new Head(rs.getLong("id"), rs.getString("slug"), rs.getInt("revision"),
-                        rs.getString("title"), rs.getObject("published_on", LocalDate.class),
-                        rs.getString("publisher"), rs.getString("series"), rs.getString("category"),
+                .query((rs, n) -> new Head(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getInt("revision"),
+                        rs.getString("title"),
+                        rs.getObject("published_on", LocalDate.class),
+                        rs.getString("publisher"),
+                        rs.getString("series"),
+                        rs.getString("category"),
                         rs.getString("context")))
                 .optional()
-                .map(h -> new Article(h.id(), h.slug(), h.revision(), new ArticleContent(
-                        h.title(), h.date(), h.publisher(), h.series(), h.category(),
-                        words("article_syllabus", "paper", h.id()), words("article_tag", "tag", h.id()), h.context(),
-                        credits(h.id()), sections(h.id()), questions.load(QuestionRepository.Owner.ARTICLE, h.id()))));
+                .map(h -> new Article(
+                        h.id(),
+                        h.slug(),
+                        h.revision(),
+                        new ArticleContent(
+                                h.title(),
+                                h.date(),
+                                h.publisher(),
+                                h.series(),
+                                h.category(),
+                                words("article_syllabus", "paper", h.id()),
+                                words("article_tag", "tag", h.id()),
+                                h.context(),
+                                credits(h.id()),
+                                sections(h.id()),
+                                questions.load(QuestionRepository.Owner.ARTICLE, h.id()))));
     }
 
     private List<Credit> credits(long id) {
@@ -240,45 +307,46 @@ class ArticleRepository {
         Map<Integer, Map<Integer, String>> kinds = new LinkedHashMap<>();
         jdbc.sql("""
                 select section_position, position, kind from article_block
-                where article_id = :id order by section_position, position""")
-                .param("id", id)
-                .query(rs -> {
-                    kinds.computeIfAbsent(rs.getInt("section_position"), k -> new LinkedHashMap<>())
-                            .put(rs.getInt("position"), rs.getString("kind"));
-                });
+                where article_id = :id order by section_position, position""").param("id", id).query(rs -> {
+            kinds.computeIfAbsent(rs.getInt("section_position"), k -> new LinkedHashMap<>())
+                    .put(rs.getInt("position"), rs.getString("kind"));
+        });
         Map<List<Integer>, List<BlockText>> texts = new HashMap<>();
         jdbc.sql("""
                 select section_position, block_position, row_no, cell_no, paragraph_no, text
                 from article_block_text where article_id = :id
-                order by section_position, block_position, row_no, cell_no, paragraph_no""")
-                .param("id", id)
-                .query(rs -> {
-                    texts.computeIfAbsent(List.of(rs.getInt("section_position"), rs.getInt("block_position")),
-                            k -> new ArrayList<>()).add(blockText(rs));
-                });
+                order by section_position, block_position, row_no, cell_no, paragraph_no""").param("id", id).query(rs -> {
+            texts.computeIfAbsent(
+                            List.of(rs.getInt("section_position"), rs.getInt("block_position")), k -> new ArrayList<>())
+                    .add(blockText(rs));
+        });
         List<Section> sections = new ArrayList<>();
         for (SectionRow row : headings) {
             List<Block> blocks = new ArrayList<>();
-            kinds.getOrDefault(row.position(), Map.of()).forEach((position, kind) -> blocks.add(
-                    BlockText.assemble(kind, texts.getOrDefault(List.of(row.position(), position), List.of()))));
+            kinds.getOrDefault(row.position(), Map.of())
+                    .forEach((position, kind) -> blocks.add(BlockText.assemble(
+                            kind, texts.getOrDefault(List.of(row.position(), position), List.of()))));
             sections.add(new Section(row.heading(), blocks));
         }
         return sections;
     }
 
     private static BlockText blockText(ResultSet rs) throws SQLException {
-        return new BlockText(rs.getInt("row_no"), rs.getInt("cell_no"), rs.getInt("paragraph_no"), rs.getString("text"));
+        return new BlockText(
+                rs.getInt("row_no"), rs.getInt("cell_no"), rs.getInt("paragraph_no"), rs.getString("text"));
     }
 
     List<ArticleSummary> latest(int limit) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where " + PUBLISHED + " order by published_on desc, id desc limit :limit")
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where " + PUBLISHED
+                        + " order by published_on desc, id desc limit :limit")
                 .param("limit", limit)
                 .query(ArticleRepository::summary)
                 .list();
     }
 
     List<ArticleSummary> onDate(LocalDate date) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where published_on = :date and " + PUBLISHED + " order by id")
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where published_on = :date and " + PUBLISHED
+                        + " order by id")
                 .param("date", date)
                 .query(ArticleRepository::summary)
                 .list();
@@ -289,17 +357,20 @@ class ArticleRepository {
     }
 
     Optional<LocalDate> dateBefore(LocalDate date) {
-        return firstDate(jdbc.sql("select max(published_on) from article where published_on < :date and " + PUBLISHED).param("date", date));
+        return firstDate(jdbc.sql("select max(published_on) from article where published_on < :date and " + PUBLISHED)
+                .param("date", date));
     }
 
     Optional<LocalDate> dateAfter(LocalDate date) {
-        return firstDate(jdbc.sql("select min(published_on) from article where published_on > :date and " + PUBLISHED).param("date", date));
+        return firstDate(jdbc.sql("select min(published_on) from article where published_on > :date and " + PUBLISHED)
+                .param("date", date));
     }
 
     /** An aggregate over no rows is one row holding NULL: that is "no date", not an error. */
     private static Optional<LocalDate> firstDate(JdbcClient.StatementSpec query) {
         return query.query((rs, n) -> rs.getObject(1, LocalDate.class)).list().stream()
-                .filter(java.util.Objects::nonNull).findFirst();
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     /** How many articles each day between {@code from} and {@code to} (inclusive) has. */
@@ -307,11 +378,9 @@ class ArticleRepository {
         Map<LocalDate, Integer> counts = new LinkedHashMap<>();
         jdbc.sql("""
                 select published_on, count(*) as n from article
-                where published_on between :from and :to and status = 'published' group by published_on order by published_on""")
-                .param("from", from).param("to", to)
-                .query(rs -> {
-                    counts.put(rs.getObject("published_on", LocalDate.class), rs.getInt("n"));
-                });
+                where published_on between :from and :to and status = 'published' group by published_on order by published_on""").param("from", from).param("to", to).query(rs -> {
+            counts.put(rs.getObject("published_on", LocalDate.class), rs.getInt("n"));
+        });
         return counts;
     }
 
@@ -326,16 +395,20 @@ class ArticleRepository {
 
     /** A page of articles matching one condition ({@code where} uses the parameter {@code :value}). */
     List<ArticleSummary> page(Filter filter, String value, int offset, int limit) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article a where a." + PUBLISHED + " and " + filter.condition
-                        + " order by published_on desc, id desc limit :limit offset :offset")
-                .param("value", value).param("limit", limit).param("offset", offset)
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article a where a." + PUBLISHED + " and "
+                        + filter.condition + " order by published_on desc, id desc limit :limit offset :offset")
+                .param("value", value)
+                .param("limit", limit)
+                .param("offset", offset)
                 .query(ArticleRepository::summary)
                 .list();
     }
 
     int count(Filter filter, String value) {
         return jdbc.sql("select count(*) from article a where a." + PUBLISHED + " and " + filter.condition)
-                .param("value", value).query(Integer.class).single();
+                .param("value", value)
+                .query(Integer.class)
+                .single();
     }
 
     /** The ways a list of articles can be chosen; the conditions are fixed text, values are parameters. */
@@ -357,25 +430,37 @@ class ArticleRepository {
      * thousands, and counting them all would make a page slow for no better answer.
      */
     List<ArticleSummary> related(long id, int limit) {
-        List<String> tags = jdbc.sql("select tag from article_tag where article_id = :id").param("id", id)
-                .query(String.class).list();
+        List<String> tags = jdbc.sql("select tag from article_tag where article_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .list();
         Map<Long, Integer> shared = new HashMap<>();
         for (String tag : tags) {
-            jdbc.sql("select article_id from article_tag where tag = :tag and article_id <> :id order by article_id desc limit :n")
-                    .param("tag", tag).param("id", id).param("n", RELATED_CANDIDATES)
-                    .query(Long.class).list()
+            jdbc.sql(
+                            "select article_id from article_tag where tag = :tag and article_id <> :id order by article_id desc limit :n")
+                    .param("tag", tag)
+                    .param("id", id)
+                    .param("n", RELATED_CANDIDATES)
+                    .query(Long.class)
+                    .list()
                     .forEach(other -> shared.merge(other, 1, Integer::sum));
         }
         List<Long> best = shared.entrySet().stream()
-                .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()
+                .sorted(Map.Entry.<Long, Integer>comparingByValue()
+                        .reversed()
                         .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
-                .limit(limit).map(Map.Entry::getKey).toList();
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
         if (best.isEmpty()) {
             return List.of();
         }
         Map<Long, ArticleSummary> byId = new HashMap<>();
-        jdbc.sql("select " + SUMMARY_COLUMNS + " from article where id in (:ids) and " + PUBLISHED).param("ids", best)
-                .query(ArticleRepository::summary).list().forEach(a -> byId.put(a.id(), a));
+        jdbc.sql("select " + SUMMARY_COLUMNS + " from article where id in (:ids) and " + PUBLISHED)
+                .param("ids", best)
+                .query(ArticleRepository::summary)
+                .list()
+                .forEach(a -> byId.put(a.id(), a));
         return best.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -384,19 +469,28 @@ class ArticleRepository {
     /** Earlier articles with the same title: the same story on earlier days (slugs are indexed). */
     List<ArticleSummary> earlierOfStory(long id, String titleSlug, LocalDate before, int limit) {
         List<ArticleSummary> earlier = new ArrayList<>();
-        for (String sql : List.of("select " + SUMMARY_COLUMNS + " from article where slug = :slug and " + PUBLISHED,
+        for (String sql : List.of(
+                "select " + SUMMARY_COLUMNS + " from article where slug = :slug and " + PUBLISHED,
                 "select " + SUMMARY_COLUMNS + " from article where slug like :prefix and " + PUBLISHED)) {
-            earlier.addAll(jdbc.sql(sql).param("slug", titleSlug).param("prefix", titleSlug + "-____-__-__%")
-                    .query(ArticleRepository::summary).list());
+            earlier.addAll(jdbc.sql(sql)
+                    .param("slug", titleSlug)
+                    .param("prefix", titleSlug + "-____-__-__%")
+                    .query(ArticleRepository::summary)
+                    .list());
         }
-        return earlier.stream().filter(a -> a.id() != id && a.date().isBefore(before))
-                .sorted(java.util.Comparator.comparing(ArticleSummary::date).reversed()).limit(limit).toList();
+        return earlier.stream()
+                .filter(a -> a.id() != id && a.date().isBefore(before))
+                .sorted(java.util.Comparator.comparing(ArticleSummary::date).reversed())
+                .limit(limit)
+                .toList();
     }
 
     /** Articles by publication, newest first, a page at a time (for sitemaps). */
     List<ArticleSummary> newest(int offset, int limit) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where " + PUBLISHED + " order by published_on desc, id desc limit :limit offset :offset")
-                .param("limit", limit).param("offset", offset)
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from article where " + PUBLISHED
+                        + " order by published_on desc, id desc limit :limit offset :offset")
+                .param("limit", limit)
+                .param("offset", offset)
                 .query(ArticleRepository::summary)
                 .list();
     }
@@ -407,17 +501,26 @@ class ArticleRepository {
     }
 
     List<String> allSlugs() {
-        return jdbc.sql("select slug from article where " + PUBLISHED + " order by published_on, id").query(String.class).list();
+        return jdbc.sql("select slug from article where " + PUBLISHED + " order by published_on, id")
+                .query(String.class)
+                .list();
     }
 
     long count() {
-        return jdbc.sql("select count(*) from article where " + PUBLISHED).query(Long.class).single();
+        return jdbc.sql("select count(*) from article where " + PUBLISHED)
+                .query(Long.class)
+                .single();
     }
 
     private static ArticleSummary summary(ResultSet rs, int n) throws SQLException {
-        return new ArticleSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-                rs.getObject("published_on", LocalDate.class), rs.getString("publisher"),
-                rs.getString("category"), rs.getString("context"),
+        return new ArticleSummary(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("title"),
+                rs.getObject("published_on", LocalDate.class),
+                rs.getString("publisher"),
+                rs.getString("category"),
+                rs.getString("context"),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -1,7 +1,7 @@
 package app.almanac.article;
 
-import app.almanac.shared.Hashes;
 import app.almanac.shared.ChangeLog;
+import app.almanac.shared.Hashes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -55,14 +55,16 @@ public class ArticleService {
             var stored = existing.get();
             if (stored.contentHash().equals(hash)) {
                 // same hash, same content: no need to read it back
-                return new SaveResult(new Article(stored.id(), stored.slug(), stored.revision(), content),
+                return new SaveResult(
+                        new Article(stored.id(), stored.slug(), stored.revision(), content),
                         SaveResult.Outcome.UNCHANGED);
             }
             int revision = stored.revision() + 1;
             repository.update(stored.id(), content, revision, hash, now);
             repository.insertRevision(stored.id(), revision, canonical, now, IMPORT);
             changeLog.append(ENTITY, stored.id(), ChangeLog.Action.UPDATED);
-            return new SaveResult(new Article(stored.id(), stored.slug(), revision, content), SaveResult.Outcome.UPDATED);
+            return new SaveResult(
+                    new Article(stored.id(), stored.slug(), revision, content), SaveResult.Outcome.UPDATED);
         }
         String slug = uniqueSlug(titleSlug, content.date());
         long id = repository.insert(identityKey, slug, content, hash, now);
@@ -81,8 +83,11 @@ public class ArticleService {
     }
 
     static String normalisedTitle(String title) {
-        return java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("['’‘`]", "").replaceAll("[^\\p{L}\\p{M}\\p{N}]+", " ").strip();
+        return java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKC)
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("['’‘`]", "")
+                .replaceAll("[^\\p{L}\\p{M}\\p{N}]+", " ")
+                .strip();
     }
 
     /** A story that runs over several days keeps its title; later days get the date in the slug. */
@@ -145,7 +150,10 @@ public class ArticleService {
     /** The analyses of {@code date} and the days around it. */
     @Transactional(readOnly = true)
     public Digest digest(LocalDate date) {
-        return new Digest(date, repository.onDate(date), repository.dateBefore(date).orElse(null),
+        return new Digest(
+                date,
+                repository.onDate(date),
+                repository.dateBefore(date).orElse(null),
                 repository.dateAfter(date).orElse(null));
     }
 
@@ -158,9 +166,17 @@ public class ArticleService {
     /** The archive of one month. */
     @Transactional(readOnly = true)
     public MonthArchive month(java.time.YearMonth month) {
-        return new MonthArchive(month, repository.countsByDay(month.atDay(1), month.atEndOfMonth()),
-                repository.dateBefore(month.atDay(1)).map(java.time.YearMonth::from).orElse(null),
-                repository.dateAfter(month.atEndOfMonth()).map(java.time.YearMonth::from).orElse(null));
+        return new MonthArchive(
+                month,
+                repository.countsByDay(month.atDay(1), month.atEndOfMonth()),
+                repository
+                        .dateBefore(month.atDay(1))
+                        .map(java.time.YearMonth::from)
+                        .orElse(null),
+                repository
+                        .dateAfter(month.atEndOfMonth())
+                        .map(java.time.YearMonth::from)
+                        .orElse(null));
     }
 
     /** The month of the latest analysis, if there is one. */
@@ -172,7 +188,9 @@ public class ArticleService {
     /** Categories and how many analyses each has, with the slug of each for its URL. */
     @Transactional(readOnly = true)
     public List<Topic> categories() {
-        return repository.categories().stream().map(e -> new Topic(e.getKey(), Slugs.of(e.getKey()), e.getValue())).toList();
+        return repository.categories().stream()
+                .map(e -> new Topic(e.getKey(), Slugs.of(e.getKey()), e.getValue()))
+                .toList();
     }
 
     /** A named group of articles and its size. */
@@ -181,7 +199,10 @@ public class ArticleService {
     /** A page of the category whose name has this slug; empty when no category does. */
     @Transactional(readOnly = true)
     public Optional<Listing> byCategory(String slug, int page) {
-        return repository.categories().stream().map(Map.Entry::getKey).filter(c -> Slugs.of(c).equals(slug)).findFirst()
+        return repository.categories().stream()
+                .map(Map.Entry::getKey)
+                .filter(c -> Slugs.of(c).equals(slug))
+                .findFirst()
                 .flatMap(name -> listing(ArticleRepository.Filter.CATEGORY, name, name, "/categories/" + slug, page));
     }
 
@@ -195,21 +216,24 @@ public class ArticleService {
         return listing(ArticleRepository.Filter.TAG, tag, "Topic: " + tag, "/tags/" + tag, page);
     }
 
-    private Optional<Listing> listing(ArticleRepository.Filter filter, String value, String heading, String path, int page) {
+    private Optional<Listing> listing(
+            ArticleRepository.Filter filter, String value, String heading, String path, int page) {
         int total = repository.count(filter, value);
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         if (total == 0 || page < 1 || page > pages) {
             return Optional.empty();
         }
-        return Optional.of(new Listing(heading, path, repository.page(filter, value, (page - 1) * PAGE_SIZE, PAGE_SIZE),
-                page, pages, total));
+        return Optional.of(new Listing(
+                heading, path, repository.page(filter, value, (page - 1) * PAGE_SIZE, PAGE_SIZE), page, pages, total));
     }
 
     /** Every article of a month, oldest first, optionally only those for one syllabus paper. */
     @Transactional(readOnly = true)
     public List<Article> articlesIn(java.time.YearMonth month, String paper) {
         return repository.idsBetween(month.atDay(1), month.atEndOfMonth(), paper).stream()
-                .map(repository::findById).flatMap(Optional::stream).toList();
+                .map(repository::findById)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** Articles newest first, a page at a time. */
@@ -221,7 +245,10 @@ public class ArticleService {
     /** The newest articles of the category with this slug; empty when there is no such category. */
     @Transactional(readOnly = true)
     public Optional<List<ArticleSummary>> newestInCategory(String slug, int limit) {
-        return repository.categories().stream().map(Map.Entry::getKey).filter(c -> Slugs.of(c).equals(slug)).findFirst()
+        return repository.categories().stream()
+                .map(Map.Entry::getKey)
+                .filter(c -> Slugs.of(c).equals(slug))
+                .findFirst()
                 .map(name -> repository.newestIn(ArticleRepository.Filter.CATEGORY, name, limit));
     }
 
@@ -234,7 +261,11 @@ public class ArticleService {
     /** Earlier analyses of the same story (the same title on earlier days). */
     @Transactional(readOnly = true)
     public List<ArticleSummary> earlierOfStory(Article article, int limit) {
-        return repository.earlierOfStory(article.id(), Slugs.of(article.content().title()), article.content().date(), limit);
+        return repository.earlierOfStory(
+                article.id(),
+                Slugs.of(article.content().title()),
+                article.content().date(),
+                limit);
     }
 
     /** The slugs of all articles, oldest first: what an export walks through. */
@@ -248,5 +279,4 @@ public class ArticleService {
     public long count() {
         return repository.count();
     }
-
 }

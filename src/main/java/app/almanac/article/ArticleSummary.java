@@ -5,7 +5,13 @@ import java.time.format.DateTimeFormatter;
 
 /** What a list of articles shows about each one. */
 public record ArticleSummary(
-        long id, String slug, String title, LocalDate date, String publisher, String category, String context,
+        long id,
+        String slug,
+        String title,
+        LocalDate date,
+        String publisher,
+        String category,
+        String context,
         java.time.Instant updated) {
 
     /** The article page's path. */

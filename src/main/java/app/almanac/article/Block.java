@@ -46,7 +46,11 @@ public sealed interface Block {
     record FactTable(List<String> header, List<List<List<String>>> rows) implements Block {
         public FactTable {
             header = header == null ? List.of() : List.copyOf(header);
-            rows = rows == null ? List.of() : rows.stream().map(row -> row.stream().map(List::copyOf).toList()).toList();
+            rows = rows == null
+                    ? List.of()
+                    : rows.stream()
+                            .map(row -> row.stream().map(List::copyOf).toList())
+                            .toList();
         }
 
         @Override

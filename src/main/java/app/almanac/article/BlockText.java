@@ -44,7 +44,8 @@ record BlockText(int row, int cell, int paragraph, String text) {
     /** Rebuilds a block from its texts, which must be sorted by row, cell and paragraph. */
     static Block assemble(String kind, List<BlockText> texts) {
         return switch (kind) {
-            case "paragraph" -> new Paragraph(texts.isEmpty() ? "" : texts.get(0).text());
+            case "paragraph" ->
+                new Paragraph(texts.isEmpty() ? "" : texts.get(0).text());
             case "list" -> new BulletList(texts.stream().map(BlockText::text).toList());
             case "table" -> table(texts);
             default -> throw new IllegalStateException("unknown block kind in database: " + kind);

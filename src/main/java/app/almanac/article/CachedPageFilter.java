@@ -1,5 +1,6 @@
 package app.almanac.article;
 
+import app.almanac.web.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import app.almanac.web.SecurityHeaders;
 
 /**
  * The fast path for the busiest pages: an article page already rendered for anonymous readers (see
@@ -36,7 +36,9 @@ class CachedPageFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // a signed-in reader's page carries their name and bookmarks: only anonymous pages are shared
-        Matcher m = "GET".equals(request.getMethod()) && SecurityHeaders.anonymous(request) ? ARTICLE.matcher(request.getRequestURI()) : null;
+        Matcher m = "GET".equals(request.getMethod()) && SecurityHeaders.anonymous(request)
+                ? ARTICLE.matcher(request.getRequestURI())
+                : null;
         RenderedPages.Page page = m != null && m.matches() ? pages.cached(m.group(1) + "/" + m.group(2)) : null;
         if (page == null) {
             chain.doFilter(request, response);

@@ -4,8 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** An article as the desk lists it: where it is in the workflow and which revision is current. */
-public record Editorial(long id, String slug, String title, LocalDate date, Status status, Instant publishAt,
-                        int revision, Instant updatedAt) {
+public record Editorial(
+        long id,
+        String slug,
+        String title,
+        LocalDate date,
+        Status status,
+        Instant publishAt,
+        int revision,
+        Instant updatedAt) {
 
     /** The reader's path, e.g. {@code /articles/2024-02-26/some-title} (only published articles answer there). */
     public String path() {

@@ -1,7 +1,7 @@
 package app.almanac.article;
 
-import app.almanac.shared.Hashes;
 import app.almanac.shared.ChangeLog;
+import app.almanac.shared.Hashes;
 import app.almanac.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +31,13 @@ public class EditorialService {
     private final Clock clock;
     private final RenderedPages pages;
 
-    EditorialService(ArticleRepository articles, WorkflowRepository workflow, ChangeLog changeLog, JsonMapper json, Clock clock,
-                     RenderedPages pages) {
+    EditorialService(
+            ArticleRepository articles,
+            WorkflowRepository workflow,
+            ChangeLog changeLog,
+            JsonMapper json,
+            Clock clock,
+            RenderedPages pages) {
         this.pages = pages;
         this.articles = articles;
         this.workflow = workflow;
@@ -47,8 +52,8 @@ public class EditorialService {
         String key = ArticleService.identityKey(content);
         Optional<Long> existing = workflow.idOfIdentity(key);
         if (existing.isPresent()) {
-            throw new EditorialException("There is already an article of " + content.date() + " titled '" + content.title()
-                    + "' (number " + existing.get() + "). Open it from the desk to change it.");
+            throw new EditorialException("There is already an article of " + content.date() + " titled '"
+                    + content.title() + "' (number " + existing.get() + "). Open it from the desk to change it.");
         }
         OffsetDateTime now = now();
         String canonical = json.writeValueAsString(content);
@@ -84,7 +89,8 @@ public class EditorialService {
             }
             // a published article keeps its address; a draft's follows its title
             Status status = workflow.state(id).orElseThrow().status();
-            String slug = status == Status.PUBLISHED ? current.slug() : uniqueSlug(Slugs.of(content.title()), content, id);
+            String slug =
+                    status == Status.PUBLISHED ? current.slug() : uniqueSlug(Slugs.of(content.title()), content, id);
             workflow.updateIdentity(id, key, slug);
         }
         if (!workflow.claim(id, base, base + 1)) {
@@ -155,7 +161,8 @@ public class EditorialService {
     /** The article in whatever state it is. */
     @Transactional(readOnly = true)
     public Article find(long id) {
-        return articles.findAnyById(id).orElseThrow(() -> new NotFoundException("There is no article number " + id + "."));
+        return articles.findAnyById(id)
+                .orElseThrow(() -> new NotFoundException("There is no article number " + id + "."));
     }
 
     @Transactional(readOnly = true)
@@ -183,7 +190,8 @@ public class EditorialService {
     /** What revision {@code revision} of article {@code id} said. */
     @Transactional(readOnly = true)
     public ArticleContent revision(long id, int revision) {
-        return workflow.revisionJson(id, revision).map(text -> json.readValue(text, ArticleContent.class))
+        return workflow.revisionJson(id, revision)
+                .map(text -> json.readValue(text, ArticleContent.class))
                 .orElseThrow(() -> new NotFoundException("Article " + id + " has no revision " + revision + "."));
     }
 

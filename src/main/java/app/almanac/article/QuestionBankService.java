@@ -1,7 +1,7 @@
 package app.almanac.article;
 
-import app.almanac.shared.Hashes;
 import app.almanac.shared.ChangeLog;
+import app.almanac.shared.Hashes;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,7 +29,8 @@ public class QuestionBankService {
     private final JsonMapper json;
     private final Clock clock;
 
-    QuestionBankService(JdbcClient jdbc, QuestionRepository questions, ChangeLog changeLog, JsonMapper json, Clock clock) {
+    QuestionBankService(
+            JdbcClient jdbc, QuestionRepository questions, ChangeLog changeLog, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.questions = questions;
         this.changeLog = changeLog;
@@ -55,7 +56,8 @@ public class QuestionBankService {
                     .param("slug", slug)
                     .query((rs, i) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
                     .optional();
-            if (stored.isEmpty() || ArticleService.normalisedTitle(stored.get().title()).equals(wanted)) {
+            if (stored.isEmpty()
+                    || ArticleService.normalisedTitle(stored.get().title()).equals(wanted)) {
                 break;
             }
             slug = base + "-" + n;
@@ -70,7 +72,10 @@ public class QuestionBankService {
             jdbc.sql("""
                     update question_bank set title = :title, revision = revision + 1, content_hash = :hash,
                            updated_at = :now where id = :id""")
-                    .param("id", id).param("title", content.title()).param("hash", hash).param("now", now)
+                    .param("id", id)
+                    .param("title", content.title())
+                    .param("hash", hash)
+                    .param("now", now)
                     .update();
             outcome = SaveResult.Outcome.UPDATED;
         } else {
@@ -78,13 +83,19 @@ public class QuestionBankService {
             jdbc.sql("""
                     insert into question_bank (slug, title, revision, content_hash, created_at, updated_at)
                     values (:slug, :title, 1, :hash, :now, :now)""")
-                    .param("slug", slug).param("title", content.title()).param("hash", hash).param("now", now)
+                    .param("slug", slug)
+                    .param("title", content.title())
+                    .param("hash", hash)
+                    .param("now", now)
                     .update(keys, "id");
             id = keys.getKey().longValue();
             outcome = SaveResult.Outcome.CREATED;
         }
         questions.replace(QuestionRepository.Owner.BANK, id, content.questions());
-        changeLog.append(ENTITY, id, outcome == SaveResult.Outcome.CREATED ? ChangeLog.Action.CREATED : ChangeLog.Action.UPDATED);
+        changeLog.append(
+                ENTITY,
+                id,
+                outcome == SaveResult.Outcome.CREATED ? ChangeLog.Action.CREATED : ChangeLog.Action.UPDATED);
         return new BankSaveResult(find(slug).orElseThrow(), outcome);
     }
 
@@ -92,8 +103,12 @@ public class QuestionBankService {
     public Optional<QuestionBank> find(String slug) {
         return jdbc.sql("select id, slug, revision, title from question_bank where slug = :slug")
                 .param("slug", slug)
-                .query((rs, n) -> new QuestionBank(rs.getLong("id"), rs.getString("slug"), rs.getInt("revision"),
-                        new QuestionBankContent(rs.getString("title"),
+                .query((rs, n) -> new QuestionBank(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getInt("revision"),
+                        new QuestionBankContent(
+                                rs.getString("title"),
                                 questions.load(QuestionRepository.Owner.BANK, rs.getLong("id")))))
                 .optional();
     }

@@ -17,7 +17,8 @@ class QuestionRepository {
 
     /** Who a question belongs to: the column that points at the owner. */
     enum Owner {
-        ARTICLE("article_id"), BANK("bank_id");
+        ARTICLE("article_id"),
+        BANK("bank_id");
 
         final String column;
 
@@ -68,26 +69,40 @@ class QuestionRepository {
                 var keys = new GeneratedKeyHolder();
                 jdbc.sql("insert into question (" + owner.column + ", position, stem, answer, explanation)"
                                 + " values (:owner, :pos, :stem, :answer, :explanation)")
-                        .param("owner", ownerId).param("pos", i).param("stem", q.stem())
-                        .param("answer", answer).param("explanation", q.explanation())
+                        .param("owner", ownerId)
+                        .param("pos", i)
+                        .param("stem", q.stem())
+                        .param("answer", answer)
+                        .param("explanation", q.explanation())
                         .update(keys, "id");
                 id = keys.getKey().longValue();
             } else {
-                jdbc.sql("update question set stem = :stem, answer = :answer, explanation = :explanation where id = :id")
-                        .param("id", id).param("stem", q.stem()).param("answer", answer)
+                jdbc.sql(
+                                "update question set stem = :stem, answer = :answer, explanation = :explanation where id = :id")
+                        .param("id", id)
+                        .param("stem", q.stem())
+                        .param("answer", answer)
                         .param("explanation", q.explanation())
                         .update();
                 for (String table : List.of("question_option", "question_statement", "question_pair")) {
-                    jdbc.sql("delete from " + table + " where question_id = :id").param("id", id).update();
+                    jdbc.sql("delete from " + table + " where question_id = :id")
+                            .param("id", id)
+                            .update();
                 }
             }
             for (int o = 0; o < q.options().size(); o++) {
-                options.add(new MapSqlParameterSource().addValue("id", id).addValue("pos", o)
-                        .addValue("label", q.options().get(o).label()).addValue("text", q.options().get(o).text()));
+                options.add(new MapSqlParameterSource()
+                        .addValue("id", id)
+                        .addValue("pos", o)
+                        .addValue("label", q.options().get(o).label())
+                        .addValue("text", q.options().get(o).text()));
             }
             for (int s = 0; s < q.statements().size(); s++) {
-                statements.add(new MapSqlParameterSource().addValue("id", id).addValue("pos", s)
-                        .addValue("label", q.statements().get(s).label()).addValue("text", q.statements().get(s).text()));
+                statements.add(new MapSqlParameterSource()
+                        .addValue("id", id)
+                        .addValue("pos", s)
+                        .addValue("label", q.statements().get(s).label())
+                        .addValue("text", q.statements().get(s).text()));
             }
             if (q.pairs() != null) {
                 addPairRow(pairs, id, 0, q.pairs().header());
@@ -96,22 +111,29 @@ class QuestionRepository {
                 }
             }
         }
-        batch.batchUpdate("insert into question_option (question_id, position, label, text) values (:id, :pos, :label, :text)",
+        batch.batchUpdate(
+                "insert into question_option (question_id, position, label, text) values (:id, :pos, :label, :text)",
                 options.toArray(SqlParameterSource[]::new));
-        batch.batchUpdate("insert into question_statement (question_id, position, label, text) values (:id, :pos, :label, :text)",
+        batch.batchUpdate(
+                "insert into question_statement (question_id, position, label, text) values (:id, :pos, :label, :text)",
                 statements.toArray(SqlParameterSource[]::new));
-        batch.batchUpdate("insert into question_pair (question_id, row_no, cell_no, text) values (:id, :row, :cell, :text)",
+        batch.batchUpdate(
+                "insert into question_pair (question_id, row_no, cell_no, text) values (:id, :row, :cell, :text)",
                 pairs.toArray(SqlParameterSource[]::new));
         if (!isNew) {
             jdbc.sql("delete from question where " + owner.column + " = :owner and position >= :count")
-                    .param("owner", ownerId).param("count", questions.size())
+                    .param("owner", ownerId)
+                    .param("count", questions.size())
                     .update();
         }
     }
 
     private static void addPairRow(List<SqlParameterSource> out, long id, int row, List<String> cells) {
         for (int c = 0; c < cells.size(); c++) {
-            out.add(new MapSqlParameterSource().addValue("id", id).addValue("row", row).addValue("cell", c)
+            out.add(new MapSqlParameterSource()
+                    .addValue("id", id)
+                    .addValue("row", row)
+                    .addValue("cell", c)
                     .addValue("text", cells.get(c)));
         }
     }
@@ -121,25 +143,28 @@ class QuestionRepository {
         List<Row> rows = jdbc.sql("select id, stem, answer, explanation from question where " + owner.column
                         + " = :owner order by position")
                 .param("owner", ownerId)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("stem"), rs.getString("answer"),
-                        rs.getString("explanation")))
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"), rs.getString("stem"), rs.getString("answer"), rs.getString("explanation")))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
         }
         String ofOwner = " join question q on q.id = x.question_id where q." + owner.column + " = :owner";
         Map<Long, List<Question.Option>> options = new HashMap<>();
-        jdbc.sql("select x.question_id, x.label, x.text from question_option x" + ofOwner + " order by x.question_id, x.position")
+        jdbc.sql("select x.question_id, x.label, x.text from question_option x" + ofOwner
+                        + " order by x.question_id, x.position")
                 .param("owner", ownerId)
                 .query(rs -> {
                     options.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new Question.Option(rs.getString(2), rs.getString(3)));
                 });
         Map<Long, List<Question.Statement>> statements = new HashMap<>();
-        jdbc.sql("select x.question_id, x.label, x.text from question_statement x" + ofOwner + " order by x.question_id, x.position")
+        jdbc.sql("select x.question_id, x.label, x.text from question_statement x" + ofOwner
+                        + " order by x.question_id, x.position")
                 .param("owner", ownerId)
                 .query(rs -> {
-                    statements.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    statements
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new Question.Statement(rs.getString(2), rs.getString(3)));
                 });
         Map<Long, List<List<String>>> pairRows = new HashMap<>();
@@ -154,12 +179,22 @@ class QuestionRepository {
                     }
                     table.get(row).add(rs.getString(3));
                 });
-        return rows.stream().map(r -> {
-            List<List<String>> table = pairRows.get(r.id());
-            Question.Pairs pairs = table == null ? null : new Question.Pairs(table.get(0), table.subList(1, table.size()));
-            return new Question(r.stem(), statements.getOrDefault(r.id(), List.of()), pairs,
-                    options.getOrDefault(r.id(), List.of()),
-                    r.answer().chars().mapToObj(ch -> String.valueOf((char) ch)).toList(), r.explanation());
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    List<List<String>> table = pairRows.get(r.id());
+                    Question.Pairs pairs =
+                            table == null ? null : new Question.Pairs(table.get(0), table.subList(1, table.size()));
+                    return new Question(
+                            r.stem(),
+                            statements.getOrDefault(r.id(), List.of()),
+                            pairs,
+                            options.getOrDefault(r.id(), List.of()),
+                            r.answer()
+                                    .chars()
+                                    .mapToObj(ch -> String.valueOf((char) ch))
+                                    .toList(),
+                            r.explanation());
+                })
+                .toList();
     }
 }

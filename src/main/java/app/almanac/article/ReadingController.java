@@ -25,7 +25,9 @@ class ReadingController {
 
     @GetMapping("/")
     ModelAndView home() {
-        return page("article/digest", new ReadingPages.DigestPage(articles.latestDigest().orElse(null), true));
+        return page(
+                "article/digest",
+                new ReadingPages.DigestPage(articles.latestDigest().orElse(null), true));
     }
 
     @GetMapping("/daily/{date}")
@@ -76,8 +78,10 @@ class ReadingController {
     }
 
     private static ModelAndView listing(Optional<Listing> listing, String what) {
-        return page("article/listing", new ReadingPages.ListingPage(listing.orElseThrow(
-                () -> new NotFoundException("There is no such " + what + ", or no such page of it."))));
+        return page(
+                "article/listing",
+                new ReadingPages.ListingPage(listing.orElseThrow(
+                        () -> new NotFoundException("There is no such " + what + ", or no such page of it."))));
     }
 
     private static ModelAndView page(String view, Object model) {

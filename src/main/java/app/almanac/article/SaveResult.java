@@ -9,5 +9,9 @@ package app.almanac.article;
 public record SaveResult(Article article, Outcome outcome) {
 
     /** The three things a save can do. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 }

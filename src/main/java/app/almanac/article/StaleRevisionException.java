@@ -10,7 +10,8 @@ public class StaleRevisionException extends RuntimeException {
     private final int base;
 
     public StaleRevisionException(Article current, int base) {
-        super("This article was changed to revision " + current.revision() + " while you were editing revision " + base + ".");
+        super("This article was changed to revision " + current.revision() + " while you were editing revision " + base
+                + ".");
         this.current = current;
         this.base = base;
     }

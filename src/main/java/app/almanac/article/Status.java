@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Where an article is in the editorial workflow. Readers, feeds and search see only {@link #PUBLISHED}. */
 public enum Status {
-    DRAFT, REVIEW, SCHEDULED, PUBLISHED;
+    DRAFT,
+    REVIEW,
+    SCHEDULED,
+    PUBLISHED;
 
     String code() {
         return name().toLowerCase(Locale.ROOT);

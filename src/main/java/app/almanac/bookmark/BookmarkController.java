@@ -33,7 +33,10 @@ class BookmarkController {
     }
 
     @PostMapping("/bookmarks/{id}/note")
-    ModelAndView note(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "") String note) {
+    ModelAndView note(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String note) {
         try {
             bookmarks.note(user.id(), id, note);
         } catch (IllegalArgumentException e) {
@@ -49,7 +52,8 @@ class BookmarkController {
     }
 
     private ModelAndView page(SignedInUser user, String error, HttpStatus status) {
-        ModelAndView mav = new ModelAndView("bookmark/list", Map.of("page", new BookmarksPage(bookmarks.list(user.id()), error)));
+        ModelAndView mav =
+                new ModelAndView("bookmark/list", Map.of("page", new BookmarksPage(bookmarks.list(user.id()), error)));
         mav.setStatus(status);
         return mav;
     }

@@ -39,16 +39,21 @@ public class BookmarkService {
     /** Bookmarks a published article; bookmarking it again keeps the one there is. */
     @Transactional
     public long add(long userId, long articleId) {
-        articles.findById(articleId).orElseThrow(() -> new NotFoundException("There is no published article " + articleId + "."));
+        articles.findById(articleId)
+                .orElseThrow(() -> new NotFoundException("There is no published article " + articleId + "."));
         var existing = jdbc.sql("select id from bookmark where user_id = :user and article_id = :article")
-                .param("user", userId).param("article", articleId).query(Long.class).optional();
+                .param("user", userId)
+                .param("article", articleId)
+                .query(Long.class)
+                .optional();
         if (existing.isPresent()) {
             return existing.get();
         }
         var keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("insert into bookmark (user_id, article_id, created_at) values (:user, :article, :now)")
-                    .param("user", userId).param("article", articleId)
+                    .param("user", userId)
+                    .param("article", articleId)
                     .param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                     .update(keys, "id");
         } catch (DuplicateKeyException raced) {
@@ -66,9 +71,13 @@ public class BookmarkService {
                 from bookmark b join article a on a.id = b.article_id
                 where b.user_id = :user order by b.created_at desc, b.id desc""")
                 .param("user", userId)
-                .query((rs, n) -> new Bookmark(rs.getLong("id"), rs.getLong("article_id"), rs.getString("title"),
+                .query((rs, n) -> new Bookmark(
+                        rs.getLong("id"),
+                        rs.getLong("article_id"),
+                        rs.getString("title"),
                         "/articles/" + rs.getObject("published_on", LocalDate.class) + "/" + rs.getString("slug"),
-                        rs.getObject("published_on", LocalDate.class), rs.getString("note"),
+                        rs.getObject("published_on", LocalDate.class),
+                        rs.getString("note"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
@@ -81,7 +90,11 @@ public class BookmarkService {
             throw new IllegalArgumentException("A note can have at most " + MAX_NOTE + " characters.");
         }
         if (jdbc.sql("update bookmark set note = :note where id = :id and user_id = :user")
-                .param("note", text).param("id", bookmarkId).param("user", userId).update() == 0) {
+                        .param("note", text)
+                        .param("id", bookmarkId)
+                        .param("user", userId)
+                        .update()
+                == 0) {
             throw new NotFoundException("You have no bookmark " + bookmarkId + ".");
         }
         changeLog.append(ENTITY, bookmarkId, ChangeLog.Action.UPDATED);
@@ -90,7 +103,10 @@ public class BookmarkService {
     @Transactional
     public void remove(long userId, long bookmarkId) {
         if (jdbc.sql("delete from bookmark where id = :id and user_id = :user")
-                .param("id", bookmarkId).param("user", userId).update() == 0) {
+                        .param("id", bookmarkId)
+                        .param("user", userId)
+                        .update()
+                == 0) {
             throw new NotFoundException("You have no bookmark " + bookmarkId + ".");
         }
         changeLog.append(ENTITY, bookmarkId, ChangeLog.Action.DELETED);

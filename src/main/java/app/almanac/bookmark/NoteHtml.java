@@ -15,10 +15,14 @@ final class NoteHtml {
 
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().build();
-    private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
+    private static final PolicyFactory POLICY = Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
             .and(new HtmlPolicyBuilder()
                     .allowElements("ul", "ol", "li", "code", "pre", "blockquote", "hr", "br")
-                    .allowElements("a").allowStandardUrlProtocols().allowAttributes("href").onElements("a")
+                    .allowElements("a")
+                    .allowStandardUrlProtocols()
+                    .allowAttributes("href")
+                    .onElements("a")
                     .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
                     .toFactory());
 

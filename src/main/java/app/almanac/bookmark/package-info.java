@@ -3,5 +3,7 @@
  * then sanitised with the OWASP Java HTML Sanitizer). Only their owner can see or change them.
  * Uses the {@code article} API and the signed-in user from {@code shared}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Bookmarks", allowedDependencies = {"article", "shared", "web"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Bookmarks",
+        allowedDependencies = {"article", "shared", "web"})
 package app.almanac.bookmark;

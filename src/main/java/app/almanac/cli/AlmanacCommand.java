@@ -8,11 +8,21 @@ import picocli.CommandLine.Command;
 /**
  * {@code almanac}: with no command it serves the site; see the subcommands for the rest.
  */
-@Command(name = "almanac", mixinStandardHelpOptions = true, version = "Almanac 0.1",
+@Command(
+        name = "almanac",
+        mixinStandardHelpOptions = true,
+        version = "Almanac 0.1",
         description = "Daily current-affairs analysis and exam practice.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReindexCommand.class, CompileCommand.class,
-            DemoDataCommand.class, UserCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            ReindexCommand.class,
+            CompileCommand.class,
+            DemoDataCommand.class,
+            UserCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public class AlmanacCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Exit code when some input was refused. */
@@ -21,6 +31,7 @@ public class AlmanacCommand implements java.util.concurrent.Callable<Integer> {
     private final Class<?> application;
     /** Where variables such as ALMANAC_PASSWORD are read; tests give their own. */
     java.util.function.UnaryOperator<String> environment = System::getenv;
+
     private final Map<String, Object> springProperties;
 
     @CommandLine.Spec
@@ -52,8 +63,8 @@ public class AlmanacCommand implements java.util.concurrent.Callable<Integer> {
                 .execute(args);
     }
 
-    static CommandLine commandLine(Class<?> application, Map<String, Object> springProperties,
-                                   PrintWriter out, PrintWriter err) {
+    static CommandLine commandLine(
+            Class<?> application, Map<String, Object> springProperties, PrintWriter out, PrintWriter err) {
         var root = new AlmanacCommand(application, springProperties);
         var cli = new CommandLine(root);
         cli.setOut(out);

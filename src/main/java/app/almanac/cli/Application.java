@@ -16,17 +16,22 @@ final class Application {
      */
     static ConfigurableApplicationContext start(AlmanacCommand root, boolean web, String... arguments) {
         if (!web && java.util.Arrays.stream(arguments).noneMatch(a -> a.startsWith("--almanac.search.enabled"))) {
-            arguments = java.util.stream.Stream.concat(Stream.of(arguments), Stream.of("--almanac.search.enabled=false"))
+            arguments = java.util.stream.Stream.concat(
+                            Stream.of(arguments), Stream.of("--almanac.search.enabled=false"))
                     .toArray(String[]::new);
         }
         if (!web) {
             // a command reports its own failure in one line; Spring's report is a stack trace
-            arguments = Stream.concat(Stream.of(arguments), Stream.of(
-                    "--logging.level.org.springframework.boot.SpringApplication=OFF",
-                    "--logging.level.org.springframework.context=ERROR")).toArray(String[]::new);
+            arguments = Stream.concat(
+                            Stream.of(arguments),
+                            Stream.of(
+                                    "--logging.level.org.springframework.boot.SpringApplication=OFF",
+                                    "--logging.level.org.springframework.context=ERROR"))
+                    .toArray(String[]::new);
         }
         // Given as arguments so that they outrank application.properties, as environment variables do.
-        String[] overrides = Stream.concat(Stream.of(arguments),
+        String[] overrides = Stream.concat(
+                        Stream.of(arguments),
                         root.springProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(root.application())

@@ -10,8 +10,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code almanac demo-data --articles N}: fills the database with made-up analyses, for demos and benchmarks. */
-@Command(name = "demo-data", mixinStandardHelpOptions = true,
-        description = "Store N made-up but realistic analyses (with fact tables and questions). Running it again is harmless.")
+@Command(
+        name = "demo-data",
+        mixinStandardHelpOptions = true,
+        description =
+                "Store N made-up but realistic analyses (with fact tables and questions). Running it again is harmless.")
 class DemoDataCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -31,8 +34,8 @@ class DemoDataCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         try (ConfigurableApplicationContext context = Application.start(root, false);
-             Progress progress = Progress.start("Generating", "articles", articles, spec.commandLine().getErr(),
-                     System.console() != null)) {
+                Progress progress = Progress.start(
+                        "Generating", "articles", articles, spec.commandLine().getErr(), System.console() != null)) {
             ArticleService store = context.getBean(ArticleService.class);
             for (int i = 0; i < articles; i++) {
                 store.save(DemoArticles.article(i));

@@ -18,13 +18,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code almanac export}: stored articles back to Markdown or JSON, which import reads again unchanged. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export stored articles as Markdown (the authoring format) or JSON.",
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Export stored articles as Markdown (the authoring format) or JSON.",
             "With --out DIR every article (or each SLUG) becomes DATE-SLUG.md or .json in DIR;",
-            "without it, the named articles are printed."})
+            "without it, the named articles are printed."
+        })
 class ExportCommand implements Callable<Integer> {
 
-    enum Format { markdown, json }
+    enum Format {
+        markdown,
+        json
+    }
 
     @CommandLine.ParentCommand
     AlmanacCommand root;
@@ -32,10 +39,16 @@ class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "markdown", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "markdown",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write one file per article into DIR (created if missing).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Write one file per article into DIR (created if missing).")
     Path out;
 
     @Parameters(arity = "0..*", paramLabel = "SLUG", description = "Articles to export (default: all, with --out).")
@@ -46,8 +59,10 @@ class ExportCommand implements Callable<Integer> {
         try {
             return export();
         } catch (IOException e) {
-            spec.commandLine().getErr().println("almanac export: cannot write " + (out == null ? "the output" : out)
-                    + ": " + e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage());
+            spec.commandLine()
+                    .getErr()
+                    .println("almanac export: cannot write " + (out == null ? "the output" : out) + ": "
+                            + e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage());
             return AlmanacCommand.EXIT_REFUSED;
         }
     }
@@ -56,7 +71,8 @@ class ExportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (out == null && (slugs == null || slugs.isEmpty())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Name the articles to print, or give --out DIR to export all");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "Name the articles to print, or give --out DIR to export all");
         }
         try (ConfigurableApplicationContext context = Application.start(root, false)) {
             ArticleService articles = context.getBean(ArticleService.class);
@@ -65,7 +81,8 @@ class ExportCommand implements Callable<Integer> {
                 Files.createDirectories(out);
             }
             int missing = 0;
-            try (Progress progress = Progress.start("Exporting", "articles", wanted.size(), err, out != null && System.console() != null)) {
+            try (Progress progress = Progress.start(
+                    "Exporting", "articles", wanted.size(), err, out != null && System.console() != null)) {
                 for (String slug : wanted) {
                     Optional<Article> article = articles.findBySlug(slug);
                     if (article.isEmpty()) {
@@ -73,12 +90,14 @@ class ExportCommand implements Callable<Integer> {
                         missing++;
                         continue;
                     }
-                    String text = format == Format.markdown ? MarkdownFormat.write(article.get().content())
+                    String text = format == Format.markdown
+                            ? MarkdownFormat.write(article.get().content())
                             : JsonFormat.write(article.get().content());
                     if (out == null) {
                         stdout.print(text);
                     } else {
-                        String name = article.get().content().date() + "-" + slug + (format == Format.markdown ? ".md" : ".json");
+                        String name = article.get().content().date() + "-" + slug
+                                + (format == Format.markdown ? ".md" : ".json");
                         Files.writeString(out.resolve(name), text);
                     }
                     if (out != null) {

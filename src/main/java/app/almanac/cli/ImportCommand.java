@@ -22,16 +22,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code almanac import FILE|DIR|ZIP...}: parse analyses and question banks and store them. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = {
             "Import analyses and question banks from text, Markdown (.md), saved web pages (.html) and JSON files,",
             "directories (walked recursively) and ZIP archives. Each file is stored whole or not at all; refused",
             "files are listed with file, line and reason, and the exit code is then 1.",
             "An article is the same article when its date and title match: importing it again is 'unchanged',",
-            "an edited text becomes a new revision."})
+            "an edited text becomes a new revision."
+        })
 class ImportCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     @CommandLine.ParentCommand
     AlmanacCommand root;
@@ -42,7 +48,9 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Parse and report, store nothing.")
     boolean dryRun;
 
-    @Option(names = "--format", defaultValue = "text",
+    @Option(
+            names = "--format",
+            defaultValue = "text",
             description = "Output of --dry-run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -80,14 +88,15 @@ class ImportCommand implements Callable<Integer> {
             if (!dryRun && sources.sources().size() > 1) {
                 started[0] = Application.start(root, false);
             }
-            try (Progress progress = Progress.start(dryRun ? "Reading" : "Importing", sources.sources().size(), err,
-                    System.console() != null)) {
+            try (Progress progress = Progress.start(
+                    dryRun ? "Reading" : "Importing", sources.sources().size(), err, System.console() != null)) {
                 sources.parseAll(result -> {
                     tally.files++;
                     if (!result.ok()) {
                         result.errors().forEach(d -> reject(tally, d, err));
                     } else if (dryRun) {
-                        result.articles().forEach(a -> tally.articles.merge(SaveResult.Outcome.CREATED, 1, Integer::sum));
+                        result.articles()
+                                .forEach(a -> tally.articles.merge(SaveResult.Outcome.CREATED, 1, Integer::sum));
                         result.banks().forEach(b -> tally.banks.merge(SaveResult.Outcome.CREATED, 1, Integer::sum));
                         dryRunOutput.addAll(result.articles());
                         dryRunOutput.addAll(result.banks());
@@ -129,15 +138,23 @@ class ImportCommand implements Callable<Integer> {
         for (SaveResult saved : stored.saved()) {
             tally.articles.merge(saved.outcome(), 1, Integer::sum);
             if (saved.outcome() != SaveResult.Outcome.UNCHANGED || paths.size() == 1) {
-                out.printf("%-9s %s -> %s (revision %d)%n", saved.outcome().name().toLowerCase(Locale.ROOT),
-                        result.file(), saved.article().path(), saved.article().revision());
+                out.printf(
+                        "%-9s %s -> %s (revision %d)%n",
+                        saved.outcome().name().toLowerCase(Locale.ROOT),
+                        result.file(),
+                        saved.article().path(),
+                        saved.article().revision());
             }
         }
         for (QuestionBankService.BankSaveResult bank : stored.banks()) {
             tally.banks.merge(bank.outcome(), 1, Integer::sum);
-            out.printf("%-9s %s -> question bank '%s', %d questions (revision %d)%n",
-                    bank.outcome().name().toLowerCase(Locale.ROOT), result.file(), bank.bank().content().title(),
-                    bank.bank().content().questions().size(), bank.bank().revision());
+            out.printf(
+                    "%-9s %s -> question bank '%s', %d questions (revision %d)%n",
+                    bank.outcome().name().toLowerCase(Locale.ROOT),
+                    result.file(),
+                    bank.bank().content().title(),
+                    bank.bank().content().questions().size(),
+                    bank.bank().revision());
         }
     }
 
@@ -146,25 +163,42 @@ class ImportCommand implements Callable<Integer> {
     }
 
     private static void describe(ParseResult r, PrintWriter out) {
-        r.articles().forEach(a -> out.printf("%s: %s | %s | %d sections, %d questions%n", r.file(), a.date(), a.title(),
-                a.sections().size(), a.questions().size()));
-        r.banks().forEach(b -> out.printf("%s: question bank '%s' | %d questions%n", r.file(), b.title(), b.questions().size()));
+        r.articles()
+                .forEach(a -> out.printf(
+                        "%s: %s | %s | %d sections, %d questions%n",
+                        r.file(),
+                        a.date(),
+                        a.title(),
+                        a.sections().size(),
+                        a.questions().size()));
+        r.banks()
+                .forEach(b -> out.printf(
+                        "%s: question bank '%s' | %d questions%n",
+                        r.file(), b.title(), b.questions().size()));
     }
 
     private void summarise(Tally t, PrintWriter out) {
         if (dryRun) {
-            out.printf("%s read: %s, %s, %s rejected (dry run: nothing stored)%n", plural(t.files, "file"),
+            out.printf(
+                    "%s read: %s, %s, %s rejected (dry run: nothing stored)%n",
+                    plural(t.files, "file"),
                     plural(t.count(t.articles, SaveResult.Outcome.CREATED), "article"),
-                    plural(t.count(t.banks, SaveResult.Outcome.CREATED), "question bank"), plural(t.rejectedFiles(), "file"));
+                    plural(t.count(t.banks, SaveResult.Outcome.CREATED), "question bank"),
+                    plural(t.rejectedFiles(), "file"));
             return;
         }
-        out.printf("%s read: %s imported, %d updated, %d unchanged", plural(t.files, "file"),
+        out.printf(
+                "%s read: %s imported, %d updated, %d unchanged",
+                plural(t.files, "file"),
                 plural(t.count(t.articles, SaveResult.Outcome.CREATED), "article"),
-                t.count(t.articles, SaveResult.Outcome.UPDATED), t.count(t.articles, SaveResult.Outcome.UNCHANGED));
+                t.count(t.articles, SaveResult.Outcome.UPDATED),
+                t.count(t.articles, SaveResult.Outcome.UNCHANGED));
         if (!t.banks.isEmpty()) {
-            out.printf("; %s imported, %d updated, %d unchanged",
+            out.printf(
+                    "; %s imported, %d updated, %d unchanged",
                     plural(t.count(t.banks, SaveResult.Outcome.CREATED), "question bank"),
-                    t.count(t.banks, SaveResult.Outcome.UPDATED), t.count(t.banks, SaveResult.Outcome.UNCHANGED));
+                    t.count(t.banks, SaveResult.Outcome.UPDATED),
+                    t.count(t.banks, SaveResult.Outcome.UNCHANGED));
         }
         out.printf("; %s rejected", plural(t.rejectedFiles(), "file"));
         out.println();

@@ -66,7 +66,8 @@ final class Progress implements AutoCloseable {
             double seconds = Math.max((now - started) / 1e9, 1e-9);
             double rate = done / seconds;
             long left = rate > 0 ? Math.round((total - done) / rate) : 0;
-            plain.printf("%s: %d/%d %s (%d%%), %.0f %s/s, about %ds left%n",
+            plain.printf(
+                    "%s: %d/%d %s (%d%%), %.0f %s/s, about %ds left%n",
                     task, done, total, unit, total == 0 ? 100 : done * 100 / total, rate, unit, left);
             plain.flush();
         }

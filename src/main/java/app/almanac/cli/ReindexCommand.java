@@ -11,9 +11,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code almanac reindex}: rebuilds this node's search index from the database. */
-@Command(name = "reindex", mixinStandardHelpOptions = true,
-        description = {"Rebuild the search index from the database.",
-            "A running server keeps its index current by itself; stop it before rebuilding its index."})
+@Command(
+        name = "reindex",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rebuild the search index from the database.",
+            "A running server keeps its index current by itself; stop it before rebuilding its index."
+        })
 class ReindexCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -27,8 +31,8 @@ class ReindexCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
-        try (ConfigurableApplicationContext context = Application.start(root, false, "--almanac.search.enabled=true",
-                "--almanac.search.follow-delay=86400000")) {
+        try (ConfigurableApplicationContext context = Application.start(
+                root, false, "--almanac.search.enabled=true", "--almanac.search.follow-delay=86400000")) {
             long total = context.getBean(ArticleService.class).count();
             int done;
             try (Progress progress = Progress.start("Indexing", "articles", total, err, System.console() != null)) {

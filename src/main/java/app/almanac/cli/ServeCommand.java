@@ -11,7 +11,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code almanac serve}: the web site, until stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Serve the site (the default when no command is given). Port: ALMANAC_PORT, default 8080.")
 class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -41,7 +43,8 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         out.println("Almanac is serving on http://localhost:" + port + "/  (Ctrl-C to stop)");
         if (context.getBean(AccountService.class).count() == 0) {
-            out.println("No accounts yet. To use the editorial desk, make an admin: ./almanac user add --role admin you@example.org");
+            out.println(
+                    "No accounts yet. To use the editorial desk, make an admin: ./almanac user add --role admin you@example.org");
         }
         out.flush();
         try {

@@ -14,8 +14,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code almanac user …}: accounts from the command line, for operators. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Add users, change roles, make password-reset links.",
-        subcommands = {UserCommand.Add.class, UserCommand.ResetLink.class, UserCommand.SetRole.class, UserCommand.ListUsers.class})
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "Add users, change roles, make password-reset links.",
+        subcommands = {
+            UserCommand.Add.class,
+            UserCommand.ResetLink.class,
+            UserCommand.SetRole.class,
+            UserCommand.ListUsers.class
+        })
 class UserCommand {
 
     static final String PASSWORD_VARIABLE = "ALMANAC_PASSWORD";
@@ -23,19 +31,29 @@ class UserCommand {
     @CommandLine.ParentCommand
     AlmanacCommand root;
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add a user. The password is asked for, or read from the environment variable "
-                    + PASSWORD_VARIABLE + " (for scripts)."})
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Add a user. The password is asked for, or read from the environment variable " + PASSWORD_VARIABLE
+                        + " (for scripts)."
+            })
     static class Add implements Callable<Integer> {
         @CommandLine.ParentCommand
         UserCommand parent;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--role", defaultValue = "learner", description = "learner, editor or admin (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--role",
+                defaultValue = "learner",
+                description = "learner, editor or admin (default: ${DEFAULT-VALUE})")
         String role;
+
         @Option(names = "--name", description = "the name shown on their account page (default: the part before @)")
         String name;
+
         @Parameters(paramLabel = "EMAIL")
         String email;
 
@@ -64,7 +82,11 @@ class UserCommand {
             }
             try (ConfigurableApplicationContext context = Application.start(parent.root, false)) {
                 Account account = context.getBean(AccountService.class).add("cli", email, name, password, parsed);
-                spec.commandLine().getOut().printf("Added %s (%s) as user %d%n", account.email(), account.role().label(), account.id());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "Added %s (%s) as user %d%n",
+                                account.email(), account.role().label(), account.id());
                 return 0;
             } catch (AccountException e) {
                 err.println("almanac user add: " + e.getMessage());
@@ -73,17 +95,23 @@ class UserCommand {
         }
     }
 
-    @Command(name = "reset-link", mixinStandardHelpOptions = true,
+    @Command(
+            name = "reset-link",
+            mixinStandardHelpOptions = true,
             description = "Print a one-time link (valid for an hour) with which the user sets a new password.")
     static class ResetLink implements Callable<Integer> {
         @CommandLine.ParentCommand
         UserCommand parent;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--base-url", defaultValue = "${env:ALMANAC_BASE_URL:-http://localhost:8080}",
+        @Option(
+                names = "--base-url",
+                defaultValue = "${env:ALMANAC_BASE_URL:-http://localhost:8080}",
                 description = "the site's address (default: ALMANAC_BASE_URL or ${DEFAULT-VALUE})")
         String baseUrl;
+
         @Parameters(paramLabel = "EMAIL")
         String email;
 
@@ -92,10 +120,14 @@ class UserCommand {
             try (ConfigurableApplicationContext context = Application.start(parent.root, false)) {
                 var token = context.getBean(AccountService.class).startReset(email);
                 if (token.isEmpty()) {
-                    spec.commandLine().getErr().println("almanac user reset-link: no enabled account has the address " + email);
+                    spec.commandLine()
+                            .getErr()
+                            .println("almanac user reset-link: no enabled account has the address " + email);
                     return AlmanacCommand.EXIT_REFUSED;
                 }
-                spec.commandLine().getOut().println(baseUrl.replaceAll("/+$", "") + "/password/reset?token=" + token.get());
+                spec.commandLine()
+                        .getOut()
+                        .println(baseUrl.replaceAll("/+$", "") + "/password/reset?token=" + token.get());
                 return 0;
             }
         }
@@ -105,11 +137,13 @@ class UserCommand {
     static class SetRole implements Callable<Integer> {
         @CommandLine.ParentCommand
         UserCommand parent;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "EMAIL")
         String email;
+
         @Parameters(index = "1", paramLabel = "ROLE", description = "learner, editor or admin")
         String role;
 
@@ -129,7 +163,11 @@ class UserCommand {
                     return AlmanacCommand.EXIT_REFUSED;
                 }
                 Account changed = accounts.setRole("cli", account.get().id(), parsed);
-                spec.commandLine().getOut().printf("%s is now %s%n", changed.email(), changed.role().label());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "%s is now %s%n",
+                                changed.email(), changed.role().label());
                 return 0;
             } catch (AccountException e) {
                 err.println("almanac user role: " + e.getMessage());
@@ -142,6 +180,7 @@ class UserCommand {
     static class ListUsers implements Callable<Integer> {
         @CommandLine.ParentCommand
         UserCommand parent;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -149,8 +188,11 @@ class UserCommand {
         public Integer call() {
             try (ConfigurableApplicationContext context = Application.start(parent.root, false)) {
                 for (Account a : context.getBean(AccountService.class).page(0, Integer.MAX_VALUE)) {
-                    spec.commandLine().getOut().printf("%6d  %-8s %-8s %s%n", a.id(), a.role().label(),
-                            a.enabled() ? "" : "disabled", a.email());
+                    spec.commandLine()
+                            .getOut()
+                            .printf(
+                                    "%6d  %-8s %-8s %s%n",
+                                    a.id(), a.role().label(), a.enabled() ? "" : "disabled", a.email());
                 }
                 return 0;
             }

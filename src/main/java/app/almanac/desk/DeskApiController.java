@@ -31,24 +31,49 @@ class DeskApiController {
         this.desk = desk;
     }
 
-    @PostMapping(path = "/api/desk/articles", consumes = {"text/plain", "text/markdown"})
+    @PostMapping(
+            path = "/api/desk/articles",
+            consumes = {"text/plain", "text/markdown"})
     ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) String text, Principal editor) {
         if (text == null || text.isBlank()) {
-            return ResponseEntity.unprocessableContent().body(Map.of("status", 422, "error", "The body is empty: send the text of an analysis."));
+            return ResponseEntity.unprocessableContent()
+                    .body(Map.of("status", 422, "error", "The body is empty: send the text of an analysis."));
         }
         if (text.length() > DeskController.MAX_TEXT) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("status", 413, "error", "The text is too long."));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(Map.of("status", 413, "error", "The text is too long."));
         }
         Documents.Parsed parsed = Documents.fromPaste(text);
         if (!parsed.ok()) {
-            return ResponseEntity.unprocessableContent().body(Map.of("status", 422, "error", "The text could not be read.",
-                    "problems", parsed.problems().stream().map(p -> Map.of("line", p.line(), "message", p.message())).toList()));
+            return ResponseEntity.unprocessableContent()
+                    .body(Map.of(
+                            "status",
+                            422,
+                            "error",
+                            "The text could not be read.",
+                            "problems",
+                            parsed.problems().stream()
+                                    .map(p -> Map.of("line", p.line(), "message", p.message()))
+                                    .toList()));
         }
         try {
             List<Article> created = desk.createDrafts(parsed.articles(), editor.getName());
-            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("created", created.stream().map(a -> Map.of(
-                    "id", a.id(), "title", a.content().title(), "revision", a.revision(), "status", "draft",
-                    "desk", "/desk/articles/" + a.id())).toList()));
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(Map.of(
+                            "created",
+                            created.stream()
+                                    .map(a -> Map.of(
+                                            "id",
+                                            a.id(),
+                                            "title",
+                                            a.content().title(),
+                                            "revision",
+                                            a.revision(),
+                                            "status",
+                                            "draft",
+                                            "desk",
+                                            "/desk/articles/" + a.id()))
+                                    .toList()));
         } catch (EditorialException e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("status", 409, "error", e.getMessage()));
         }

@@ -1,5 +1,7 @@
 package app.almanac.desk;
 
+import static app.almanac.web.Pages.page;
+
 import app.almanac.article.Article;
 import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticlePage;
@@ -27,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import static app.almanac.web.Pages.page;
 
 /**
  * The editorial desk's pages. Every page works without JavaScript; with it, htmx refreshes the
@@ -44,7 +45,8 @@ class DeskController {
     private final DeskService desk;
     private final ZoneId zone;
 
-    DeskController(EditorialService editorial, DeskService desk, @Value("${almanac.time-zone:Asia/Kolkata}") String zone) {
+    DeskController(
+            EditorialService editorial, DeskService desk, @Value("${almanac.time-zone:Asia/Kolkata}") String zone) {
         this.editorial = editorial;
         this.desk = desk;
         this.zone = ZoneId.of(zone);
@@ -68,21 +70,34 @@ class DeskController {
     @PostMapping("/desk/new")
     ModelAndView paste(@RequestParam(defaultValue = "") String text, Principal editor) {
         if (text.isBlank()) {
-            return page("desk/new", new DeskPages.Paste(text, List.of(new Problem(0, "Paste the text of an analysis first.")), null),
+            return page(
+                    "desk/new",
+                    new DeskPages.Paste(text, List.of(new Problem(0, "Paste the text of an analysis first.")), null),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
         if (text.length() > MAX_TEXT) {
-            return page("desk/new", new DeskPages.Paste("", List.of(new Problem(0, "That text is longer than "
-                    + MAX_TEXT / 1_000_000 + " million characters; split it.")), null), HttpStatus.PAYLOAD_TOO_LARGE);
+            return page(
+                    "desk/new",
+                    new DeskPages.Paste(
+                            "",
+                            List.of(new Problem(
+                                    0,
+                                    "That text is longer than " + MAX_TEXT / 1_000_000
+                                            + " million characters; split it.")),
+                            null),
+                    HttpStatus.PAYLOAD_TOO_LARGE);
         }
         Documents.Parsed parsed = Documents.fromPaste(text);
         if (!parsed.ok()) {
-            return page("desk/new", new DeskPages.Paste(text, parsed.problems(), null), HttpStatus.UNPROCESSABLE_CONTENT);
+            return page(
+                    "desk/new", new DeskPages.Paste(text, parsed.problems(), null), HttpStatus.UNPROCESSABLE_CONTENT);
         }
         try {
             List<Article> created = desk.createDrafts(parsed.articles(), editor.getName());
-            return new ModelAndView(created.size() == 1 ? "redirect:/desk/articles/" + created.get(0).id()
-                    : "redirect:/desk?created=" + created.size());
+            return new ModelAndView(
+                    created.size() == 1
+                            ? "redirect:/desk/articles/" + created.get(0).id()
+                            : "redirect:/desk?created=" + created.size());
         } catch (EditorialException e) {
             return page("desk/new", new DeskPages.Paste(text, List.of(), e.getMessage()), HttpStatus.CONFLICT);
         }
@@ -91,8 +106,16 @@ class DeskController {
     @GetMapping("/desk/articles/{id}")
     ModelAndView edit(@PathVariable long id, @RequestParam(required = false) String saved) {
         Article article = editorial.find(id);
-        return editPage(article, Documents.markdown(article.content()), article.revision(), preview(article), List.of(),
-                null, saved != null ? "Saved as revision " + article.revision() + "." : null, null, HttpStatus.OK);
+        return editPage(
+                article,
+                Documents.markdown(article.content()),
+                article.revision(),
+                preview(article),
+                List.of(),
+                null,
+                saved != null ? "Saved as revision " + article.revision() + "." : null,
+                null,
+                HttpStatus.OK);
     }
 
     /**
@@ -101,28 +124,52 @@ class DeskController {
      * fragment; the Preview button, without JavaScript, gets the whole editor page with the preview.
      */
     @PostMapping("/desk/articles/{id}")
-    ModelAndView save(@PathVariable long id, @RequestParam(defaultValue = "") String markdown, @RequestParam int base,
-                      @RequestParam(defaultValue = "save") String action, Principal editor,
-                      @RequestHeader(name = "HX-Request", required = false) String htmx) {
+    ModelAndView save(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String markdown,
+            @RequestParam int base,
+            @RequestParam(defaultValue = "save") String action,
+            Principal editor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx) {
         Article current = editorial.find(id);
         Documents.Parsed parsed = markdown.length() > MAX_TEXT
                 ? new Documents.Parsed(List.of(), List.of(new Problem(0, "The text is too long.")))
                 : Documents.fromMarkdown(markdown);
         boolean preview = action.equals("preview");
         if (preview && htmx != null) {
-            ArticlePage page = parsed.ok() ? preview(new Article(id, current.slug(), base, parsed.articles().get(0))) : null;
+            ArticlePage page = parsed.ok()
+                    ? preview(new Article(
+                            id, current.slug(), base, parsed.articles().get(0)))
+                    : null;
             // 200 even for problems: the fragment that lists them is what the editor should see
             return page("desk/preview", new DeskPages.Preview(page, parsed.problems()), HttpStatus.OK);
         }
         if (!parsed.ok()) {
-            return editPage(current, markdown, base, null, parsed.problems(), null, null,
-                    preview ? "The text cannot be previewed yet: fix the problems below." : "Nothing was saved: fix the problems below.",
+            return editPage(
+                    current,
+                    markdown,
+                    base,
+                    null,
+                    parsed.problems(),
+                    null,
+                    null,
+                    preview
+                            ? "The text cannot be previewed yet: fix the problems below."
+                            : "Nothing was saved: fix the problems below.",
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
         ArticleContent content = parsed.articles().get(0);
         if (preview) {
-            return editPage(current, markdown, base, preview(new Article(id, current.slug(), base, content)), List.of(), null,
-                    "This is a preview; nothing is saved yet.", null, HttpStatus.OK);
+            return editPage(
+                    current,
+                    markdown,
+                    base,
+                    preview(new Article(id, current.slug(), base, content)),
+                    List.of(),
+                    null,
+                    "This is a preview; nothing is saved yet.",
+                    null,
+                    HttpStatus.OK);
         }
         try {
             desk.save(id, base, content, editor.getName());
@@ -135,8 +182,11 @@ class DeskController {
     }
 
     @PostMapping("/desk/articles/{id}/status")
-    ModelAndView move(@PathVariable long id, @RequestParam(defaultValue = "") String action,
-                      @RequestParam(required = false) String publishAt, Principal editor) {
+    ModelAndView move(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(required = false) String publishAt,
+            Principal editor) {
         Article current = editorial.find(id);
         try {
             Instant at = null;
@@ -146,19 +196,31 @@ class DeskController {
             desk.move(id, action, at, editor.getName());
             return new ModelAndView("redirect:/desk/articles/" + id + "?saved");
         } catch (EditorialException e) {
-            return editPage(current, Documents.markdown(current.content()), current.revision(), preview(current), List.of(), null,
-                    null, e.getMessage(), HttpStatus.UNPROCESSABLE_CONTENT);
+            return editPage(
+                    current,
+                    Documents.markdown(current.content()),
+                    current.revision(),
+                    preview(current),
+                    List.of(),
+                    null,
+                    null,
+                    e.getMessage(),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
     @GetMapping("/desk/articles/{id}/history")
     ModelAndView history(@PathVariable long id) {
-        return page("desk/history", new DeskPages.History(editorial.state(id), editorial.revisions(id), zone), HttpStatus.OK);
+        return page(
+                "desk/history",
+                new DeskPages.History(editorial.state(id), editorial.revisions(id), zone),
+                HttpStatus.OK);
     }
 
     @GetMapping("/desk/articles/{id}/diff")
     ModelAndView diff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
-        SideBySide diff = SideBySide.of(Documents.markdown(editorial.revision(id, from)), Documents.markdown(editorial.revision(id, to)));
+        SideBySide diff = SideBySide.of(
+                Documents.markdown(editorial.revision(id, from)), Documents.markdown(editorial.revision(id, to)));
         return page("desk/diff", new DeskPages.Diff(editorial.state(id), from, to, diff), HttpStatus.OK);
     }
 
@@ -171,23 +233,40 @@ class DeskController {
             return conflict(stale, Documents.markdown(editorial.revision(id, revision)));
         } catch (EditorialException e) {
             Article current = editorial.find(id);
-            return editPage(current, Documents.markdown(current.content()), current.revision(), preview(current), List.of(), null,
-                    null, e.getMessage(), HttpStatus.CONFLICT);
+            return editPage(
+                    current,
+                    Documents.markdown(current.content()),
+                    current.revision(),
+                    preview(current),
+                    List.of(),
+                    null,
+                    null,
+                    e.getMessage(),
+                    HttpStatus.CONFLICT);
         }
     }
 
     @GetMapping("/desk/articles/{id}/questions")
     ModelAndView questions(@PathVariable long id, @RequestParam(required = false) String saved) {
         Article article = editorial.find(id);
-        return questionsPage(article, -1, null, List.of(), saved != null ? "Saved as revision " + article.revision() + "." : null,
+        return questionsPage(
+                article,
+                -1,
+                null,
+                List.of(),
+                saved != null ? "Saved as revision " + article.revision() + "." : null,
                 HttpStatus.OK);
     }
 
     /** Adds, changes, moves or removes one question; each is a new revision of the article. */
     @PostMapping("/desk/articles/{id}/questions")
-    ModelAndView changeQuestions(@PathVariable long id, @RequestParam int base, @RequestParam(defaultValue = "") String action,
-                                 @RequestParam(defaultValue = "-1") int index, @RequestParam(defaultValue = "") String text,
-                                 Principal editor) {
+    ModelAndView changeQuestions(
+            @PathVariable long id,
+            @RequestParam int base,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "-1") int index,
+            @RequestParam(defaultValue = "") String text,
+            Principal editor) {
         Article current = editorial.find(id);
         List<Question> questions = new ArrayList<>(current.content().questions());
         boolean known = index >= 0 && index < questions.size();
@@ -197,7 +276,12 @@ class DeskController {
             case "add", "save" -> {
                 Question q = Documents.question(current.content(), text, problems);
                 if (q == null) {
-                    return questionsPage(current, action.equals("add") ? questions.size() : index, text, problems, null,
+                    return questionsPage(
+                            current,
+                            action.equals("add") ? questions.size() : index,
+                            text,
+                            problems,
+                            null,
                             HttpStatus.UNPROCESSABLE_CONTENT);
                 }
                 if (action.equals("add")) {
@@ -226,7 +310,12 @@ class DeskController {
                 what = "removed question " + (index + 1);
             }
             default -> {
-                return questionsPage(current, -1, null, List.of(new Problem(0, "There is no action '" + action + "'.")), null,
+                return questionsPage(
+                        current,
+                        -1,
+                        null,
+                        List.of(new Problem(0, "There is no action '" + action + "'.")),
+                        null,
                         HttpStatus.BAD_REQUEST);
             }
         }
@@ -234,48 +323,105 @@ class DeskController {
             desk.saveQuestions(id, base, questions, editor.getName(), what);
             return new ModelAndView("redirect:/desk/articles/" + id + "/questions?saved");
         } catch (StaleRevisionException stale) {
-            return questionsPage(stale.current(), action.equals("add") || action.equals("save") ? (action.equals("add")
-                            ? stale.current().content().questions().size() : index) : -1, text,
-                    List.of(new Problem(0, stale.getMessage() + " Here is the current version; your text is kept in the form.")),
-                    null, HttpStatus.CONFLICT);
+            return questionsPage(
+                    stale.current(),
+                    action.equals("add") || action.equals("save")
+                            ? (action.equals("add")
+                                    ? stale.current().content().questions().size()
+                                    : index)
+                            : -1,
+                    text,
+                    List.of(new Problem(
+                            0, stale.getMessage() + " Here is the current version; your text is kept in the form.")),
+                    null,
+                    HttpStatus.CONFLICT);
         }
     }
 
     private ModelAndView badIndex(Article current, int index) {
-        return questionsPage(current, -1, null, List.of(new Problem(0, "This article has no question " + (index + 1) + ".")), null,
+        return questionsPage(
+                current,
+                -1,
+                null,
+                List.of(new Problem(0, "This article has no question " + (index + 1) + ".")),
+                null,
                 HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
     private ModelAndView conflict(StaleRevisionException stale, String theirs) {
         Article current = stale.current();
         String currentMarkdown = Documents.markdown(current.content());
-        var conflict = new DeskPages.Conflict(current.revision(), currentMarkdown, SideBySide.of(currentMarkdown, theirs));
+        var conflict =
+                new DeskPages.Conflict(current.revision(), currentMarkdown, SideBySide.of(currentMarkdown, theirs));
         // the form now carries the current revision as its base: saving again replaces it, knowingly
-        return editPage(current, theirs, current.revision(), null, List.of(), conflict, null,
+        return editPage(
+                current,
+                theirs,
+                current.revision(),
+                null,
+                List.of(),
+                conflict,
+                null,
                 stale.getMessage() + " Your text is below, unsaved; the other version and the differences follow.",
                 HttpStatus.CONFLICT);
     }
 
     private Instant parseLocalTime(String text) {
         try {
-            return LocalDateTime.parse(text == null ? "" : text.strip()).atZone(zone).toInstant();
+            return LocalDateTime.parse(text == null ? "" : text.strip())
+                    .atZone(zone)
+                    .toInstant();
         } catch (DateTimeException e) {
             throw new EditorialException("Give the time to publish as a date and time, such as 2026-12-01T06:00.");
         }
     }
 
-    private ModelAndView editPage(Article article, String markdown, int base, ArticlePage preview, List<Problem> problems,
-                                  DeskPages.Conflict conflict, String notice, String error, HttpStatus status) {
-        return page("desk/edit", new DeskPages.Edit(editorial.state(article.id()), markdown, base, preview, problems, conflict,
-                notice, error, zone), status);
+    private ModelAndView editPage(
+            Article article,
+            String markdown,
+            int base,
+            ArticlePage preview,
+            List<Problem> problems,
+            DeskPages.Conflict conflict,
+            String notice,
+            String error,
+            HttpStatus status) {
+        return page(
+                "desk/edit",
+                new DeskPages.Edit(
+                        editorial.state(article.id()),
+                        markdown,
+                        base,
+                        preview,
+                        problems,
+                        conflict,
+                        notice,
+                        error,
+                        zone),
+                status);
     }
 
-    private ModelAndView questionsPage(Article article, int editing, String editingText, List<Problem> problems, String notice,
-                                       HttpStatus status) {
+    private ModelAndView questionsPage(
+            Article article,
+            int editing,
+            String editingText,
+            List<Problem> problems,
+            String notice,
+            HttpStatus status) {
         List<String> snippets = article.content().questions().stream()
-                .map(q -> Documents.questionMarkdown(article.content(), q)).toList();
-        return page("desk/questions", new DeskPages.Questions(editorial.state(article.id()), article.revision(), snippets, editing,
-                editingText, problems, notice), status);
+                .map(q -> Documents.questionMarkdown(article.content(), q))
+                .toList();
+        return page(
+                "desk/questions",
+                new DeskPages.Questions(
+                        editorial.state(article.id()),
+                        article.revision(),
+                        snippets,
+                        editing,
+                        editingText,
+                        problems,
+                        notice),
+                status);
     }
 
     private static ArticlePage preview(Article article) {

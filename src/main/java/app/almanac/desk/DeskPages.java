@@ -30,8 +30,16 @@ public final class DeskPages {
      * The editor. {@code base} is the revision the text was based on; {@code conflict} is set when a
      * save was refused because someone saved first: their version and the differences.
      */
-    public record Edit(Editorial state, String markdown, int base, ArticlePage preview, List<Problem> problems,
-                       Conflict conflict, String notice, String error, ZoneId zone) {}
+    public record Edit(
+            Editorial state,
+            String markdown,
+            int base,
+            ArticlePage preview,
+            List<Problem> problems,
+            Conflict conflict,
+            String notice,
+            String error,
+            ZoneId zone) {}
 
     public record Conflict(int theirRevision, String theirMarkdown, SideBySide diff) {}
 
@@ -41,6 +49,12 @@ public final class DeskPages {
 
     public record Diff(Editorial state, int from, int to, SideBySide diff) {}
 
-    public record Questions(Editorial state, int base, List<String> snippets, int editing, String editingText,
-                            List<Problem> problems, String notice) {}
+    public record Questions(
+            Editorial state,
+            int base,
+            List<String> snippets,
+            int editing,
+            String editingText,
+            List<Problem> problems,
+            String notice) {}
 }

@@ -30,7 +30,8 @@ class DeskService {
         List<Article> created = new ArrayList<>();
         for (ArticleContent content : contents) {
             Article article = editorial.createDraft(content, editor);
-            audit.record(editor, "desk.create", target(article), article.content().title());
+            audit.record(
+                    editor, "desk.create", target(article), article.content().title());
             created.add(article);
         }
         return created;
@@ -48,7 +49,11 @@ class DeskService {
     @Transactional
     Article restore(long id, int base, int revision, String editor) {
         Article saved = editorial.restore(id, base, revision, editor);
-        audit.record(editor, "desk.restore", target(saved), "revision " + revision + " restored as revision " + saved.revision());
+        audit.record(
+                editor,
+                "desk.restore",
+                target(saved),
+                "revision " + revision + " restored as revision " + saved.revision());
         return saved;
     }
 
@@ -69,7 +74,10 @@ class DeskService {
             case "unpublish" -> editorial.unpublish(id);
             default -> throw new app.almanac.article.EditorialException("There is no action '" + action + "'.");
         };
-        audit.record(editor, "desk." + action, "article " + id,
+        audit.record(
+                editor,
+                "desk." + action,
+                "article " + id,
                 moved.title() + (at != null && action.equals("schedule") ? " at " + at : ""));
         return moved;
     }

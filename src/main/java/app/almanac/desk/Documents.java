@@ -33,8 +33,12 @@ final class Documents {
     static Parsed fromMarkdown(String markdown) {
         Parsed parsed = parse("article.md", markdown, 0);
         if (parsed.ok() && parsed.articles().size() != 1) {
-            return new Parsed(List.of(), List.of(new Problem(0, "The editor holds one article; this text has "
-                    + parsed.articles().size() + ".")));
+            return new Parsed(
+                    List.of(),
+                    List.of(new Problem(
+                            0,
+                            "The editor holds one article; this text has "
+                                    + parsed.articles().size() + ".")));
         }
         return parsed;
     }
@@ -45,7 +49,8 @@ final class Documents {
      */
     static Parsed fromPaste(String text) {
         String start = text.stripLeading().toLowerCase(java.util.Locale.ROOT);
-        String name = start.startsWith("---") ? "pasted.md"
+        String name = start.startsWith("---")
+                ? "pasted.md"
                 : start.startsWith("<!doctype html") || start.startsWith("<html") ? "pasted.html" : "pasted.txt";
         return parse(name, text, 0);
     }
@@ -53,7 +58,8 @@ final class Documents {
     /** One question as the editor writes it: {@code ### Q1. stem}, options, {@code Answer:}, {@code Explanation:}. */
     static String questionMarkdown(ArticleContent article, Question question) {
         String md = MarkdownFormat.write(onlyQuestions(article, List.of(question)));
-        return md.substring(md.indexOf("## Practice questions") + "## Practice questions".length()).strip() + "\n";
+        return md.substring(md.indexOf("## Practice questions") + "## Practice questions".length())
+                        .strip() + "\n";
     }
 
     /** Reads one question snippet; problems are reported at the snippet's own line numbers. */
@@ -78,7 +84,8 @@ final class Documents {
     }
 
     private static ArticleContent onlyQuestions(ArticleContent a, List<Question> questions) {
-        return new ArticleContent(a.title(), a.date(), null, null, null, List.of(), List.of(), null, List.of(), List.of(), questions);
+        return new ArticleContent(
+                a.title(), a.date(), null, null, null, List.of(), List.of(), null, List.of(), List.of(), questions);
     }
 
     private static Parsed parse(String name, String text, int lineOffset) {
@@ -88,8 +95,11 @@ final class Documents {
             problems.add(new Problem(Math.max(0, d.line() - lineOffset), d.message()));
         }
         if (problems.isEmpty() && result.articles().isEmpty()) {
-            problems.add(new Problem(0, result.banks().isEmpty() ? "No article was found in this text."
-                    : "This is a question bank, not an article; import it with ./almanac import."));
+            problems.add(new Problem(
+                    0,
+                    result.banks().isEmpty()
+                            ? "No article was found in this text."
+                            : "This is a question bank, not an article; import it with ./almanac import."));
         }
         return new Parsed(result.articles(), problems);
     }

@@ -35,7 +35,8 @@ public record SideBySide(List<Row> rows, int changes) {
                 .oldTag(start -> start ? String.valueOf(START) : String.valueOf(END))
                 .newTag(start -> start ? String.valueOf(START) : String.valueOf(END))
                 .build();
-        List<DiffRow> diff = generator.generateDiffRows(before.lines().toList(), after.lines().toList());
+        List<DiffRow> diff = generator.generateDiffRows(
+                before.lines().toList(), after.lines().toList());
         boolean[] near = new boolean[diff.size()];
         int changes = 0;
         for (int i = 0; i < diff.size(); i++) {
@@ -58,8 +59,11 @@ public record SideBySide(List<Row> rows, int changes) {
                 folded = 0;
             }
             DiffRow r = diff.get(i);
-            rows.add(new Row(r.getTag().name().toLowerCase(java.util.Locale.ROOT), segments(r.getOldLine()),
-                    segments(r.getNewLine()), 0));
+            rows.add(new Row(
+                    r.getTag().name().toLowerCase(java.util.Locale.ROOT),
+                    segments(r.getOldLine()),
+                    segments(r.getNewLine()),
+                    0));
         }
         if (folded > 0) {
             rows.add(new Row("fold", List.of(), List.of(), folded));

@@ -26,7 +26,9 @@ public final class ArticleFiles {
                 return ParseResult.refused(new Diagnostic(name, 0, "is a directory; expected an article file"));
             }
             if (Files.size(path) > MAX_BYTES) {
-                return ParseResult.refused(new Diagnostic(name, 0,
+                return ParseResult.refused(new Diagnostic(
+                        name,
+                        0,
                         "is larger than " + MAX_BYTES / (1024 * 1024) + " MiB; expected one article or question bank"));
             }
             return parse(name, Files.readAllBytes(path));

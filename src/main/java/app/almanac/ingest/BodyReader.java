@@ -17,14 +17,48 @@ import java.util.Set;
 final class BodyReader {
 
     private static final Set<String> KNOWN_HEADINGS = Set.of(
-            "details", "reason", "reasons", "background", "significance", "way forward", "way ahead",
-            "conclusion", "key highlights", "highlights", "key points", "key takeaways", "takeaways", "challenges",
-            "concerns", "impact", "implications", "analysis", "issues", "objectives", "provisions",
-            "key provisions", "key features", "features", "history", "timeline", "related information", "what is it",
-            "about", "facts", "key facts", "about the report", "findings", "key findings", "criticism",
-            "benefits", "significance of the move", "current status", "way forward and conclusion", "outcomes");
-    private static final Set<String> QUESTION_WORDS = Set.of(
-            "what", "why", "how", "who", "which", "when", "where", "is", "are", "does", "do", "can", "should");
+            "details",
+            "reason",
+            "reasons",
+            "background",
+            "significance",
+            "way forward",
+            "way ahead",
+            "conclusion",
+            "key highlights",
+            "highlights",
+            "key points",
+            "key takeaways",
+            "takeaways",
+            "challenges",
+            "concerns",
+            "impact",
+            "implications",
+            "analysis",
+            "issues",
+            "objectives",
+            "provisions",
+            "key provisions",
+            "key features",
+            "features",
+            "history",
+            "timeline",
+            "related information",
+            "what is it",
+            "about",
+            "facts",
+            "key facts",
+            "about the report",
+            "findings",
+            "key findings",
+            "criticism",
+            "benefits",
+            "significance of the move",
+            "current status",
+            "way forward and conclusion",
+            "outcomes");
+    private static final Set<String> QUESTION_WORDS =
+            Set.of("what", "why", "how", "who", "which", "when", "where", "is", "are", "does", "do", "can", "should");
 
     private BodyReader() {}
 
@@ -61,8 +95,10 @@ final class BodyReader {
 
     private static boolean startsFlatTable(List<Line> lines, int i) {
         return i + 3 < lines.size()
-                && keyLike(lines.get(i).plain()) && keyLike(lines.get(i + 1).plain())
-                && keyLike(lines.get(i + 2).plain()) && !lines.get(i + 3).isBullet();
+                && keyLike(lines.get(i).plain())
+                && keyLike(lines.get(i + 1).plain())
+                && keyLike(lines.get(i + 2).plain())
+                && !lines.get(i + 3).isBullet();
     }
 
     static boolean isHeading(Line line, Line nextLine, boolean inTable) {
@@ -95,11 +131,20 @@ final class BodyReader {
         int firstSpace = bare.indexOf(' ');
         String firstWord = (firstSpace < 0 ? bare : bare.substring(0, firstSpace)).toLowerCase(Locale.ROOT);
         boolean questionHeading = bare.endsWith("?") && words <= 10 && QUESTION_WORDS.contains(firstWord);
-        boolean shortBeforeSentence = !bare.endsWith("?") && words <= 6 && !t.endsWith(":")
-                && next != null && !nextLine.isBullet() && next.length() > bare.length() + 20 && endsWithAny(next, ".!?)\"”")
+        boolean shortBeforeSentence = !bare.endsWith("?")
+                && words <= 6
+                && !t.endsWith(":")
+                && next != null
+                && !nextLine.isBullet()
+                && next.length() > bare.length() + 20
+                && endsWithAny(next, ".!?)\"”")
                 && !keyLike(next);
-        return bulletsFollow && words <= 10 || about || KNOWN_HEADINGS.contains(lower)
-                || t.endsWith(":") && words <= 8 || questionHeading || shortBeforeSentence;
+        return bulletsFollow && words <= 10
+                || about
+                || KNOWN_HEADINGS.contains(lower)
+                || t.endsWith(":") && words <= 8
+                || questionHeading
+                || shortBeforeSentence;
     }
 
     static List<Block> blocks(List<Line> lines) {
@@ -114,7 +159,9 @@ final class BodyReader {
                     i++;
                 }
                 blocks.add(new Block.BulletList(items));
-            } else if (cells(lines.get(i).text()) != null && i + 1 < lines.size() && cells(lines.get(i + 1).text()) != null) {
+            } else if (cells(lines.get(i).text()) != null
+                    && i + 1 < lines.size()
+                    && cells(lines.get(i + 1).text()) != null) {
                 i = cellTable(lines, i, blocks);
             } else if (startsFlatTable(lines, i)) {
                 i = flatTable(lines, i, blocks);
@@ -150,14 +197,17 @@ final class BodyReader {
             if (row.stream().allMatch(c -> c.matches(":?-{2,}:?"))) {
                 continue; // a Markdown separator row
             }
-            rows.add(row.stream().map(c -> c.isEmpty() ? List.<String>of() : List.of(c)).toList());
+            rows.add(row.stream()
+                    .map(c -> c.isEmpty() ? List.<String>of() : List.of(c))
+                    .toList());
         }
         blocks.add(new Block.FactTable(header, rows));
         return i;
     }
 
     private static int flatTable(List<Line> lines, int start, List<Block> blocks) {
-        List<String> header = List.of(lines.get(start).plain(), lines.get(start + 1).plain());
+        List<String> header =
+                List.of(lines.get(start).plain(), lines.get(start + 1).plain());
         List<List<List<String>>> rows = new ArrayList<>();
         int i = start + 2;
         while (i < lines.size() && !lines.get(i).isBullet()) {
@@ -167,7 +217,9 @@ final class BodyReader {
             if (i < lines.size() && !lines.get(i).isBullet()) {
                 paragraphs.add(lines.get(i++).plain());
             }
-            while (i < lines.size() && !lines.get(i).isBullet() && !keyLike(lines.get(i).plain())) {
+            while (i < lines.size()
+                    && !lines.get(i).isBullet()
+                    && !keyLike(lines.get(i).plain())) {
                 paragraphs.add(lines.get(i++).plain());
             }
             rows.add(List.of(List.of(key), paragraphs));
@@ -178,7 +230,8 @@ final class BodyReader {
 
     /** Short, capitalised, unpunctuated: how the first column of a flattened table looks. */
     static boolean keyLike(String t) {
-        if (t.isEmpty() || t.length() > 60
+        if (t.isEmpty()
+                || t.length() > 60
                 || !Character.isUpperCase(t.codePointAt(0)) && !Character.isDigit(t.codePointAt(0))) {
             return false;
         }

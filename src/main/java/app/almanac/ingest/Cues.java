@@ -32,33 +32,70 @@ final class Cues {
     private static final Pattern FOCUS = Pattern.compile("^focus\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CATEGORY = Pattern.compile(
             "^(?:category|categories|subject|topic|section)\\s*[:\\-–]\\s*(\\D.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TAGS = Pattern.compile("^(?:tags?|keywords?)\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOTE4STUDENTS = Pattern.compile("^note\\s*4\\s*students\\b\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LEVEL = Pattern.compile("^(prelims|mains)\\s+level\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAGS =
+            Pattern.compile("^(?:tags?|keywords?)\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOTE4STUDENTS =
+            Pattern.compile("^note\\s*4\\s*students\\b\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEVEL =
+            Pattern.compile("^(prelims|mains)\\s+level\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern GS_PAPER = Pattern.compile(
             "\\bGS\\s*[-–]?\\s*(?:paper\\s*[-–]?\\s*)?(IV|III|II|I|[1-4])\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EXAM = Pattern.compile("\\b(prelims|mains|essay|interview)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXAM =
+            Pattern.compile("\\b(prelims|mains|essay|interview)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SUBJECT_AFTER_DASH = Pattern.compile("\\s[–—-]\\s*([^–—-]+)$");
     private static final Pattern FOCUS_TOPIC = Pattern.compile("(?i)\\btopic\\s*[:\\-–]\\s*(.+)$");
 
     /** Copyright notices, share and menu lines: one pattern, so a line is tested once. */
-    private static final Pattern BOILERPLATE = Pattern.compile(String.join("|",
-            "copyright\\s+infringement\\s+not\\s+intended\\.?",
-            "print\\s+friendly,?\\s+pdf\\s+(?:&|and)\\s+email",
-            "(?:share|share this|share on|share via|tweet|print|email|whatsapp|telegram|facebook|twitter|linkedin|pinterest)"
-                    + "(?:\\s*(?:on|via|:)?\\s*(?:whatsapp|telegram|facebook|twitter|x|email|linkedin|pinterest))*\\s*:?",
-            "(?:read more|click here|download pdf|download the pdf|subscribe(?: now)?|join our telegram)\\b.{0,60}",
-            "(?:home|menu|search|login|log in|sign in|sign up|register|skip to content|close|advertisement|"
-                    + "ad|sponsored|back to top|previous|next|previous post|next post|related posts|leave a comment)\\s*[:»›>]?",
-            "(?:home|current affairs)\\s*[»›>/].*"), Pattern.CASE_INSENSITIVE);
+    private static final Pattern BOILERPLATE = Pattern.compile(
+            String.join(
+                    "|",
+                    "copyright\\s+infringement\\s+not\\s+intended\\.?",
+                    "print\\s+friendly,?\\s+pdf\\s+(?:&|and)\\s+email",
+                    "(?:share|share this|share on|share via|tweet|print|email|whatsapp|telegram|facebook|twitter|linkedin|pinterest)"
+                            + "(?:\\s*(?:on|via|:)?\\s*(?:whatsapp|telegram|facebook|twitter|x|email|linkedin|pinterest))*\\s*:?",
+                    "(?:read more|click here|download pdf|download the pdf|subscribe(?: now)?|join our telegram)\\b.{0,60}",
+                    "(?:home|menu|search|login|log in|sign in|sign up|register|skip to content|close|advertisement|"
+                            + "ad|sponsored|back to top|previous|next|previous post|next post|related posts|leave a comment)\\s*[:»›>]?",
+                    "(?:home|current affairs)\\s*[»›>/].*"),
+            Pattern.CASE_INSENSITIVE);
 
     private Cues() {}
 
     private static final Set<String> BOILERPLATE_WORDS = Set.of(
-            "copyright", "print", "share", "tweet", "email", "whatsapp", "telegram", "facebook", "twitter", "linkedin",
-            "pinterest", "read", "click", "download", "subscribe", "join", "home", "menu", "search", "login", "log",
-            "sign", "register", "skip", "close", "advertisement", "ad", "sponsored", "back", "previous", "next",
-            "related", "leave", "current");
+            "copyright",
+            "print",
+            "share",
+            "tweet",
+            "email",
+            "whatsapp",
+            "telegram",
+            "facebook",
+            "twitter",
+            "linkedin",
+            "pinterest",
+            "read",
+            "click",
+            "download",
+            "subscribe",
+            "join",
+            "home",
+            "menu",
+            "search",
+            "login",
+            "log",
+            "sign",
+            "register",
+            "skip",
+            "close",
+            "advertisement",
+            "ad",
+            "sponsored",
+            "back",
+            "previous",
+            "next",
+            "related",
+            "leave",
+            "current");
 
     static boolean isBoilerplate(String t) {
         return isBoilerplate(t, firstWord(t));
@@ -66,7 +103,9 @@ final class Cues {
 
     static boolean isBoilerplate(String t, String firstWord) {
         // every boilerplate line is short and starts with one of a few words
-        return t.length() <= 120 && BOILERPLATE_WORDS.contains(firstWord) && BOILERPLATE.matcher(t).matches();
+        return t.length() <= 120
+                && BOILERPLATE_WORDS.contains(firstWord)
+                && BOILERPLATE.matcher(t).matches();
     }
 
     /** The leading letters of a line, lower-cased: "share" for "Share this:". */
@@ -136,13 +175,27 @@ final class Cues {
 
     /** A "Context:", "In news:" or "Why in News?" line, checked cheaply first. */
     private static final Set<String> CONTEXT_WORDS = Set.of("context", "in", "why");
-    private static final Set<String> CREDIT_WORDS = Set.of("picture", "pictures", "image", "images", "photo", "photos",
-            "graphic", "graphics", "map", "maps", "source", "sources", "courtesy");
-    private static final Set<String> PRACTICE_WORDS = Set.of("upsc", "prelims", "mains", "practice", "sample", "model",
-            "previous", "mcq", "mcqs", "quiz");
+
+    private static final Set<String> CREDIT_WORDS = Set.of(
+            "picture",
+            "pictures",
+            "image",
+            "images",
+            "photo",
+            "photos",
+            "graphic",
+            "graphics",
+            "map",
+            "maps",
+            "source",
+            "sources",
+            "courtesy");
+    private static final Set<String> PRACTICE_WORDS =
+            Set.of("upsc", "prelims", "mains", "practice", "sample", "model", "previous", "mcq", "mcqs", "quiz");
 
     /** What a line's first word may start: one bit per kind of line, so a line is looked up once. */
     static final int BOILERPLATE_START = 1;
+
     static final int METADATA_START = 2;
     static final int CONTEXT_START = 4;
     static final int CREDIT_START = 8;
@@ -156,7 +209,8 @@ final class Cues {
 
     private static java.util.Map<String, Integer> wordKinds() {
         java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
-        java.util.function.BiConsumer<Set<String>, Integer> add = (words, kind) -> words.forEach(w -> kinds.merge(w, kind, (a, b) -> a | b));
+        java.util.function.BiConsumer<Set<String>, Integer> add =
+                (words, kind) -> words.forEach(w -> kinds.merge(w, kind, (a, b) -> a | b));
         add.accept(BOILERPLATE_WORDS, BOILERPLATE_START);
         add.accept(METADATA_WORDS, METADATA_START);
         add.accept(CONTEXT_WORDS, CONTEXT_START);
@@ -202,7 +256,9 @@ final class Cues {
 
     /** A "Practice question(s)" heading and its kin, checked cheaply first. */
     static boolean isPracticeHeading(String t) {
-        return t.length() < 60 && PRACTICE_WORDS.contains(firstWord(t)) && PRACTICE_HEADING.matcher(t).matches();
+        return t.length() < 60
+                && PRACTICE_WORDS.contains(firstWord(t))
+                && PRACTICE_HEADING.matcher(t).matches();
     }
 
     static boolean isBullet(String t) {
@@ -210,8 +266,21 @@ final class Cues {
     }
 
     private static final Set<String> METADATA_WORDS = Set.of(
-            "part", "syllabus", "focus", "category", "categories", "subject", "topic", "section", "tag", "tags",
-            "keyword", "keywords", "note", "prelims", "mains");
+            "part",
+            "syllabus",
+            "focus",
+            "category",
+            "categories",
+            "subject",
+            "topic",
+            "section",
+            "tag",
+            "tags",
+            "keyword",
+            "keywords",
+            "note",
+            "prelims",
+            "mains");
 
     /** What a metadata line adds to an article's header. */
     record Metadata(List<String> syllabus, String category, List<String> tags) {
@@ -248,7 +317,8 @@ final class Cues {
             return new Metadata(List.of(), null, splitList(m.group(1)));
         }
         if ((m = LEVEL.matcher(t)).matches()) {
-            String paper = m.group(1).substring(0, 1).toUpperCase(Locale.ROOT) + m.group(1).substring(1).toLowerCase(Locale.ROOT);
+            String paper = m.group(1).substring(0, 1).toUpperCase(Locale.ROOT)
+                    + m.group(1).substring(1).toLowerCase(Locale.ROOT);
             return new Metadata(List.of(paper), null, splitList(m.group(2)));
         }
         if ((m = NOTE4STUDENTS.matcher(t)).matches()) {
@@ -299,7 +369,10 @@ final class Cues {
     }
 
     private static List<String> splitList(String value) {
-        return List.of(value.split("\\s*[,;|]\\s*")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return List.of(value.split("\\s*[,;|]\\s*")).stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** "POLITY" → "Polity", "SCIENCE & TECHNOLOGY" → "Science & Technology"; mixed case is kept. */
@@ -329,7 +402,8 @@ final class Cues {
             if (!sb.isEmpty()) {
                 sb.append(' ');
             }
-            sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1).toLowerCase(Locale.ROOT));
+            sb.append(Character.toUpperCase(word.charAt(0)))
+                    .append(word.substring(1).toLowerCase(Locale.ROOT));
         }
         return sb.toString();
     }

@@ -25,15 +25,53 @@ public final class DemoArticles {
         {"crop insurance", "Agriculture", "GS-III"}, {"a heritage site", "Art and Culture", "GS-I"},
         {"the fiscal deficit", "Economy", "GS-III"}, {"a wetland", "Environment", "GS-III"},
         {"a satellite launch", "Science and Technology", "GS-III"}, {"judicial appointments", "Polity", "GS-II"},
-        {"urban flooding", "Disaster Management", "GS-III"}, {"civil service ethics", "Ethics", "GS-IV"}};
-    private static final String[] EVENTS = {"review", "report", "ruling", "launch", "summit", "survey", "amendment",
-        "agreement", "census", "audit", "plan", "pilot"};
-    private static final String[] PLACES = {"Assam", "Kerala", "Gujarat", "Odisha", "Ladakh", "Punjab", "Bihar",
-        "Sikkim", "Goa", "Tripura", "Manipur", "Karnataka", "Rajasthan", "Uttarakhand", "Tamil Nadu", "Maharashtra"};
-    private static final String[] BODIES = {"NITI Aayog", "the Reserve Bank of India", "the Supreme Court",
-        "the Election Commission", "ISRO", "the Ministry of Environment", "the Finance Commission", "the CAG"};
-    private static final String[] TAGS = {"SCO", "BRICS", "G20", "UNFCCC", "QUAD", "ASEAN", "WTO", "IMF", "NATO",
-        "ISRO", "RBI", "NITI Aayog"};
+        {"urban flooding", "Disaster Management", "GS-III"}, {"civil service ethics", "Ethics", "GS-IV"}
+    };
+    private static final String[] EVENTS = {
+        "review",
+        "report",
+        "ruling",
+        "launch",
+        "summit",
+        "survey",
+        "amendment",
+        "agreement",
+        "census",
+        "audit",
+        "plan",
+        "pilot"
+    };
+    private static final String[] PLACES = {
+        "Assam",
+        "Kerala",
+        "Gujarat",
+        "Odisha",
+        "Ladakh",
+        "Punjab",
+        "Bihar",
+        "Sikkim",
+        "Goa",
+        "Tripura",
+        "Manipur",
+        "Karnataka",
+        "Rajasthan",
+        "Uttarakhand",
+        "Tamil Nadu",
+        "Maharashtra"
+    };
+    private static final String[] BODIES = {
+        "NITI Aayog",
+        "the Reserve Bank of India",
+        "the Supreme Court",
+        "the Election Commission",
+        "ISRO",
+        "the Ministry of Environment",
+        "the Finance Commission",
+        "the CAG"
+    };
+    private static final String[] TAGS = {
+        "SCO", "BRICS", "G20", "UNFCCC", "QUAD", "ASEAN", "WTO", "IMF", "NATO", "ISRO", "RBI", "NITI Aayog"
+    };
 
     private DemoArticles() {}
 
@@ -49,28 +87,56 @@ public final class DemoArticles {
         String title = capitalise(event) + " on " + subject[0] + " in " + place + " (" + (i + 1) + ")";
         List<String> tags = List.of(TAGS[r.nextInt(TAGS.length)], place);
         List<Section> sections = List.of(
-                new Section("Details", List.of(new Block.BulletList(List.of(
-                        "The " + event + " on " + subject[0] + " in " + place + " was released by " + body + ".",
-                        "It follows the earlier " + event + " of " + year + " and sets targets for the next "
-                                + (2 + r.nextInt(8)) + " years.",
-                        "Officials said " + (10 + r.nextInt(80)) + " per cent of the work would be finished within a year.")))),
-                new Section("Significance", List.of(new Block.BulletList(List.of(
-                        "Decisions on " + subject[0] + " affect how " + place + " plans for the decade ahead.",
-                        "Critics asked for better data and for the " + event + " to be debated in the legislature.")))),
-                new Section("About " + subject[0], List.of(new Block.FactTable(List.of("Aspect", "Details"), List.of(
-                        List.of(List.of("First taken up"), List.of(Integer.toString(year) + ".")),
-                        List.of(List.of("Responsible body"), List.of(body + ".")),
-                        List.of(List.of("Region"), List.of(place + ".", "Neighbouring states watch the outcome closely.")))))));
+                new Section(
+                        "Details",
+                        List.of(new Block.BulletList(List.of(
+                                "The " + event + " on " + subject[0] + " in " + place + " was released by " + body
+                                        + ".",
+                                "It follows the earlier " + event + " of " + year + " and sets targets for the next "
+                                        + (2 + r.nextInt(8)) + " years.",
+                                "Officials said " + (10 + r.nextInt(80))
+                                        + " per cent of the work would be finished within a year.")))),
+                new Section(
+                        "Significance",
+                        List.of(new Block.BulletList(List.of(
+                                "Decisions on " + subject[0] + " affect how " + place + " plans for the decade ahead.",
+                                "Critics asked for better data and for the " + event
+                                        + " to be debated in the legislature.")))),
+                new Section(
+                        "About " + subject[0],
+                        List.of(new Block.FactTable(
+                                List.of("Aspect", "Details"),
+                                List.of(
+                                        List.of(List.of("First taken up"), List.of(Integer.toString(year) + ".")),
+                                        List.of(List.of("Responsible body"), List.of(body + ".")),
+                                        List.of(
+                                                List.of("Region"),
+                                                List.of(
+                                                        place + ".",
+                                                        "Neighbouring states watch the outcome closely.")))))));
         String wrong1 = BODIES[(r.nextInt(BODIES.length))];
         String wrong2 = PLACES[(r.nextInt(PLACES.length))];
         List<Question> questions = List.of(new Question(
                 "Which body released the " + event + " on " + subject[0] + " in " + place + "?",
-                List.of(new Question.Option("A", body), new Question.Option("B", wrong1.equals(body) ? "Parliament" : wrong1),
-                        new Question.Option("C", "The " + wrong2 + " legislature"), new Question.Option("D", "None of the above")),
-                List.of("A"), "The " + event + " was released by " + body + "."));
-        return new ArticleContent(title, date, "Almanac Demo", "Daily News Analysis", subject[1], List.of(subject[2], "Prelims"),
-                tags, "A " + event + " on " + subject[0] + " in " + place + " was published.",
-                List.of(new Credit("Source", "Almanac demo data", null)), sections, questions);
+                List.of(
+                        new Question.Option("A", body),
+                                new Question.Option("B", wrong1.equals(body) ? "Parliament" : wrong1),
+                        new Question.Option("C", "The " + wrong2 + " legislature"),
+                                new Question.Option("D", "None of the above")),
+                List.of("A"),
+                "The " + event + " was released by " + body + "."));
+        return new ArticleContent(
+                title,
+                date,
+                "Almanac Demo",
+                "Daily News Analysis",
+                subject[1],
+                List.of(subject[2], "Prelims"),
+                tags,
+                "A " + event + " on " + subject[0] + " in " + place + " was published.",
+                List.of(new Credit("Source", "Almanac demo data", null)),
+                sections,
+                questions);
     }
 
     private static String capitalise(String s) {

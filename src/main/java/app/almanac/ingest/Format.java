@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The formats Almanac imports, told apart by file name and, failing that, by the first bytes. */
 public enum Format {
-    TEXT, MARKDOWN, HTML, JSON;
+    TEXT,
+    MARKDOWN,
+    HTML,
+    JSON;
 
     static Format of(String fileName, String text) {
         String name = fileName.toLowerCase(Locale.ROOT);
@@ -25,8 +28,12 @@ public enum Format {
         if (start.startsWith("---\n") && text.contains("\ntitle:")) {
             return MARKDOWN;
         }
-        String lower = start.length() > 200 ? start.substring(0, 200).toLowerCase(Locale.ROOT) : start.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.startsWith("<?xml") && lower.contains("<html")) {
+        String lower = start.length() > 200
+                ? start.substring(0, 200).toLowerCase(Locale.ROOT)
+                : start.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("<!doctype html")
+                || lower.startsWith("<html")
+                || lower.startsWith("<?xml") && lower.contains("<html")) {
             return HTML;
         }
         if ((start.startsWith("{") || start.startsWith("[")) && name.isEmpty()) {

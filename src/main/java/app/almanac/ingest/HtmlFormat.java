@@ -30,16 +30,39 @@ import org.jsoup.select.Elements;
  */
 final class HtmlFormat {
 
-    private static final String CLUTTER = String.join(", ",
-            "script", "style", "noscript", "template", "iframe", "form", "button", "svg", "nav", "aside", "footer",
+    private static final String CLUTTER = String.join(
+            ", ",
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "iframe",
+            "form",
+            "button",
+            "svg",
+            "nav",
+            "aside",
+            "footer",
             "[class~=(?i)(^|[-_ ])(share|sharing|sharedaddy|social|ads?|adsbygoogle|advert|advertisement|sponsor|promo"
                     + "|comments?|comment-respond|comments-area|related|newsletter|subscribe|cookie|popup|modal"
                     + "|sidebar|widget|breadcrumbs?|print-?friendly|printfriendly|author-box|post-navigation|nav-links)([-_ ]|$)]",
             "[id~=(?i)^(comments?|respond|sidebar|cookie.*|share.*|ad-.*|related.*)$]",
-            "[role=navigation]", "[role=complementary]", "[aria-hidden=true]");
+            "[role=navigation]",
+            "[role=complementary]",
+            "[aria-hidden=true]");
     private static final List<String> CONTENT = List.of(
-            "[itemprop=articleBody]", ".entry-content", ".post-content", ".article-content", ".article-body",
-            ".td-post-content", ".single-content", "article", "main", ".post-body", "#content", ".content");
+            "[itemprop=articleBody]",
+            ".entry-content",
+            ".post-content",
+            ".article-content",
+            ".article-body",
+            ".td-post-content",
+            ".single-content",
+            "article",
+            "main",
+            ".post-body",
+            "#content",
+            ".content");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|–—-]\\s+[^|–—-]{2,60}$");
 
     private HtmlFormat() {}
@@ -61,11 +84,17 @@ final class HtmlFormat {
     private static ArticleContent read(Document doc) {
         Set<String> tags = new LinkedHashSet<>();
         doc.select("a[rel~=tag]").forEach(a -> tags.add(a.text().strip()));
-        String category = doc.select("a[rel~=category]").stream().map(Element::text).findFirst().orElse(null);
+        String category = doc.select("a[rel~=category]").stream()
+                .map(Element::text)
+                .findFirst()
+                .orElse(null);
         if (category == null) {
             category = doc.select("*:matchesOwn((?i)^\\s*categor(y|ies)\\s*:)").stream()
-                    .map(e -> Cues.metadata(e.text().strip())).filter(m -> m != null && m.category() != null)
-                    .map(Cues.Metadata::category).findFirst().orElse(null);
+                    .map(e -> Cues.metadata(e.text().strip()))
+                    .filter(m -> m != null && m.category() != null)
+                    .map(Cues.Metadata::category)
+                    .findFirst()
+                    .orElse(null);
         }
         LocalDate date = date(doc);
         String title = title(doc);
@@ -93,13 +122,14 @@ final class HtmlFormat {
             }
             if (item.kind() == Kind.HEADING || item.kind() == Kind.PARAGRAPH) {
                 String t = item.text();
-                if (Cues.PRACTICE_HEADING.matcher(t).matches() || t.matches("(?i)^q(?:uestion)?\\s*\\d*\\s*[.:)]\\s*\\S.*")
-                        && item.kind() == Kind.PARAGRAPH) {
+                if (Cues.PRACTICE_HEADING.matcher(t).matches()
+                        || t.matches("(?i)^q(?:uestion)?\\s*\\d*\\s*[.:)]\\s*\\S.*") && item.kind() == Kind.PARAGRAPH) {
                     questionLines = new ArrayList<>();
                     if (!Cues.PRACTICE_HEADING.matcher(t).matches()) {
                         questionLines.addAll(item.asLines());
                         if (blocks.isEmpty()) {
-                            heading = ""; // a heading with nothing under it but the quiz ("Test yourself") is the quiz's
+                            heading =
+                                    ""; // a heading with nothing under it but the quiz ("Test yourself") is the quiz's
                         }
                     }
                     continue;
@@ -119,8 +149,12 @@ final class HtmlFormat {
                 Matcher credit = Cues.CREDIT.matcher(t);
                 if (credit.matches() && t.length() < 300) {
                     String value = credit.group(2).strip();
-                    credits.add(new Credit(Cues.titleCase(credit.group(1)), value,
-                            item.link() != null ? item.link() : Cues.URL.matcher(value).matches() ? value : null));
+                    credits.add(new Credit(
+                            Cues.titleCase(credit.group(1)),
+                            value,
+                            item.link() != null
+                                    ? item.link()
+                                    : Cues.URL.matcher(value).matches() ? value : null));
                     continue;
                 }
                 Cues.Metadata meta = Cues.metadata(t);
@@ -150,11 +184,22 @@ final class HtmlFormat {
             sections.add(new Section(heading, blocks));
         }
         if (date == null) {
-            throw new Refusal(1, "no date: expected a <time datetime> or a date such as '26th February, 2024' in the page");
+            throw new Refusal(
+                    1, "no date: expected a <time datetime> or a date such as '26th February, 2024' in the page");
         }
         List<Question> questions = questionLines == null ? List.of() : new QuestionReader(questionLines).read();
-        return new ArticleContent(title, date, null, null, category == null ? null : Cues.tidyCategory(category),
-                List.copyOf(syllabus), List.copyOf(tags), context, credits, sections, questions);
+        return new ArticleContent(
+                title,
+                date,
+                null,
+                null,
+                category == null ? null : Cues.tidyCategory(category),
+                List.copyOf(syllabus),
+                List.copyOf(tags),
+                context,
+                credits,
+                sections,
+                questions);
     }
 
     private static String title(Document doc) {
@@ -185,7 +230,8 @@ final class HtmlFormat {
                 }
             }
         }
-        for (Element dated : doc.select("[class~=(?i)(^|[-_ ])(date|posted-on|published|entry-date|post-date|entry-meta)([-_ ]|$)]")) {
+        for (Element dated : doc.select(
+                "[class~=(?i)(^|[-_ ])(date|posted-on|published|entry-date|post-date|entry-meta)([-_ ]|$)]")) {
             if (dated.closest("[class~=(?i)comment]") == null) {
                 Optional<LocalDate> found = dateIn(dated.text());
                 if (found.isPresent()) {
@@ -193,7 +239,8 @@ final class HtmlFormat {
                 }
             }
         }
-        for (Element time : doc.select("time[datetime], meta[property=article:published_time], meta[itemprop=datePublished]")) {
+        for (Element time :
+                doc.select("time[datetime], meta[property=article:published_time], meta[itemprop=datePublished]")) {
             String value = time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content");
             if (value.length() >= 10) {
                 try {
@@ -258,10 +305,17 @@ final class HtmlFormat {
     }
 
     private static int paragraphText(Element e) {
-        return e.select("p, li, td").stream().mapToInt(p -> p.ownText().length()).sum();
+        return e.select("p, li, td").stream()
+                .mapToInt(p -> p.ownText().length())
+                .sum();
     }
 
-    private enum Kind { HEADING, PARAGRAPH, LIST, TABLE }
+    private enum Kind {
+        HEADING,
+        PARAGRAPH,
+        LIST,
+        TABLE
+    }
 
     /** One piece of the article in reading order. */
     private record Item(Kind kind, String text, String link, Block block) {
@@ -281,12 +335,19 @@ final class HtmlFormat {
                 for (String item : l.items()) {
                     // list markers are not in the items' text: put them back as the source shows them
                     boolean marked = item.matches("^\\(?[A-Ha-h1-9][).]\\s.*");
-                    String marker = "options".equals(text) ? "(" + (char) ('a' + n) + ") " : "ordered".equals(text) ? (n + 1) + ". " : "";
+                    String marker = "options".equals(text)
+                            ? "(" + (char) ('a' + n) + ") "
+                            : "ordered".equals(text) ? (n + 1) + ". " : "";
                     lines.add(new Line(0, marked ? item : marker + item));
                     n++;
                 }
             } else if (block instanceof Block.FactTable t) {
-                t.rows().forEach(r -> lines.add(new Line(0, String.join("\t", r.stream().map(c -> String.join(" ", c)).toList()))));
+                t.rows()
+                        .forEach(r -> lines.add(new Line(
+                                0,
+                                String.join(
+                                        "\t",
+                                        r.stream().map(c -> String.join(" ", c)).toList()))));
             } else {
                 for (String part : text.split("\n")) {
                     if (!part.isBlank()) {
@@ -299,7 +360,8 @@ final class HtmlFormat {
     }
 
     /** What makes an element a container rather than a paragraph. */
-    private static final String BLOCKS = "p, div, ul, ol, table, h1, h2, h3, h4, h5, h6, section, figure, blockquote, article, main";
+    private static final String BLOCKS =
+            "p, div, ul, ol, table, h1, h2, h3, h4, h5, h6, section, figure, blockquote, article, main";
 
     private static void walk(Element element, List<Item> items) {
         for (Node node : element.childNodes()) {
@@ -317,8 +379,10 @@ final class HtmlFormat {
                 if (!e.text().isBlank()) {
                     items.add(Item.heading(e.text().strip()));
                 }
-            } else if (tag.equals("p") || (e.isBlock() || tag.equals("blockquote")) && !tag.matches("ul|ol|table|li|tr|td|th")
-                    && e.select(BLOCKS).stream().allMatch(inner -> inner == e)) {
+            } else if (tag.equals("p")
+                    || (e.isBlock() || tag.equals("blockquote"))
+                            && !tag.matches("ul|ol|table|li|tr|td|th")
+                            && e.select(BLOCKS).stream().allMatch(inner -> inner == e)) {
                 String text = textWithBreaks(e);
                 if (!text.isBlank()) {
                     Element a = e.selectFirst("a[href^=http]");
@@ -347,8 +411,12 @@ final class HtmlFormat {
                 }
             } else if (tag.equals("br") || tag.equals("img") || tag.equals("picture") || tag.equals("video")) {
                 continue;
-            } else if (e.isBlock() || tag.equals("figure") || tag.equals("section") || tag.equals("header")
-                    || tag.equals("span") && !e.select("p, ul, ol, table, h2, h3").isEmpty()) {
+            } else if (e.isBlock()
+                    || tag.equals("figure")
+                    || tag.equals("section")
+                    || tag.equals("header")
+                    || tag.equals("span")
+                            && !e.select("p, ul, ol, table, h2, h3").isEmpty()) {
                 walk(e, items);
             } else if (!e.text().isBlank()) {
                 items.add(Item.paragraph(e.text().strip(), null));
@@ -377,8 +445,10 @@ final class HtmlFormat {
                 continue;
             }
             Elements cells = tr.select("> th, > td");
-            boolean headerRow = header.isEmpty() && rows.isEmpty()
-                    && (tr.parent() != null && tr.parent().tagName().equals("thead") || cells.stream().allMatch(c -> c.tagName().equals("th")));
+            boolean headerRow = header.isEmpty()
+                    && rows.isEmpty()
+                    && (tr.parent() != null && tr.parent().tagName().equals("thead")
+                            || cells.stream().allMatch(c -> c.tagName().equals("th")));
             if (headerRow) {
                 cells.forEach(c -> header.add(c.text().strip()));
                 continue;

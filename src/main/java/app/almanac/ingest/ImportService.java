@@ -31,8 +31,11 @@ public class ImportService {
     /**
      * What importing one file did: the saved articles, or why nothing was saved.
      */
-    public record FileImport(String file, List<SaveResult> saved, List<QuestionBankService.BankSaveResult> banks,
-                             List<Diagnostic> errors) {
+    public record FileImport(
+            String file,
+            List<SaveResult> saved,
+            List<QuestionBankService.BankSaveResult> banks,
+            List<Diagnostic> errors) {
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -46,8 +49,15 @@ public class ImportService {
         java.util.Set<String> identities = new java.util.HashSet<>();
         for (ArticleContent content : parsed.articles()) {
             if (!identities.add(ArticleService.identityKey(content))) {
-                return new FileImport(parsed.file(), List.of(), List.of(), List.of(new Diagnostic(parsed.file(), 0,
-                        "holds '" + content.title() + "' of " + content.date() + " twice; nothing from it was stored")));
+                return new FileImport(
+                        parsed.file(),
+                        List.of(),
+                        List.of(),
+                        List.of(new Diagnostic(
+                                parsed.file(),
+                                0,
+                                "holds '" + content.title() + "' of " + content.date()
+                                        + " twice; nothing from it was stored")));
             }
         }
         try {
@@ -63,8 +73,15 @@ public class ImportService {
             });
             return new FileImport(parsed.file(), saved, banks, List.of());
         } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
-            return new FileImport(parsed.file(), List.of(), List.of(), List.of(new Diagnostic(parsed.file(), 0,
-                    "could not be stored, nothing from it was saved: " + e.getMostSpecificCause().getMessage())));
+            return new FileImport(
+                    parsed.file(),
+                    List.of(),
+                    List.of(),
+                    List.of(new Diagnostic(
+                            parsed.file(),
+                            0,
+                            "could not be stored, nothing from it was saved: "
+                                    + e.getMostSpecificCause().getMessage())));
         }
     }
 }

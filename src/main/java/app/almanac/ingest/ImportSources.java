@@ -21,7 +21,8 @@ import java.util.zip.ZipFile;
  */
 public final class ImportSources implements Closeable {
 
-    private static final List<String> EXTENSIONS = List.of(".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json");
+    private static final List<String> EXTENSIONS =
+            List.of(".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json");
 
     /** One file to import: its name for messages, and how to read it when its turn comes. */
     public interface Source {
@@ -46,15 +47,18 @@ public final class ImportSources implements Closeable {
     private void add(Path path) {
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(Files::isRegularFile).filter(p -> importable(p.getFileName().toString()))
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> importable(p.getFileName().toString()))
                         .filter(p -> !p.getFileName().toString().startsWith("."))
                         .filter(p -> !p.getFileName().toString().endsWith(".expected.json"))
                         .filter(p -> !isProjectDocument(p.getFileName().toString()))
-                        .sorted().forEach(this::addFile);
+                        .sorted()
+                        .forEach(this::addFile);
             } catch (IOException | java.io.UncheckedIOException e) {
                 refused.add(new Diagnostic(path.toString(), 0, "cannot list the directory: " + e.getMessage()));
             }
-        } else if (path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+        } else if (path.getFileName() != null
+                && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
                 && Files.isRegularFile(path)) {
             addArchive(path);
         } else {
@@ -92,7 +96,9 @@ public final class ImportSources implements Closeable {
         for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
             ZipEntry entry = e.nextElement();
             String last = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-            if (!entry.isDirectory() && importable(last) && !last.startsWith(".")
+            if (!entry.isDirectory()
+                    && importable(last)
+                    && !last.startsWith(".")
                     && !entry.getName().startsWith("__MACOSX/")) {
                 entries.add(entry);
             }
@@ -112,12 +118,16 @@ public final class ImportSources implements Closeable {
                         // read one byte past the limit to know that an entry (or a zip bomb) is too big
                         byte[] bytes = in.readNBytes((int) ArticleFiles.MAX_BYTES + 1);
                         if (bytes.length > ArticleFiles.MAX_BYTES) {
-                            return ParseResult.refused(new Diagnostic(name, 0, "is larger than "
-                                    + ArticleFiles.MAX_BYTES / (1024 * 1024) + " MiB; expected one article"));
+                            return ParseResult.refused(new Diagnostic(
+                                    name,
+                                    0,
+                                    "is larger than " + ArticleFiles.MAX_BYTES / (1024 * 1024)
+                                            + " MiB; expected one article"));
                         }
                         return ArticleFiles.parse(name, bytes);
                     } catch (IOException e) {
-                        return ParseResult.refused(new Diagnostic(name, 0, "cannot be read from the archive: " + e.getMessage()));
+                        return ParseResult.refused(
+                                new Diagnostic(name, 0, "cannot be read from the archive: " + e.getMessage()));
                     }
                 }
             });

@@ -16,9 +16,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -43,7 +43,8 @@ public final class JsonFormat {
 
     private static Schema loadSchema() {
         try (InputStream in = JsonFormat.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,24 +70,27 @@ public final class JsonFormat {
             root = MAPPER.readTree(text);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            return ParseResult.refused(new Diagnostic(file, Math.max(line, 1), "not valid JSON: " + e.getOriginalMessage()));
+            return ParseResult.refused(
+                    new Diagnostic(file, Math.max(line, 1), "not valid JSON: " + e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode()) {
-            return ParseResult.refused(new Diagnostic(file, 1, "empty file: expected a JSON article, array or question bank"));
+            return ParseResult.refused(
+                    new Diagnostic(file, 1, "empty file: expected a JSON article, array or question bank"));
         }
         List<Error> errors = SCHEMA.validate(root);
         if (!errors.isEmpty()) {
             Map<String, Integer> lines = lineNumbers(text);
             Error first = errors.get(0);
             String pointer = first.getInstanceLocation().toString();
-            return ParseResult.refused(new Diagnostic(file, lines.getOrDefault(pointer, 1),
-                    readable(pointer) + ": " + first.getMessage()));
+            return ParseResult.refused(new Diagnostic(
+                    file, lines.getOrDefault(pointer, 1), readable(pointer) + ": " + first.getMessage()));
         }
         try {
             checkDates(root, text);
             if (root.isArray()) {
                 if (root.isEmpty()) {
-                    return ParseResult.refused(new Diagnostic(file, 1, "an empty array: expected one or more articles"));
+                    return ParseResult.refused(
+                            new Diagnostic(file, 1, "an empty array: expected one or more articles"));
                 }
                 List<ArticleContent> articles = new ArrayList<>();
                 for (int i = 0; i < root.size(); i++) {
@@ -98,15 +102,18 @@ public final class JsonFormat {
                 return ParseResult.of(file, List.of(checked(MAPPER.treeToValue(root, ArticleContent.class), "", text)));
             }
             QuestionBankContent bank = MAPPER.treeToValue(
-                    root.has("title") ? root : ((tools.jackson.databind.node.ObjectNode) root.deepCopy())
-                            .put("title", file.replaceFirst("\\.json$", "")),
+                    root.has("title")
+                            ? root
+                            : ((tools.jackson.databind.node.ObjectNode) root.deepCopy())
+                                    .put("title", file.replaceFirst("\\.json$", "")),
                     QuestionBankContent.class);
             checkAnswers(bank.questions(), "", text);
             return ParseResult.ofBank(file, bank);
         } catch (Refusal r) {
             return ParseResult.refused(r.in(file));
         } catch (JacksonException e) {
-            return ParseResult.refused(new Diagnostic(file, 1, "cannot be read as an article: " + e.getOriginalMessage()));
+            return ParseResult.refused(
+                    new Diagnostic(file, 1, "cannot be read as an article: " + e.getOriginalMessage()));
         }
     }
 
@@ -119,11 +126,13 @@ public final class JsonFormat {
     private static void checkAnswers(List<Question> questions, String path, String text) {
         for (int q = 0; q < questions.size(); q++) {
             Question question = questions.get(q);
-            List<String> labels = question.options().stream().map(Question.Option::label).toList();
+            List<String> labels =
+                    question.options().stream().map(Question.Option::label).toList();
             for (String answer : question.answer()) {
                 if (!labels.contains(answer)) {
                     String at = path + "/questions/" + q + "/answer";
-                    throw new Refusal(lineNumbers(text).getOrDefault(at, 1),
+                    throw new Refusal(
+                            lineNumbers(text).getOrDefault(at, 1),
                             readable(at) + ": '" + answer + "' is not one of the options " + labels);
                 }
             }
@@ -145,7 +154,9 @@ public final class JsonFormat {
             try {
                 java.time.LocalDate.parse(date);
             } catch (java.time.DateTimeException e) {
-                throw new Refusal(lineNumbers(text).getOrDefault(pointer, 1), readable(pointer) + ": '" + date + "' is not a real date");
+                throw new Refusal(
+                        lineNumbers(text).getOrDefault(pointer, 1),
+                        readable(pointer) + ": '" + date + "' is not a real date");
             }
         }
     }
@@ -160,7 +171,8 @@ public final class JsonFormat {
             if (part.matches("\\d+")) {
                 sb.append('[').append(part).append(']');
             } else {
-                sb.append(sb.isEmpty() ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+                sb.append(sb.isEmpty() ? "" : ".")
+                        .append(part.replace("~1", "/").replace("~0", "~"));
             }
         }
         return sb.toString();
@@ -193,7 +205,9 @@ public final class JsonFormat {
                     path.pop();
                 }
                 if ((token.isScalarValue() || token == JsonToken.END_ARRAY || token == JsonToken.END_OBJECT)
-                        && !path.isEmpty() && path.peek() instanceof String s && !s.equals("{")) {
+                        && !path.isEmpty()
+                        && path.peek() instanceof String s
+                        && !s.equals("{")) {
                     path.pop();
                 }
             }

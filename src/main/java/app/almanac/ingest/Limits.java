@@ -26,7 +26,9 @@ final class Limits {
             return problem;
         }
         for (Credit c : a.credits()) {
-            problem = first(over("a credit's label", c.label(), 200), over("a credit's text", c.text(), 2000),
+            problem = first(
+                    over("a credit's label", c.label(), 200),
+                    over("a credit's text", c.text(), 2000),
                     over("a credit's link", c.url(), 2000));
             if (problem != null) {
                 return problem;
@@ -53,7 +55,8 @@ final class Limits {
                     return "question " + (i + 1) + ": a statement label is longer than 20 characters";
                 }
             }
-            List<String> labels = q.options().stream().map(Question.Option::label).toList();
+            List<String> labels =
+                    q.options().stream().map(Question.Option::label).toList();
             if (labels.stream().anyMatch(l -> l.length() > 4)) {
                 return "question " + (i + 1) + ": an option label is longer than 4 characters";
             }
@@ -78,7 +81,8 @@ final class Limits {
 
     private static String over(String what, String value, int max) {
         return value != null && value.length() > max
-                ? what + " is " + value.length() + " characters long; at most " + max + " are kept" : null;
+                ? what + " is " + value.length() + " characters long; at most " + max + " are kept"
+                : null;
     }
 
     private static String each(String what, List<String> values, int max) {

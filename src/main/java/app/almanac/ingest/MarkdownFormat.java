@@ -66,16 +66,18 @@ public final class MarkdownFormat {
             .build();
     private static final Set<String> FIELDS = Set.of(
             "title", "date", "publisher", "series", "category", "syllabus", "tags", "context", "sources", "source");
-    private static final Pattern QUESTION_HEADING = Pattern.compile("^Q(?:uestion)?\\s*(\\d{1,3})?\\s*[.:)]?\\s*(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern QUESTION_HEADING = Pattern.compile(
+            "^Q(?:uestion)?\\s*(\\d{1,3})?\\s*[.:)]?\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern OPTION = Pattern.compile("^\\(?([A-H])\\)\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern STATEMENT = Pattern.compile("^Statement[\\s-]*([^:]{1,20}):\\s*(.*)$", Pattern.DOTALL);
-    private static final Pattern ANSWER = Pattern.compile("^(?:correct\\s+)?answers?\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANSWER =
+            Pattern.compile("^(?:correct\\s+)?answers?\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     /** "B", "(b)", "A, C", "A and C", "A & C." — labels only, nothing else. */
-    private static final Pattern ANSWER_LABELS = Pattern.compile(
-            "^\\(?([A-Ha-h])\\)?((?:\\s*(?:,|and|&)\\s*\\(?[A-Ha-h]\\)?)*)\\s*\\.?$");
-    private static final Pattern EXPLANATION = Pattern.compile("^(?:explanation|solution)\\s*:\\s*(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ANSWER_LABELS =
+            Pattern.compile("^\\(?([A-Ha-h])\\)?((?:\\s*(?:,|and|&)\\s*\\(?[A-Ha-h]\\)?)*)\\s*\\.?$");
+
+    private static final Pattern EXPLANATION =
+            Pattern.compile("^(?:explanation|solution)\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final String CELL_BREAK = "\u0000";
 
     private MarkdownFormat() {}
@@ -92,7 +94,8 @@ public final class MarkdownFormat {
 
     private static ArticleContent read(String text) {
         if (!text.startsWith("---\n")) {
-            throw new Refusal(1, "expected YAML front matter: a first line '---', then 'title:' and 'date:', then '---'");
+            throw new Refusal(
+                    1, "expected YAML front matter: a first line '---', then 'title:' and 'date:', then '---'");
         }
         int close = text.indexOf("\n---", 3);
         while (close >= 0 && !(close + 4 == text.length() || text.charAt(close + 4) == '\n')) {
@@ -115,9 +118,21 @@ public final class MarkdownFormat {
         }
         for (String field : front.propertyNames()) {
             if (!FIELDS.contains(field)) {
-                throw new Refusal(lineOf(yaml, field), "unknown front-matter field '" + field + "'; known fields: "
-                        + String.join(", ", List.of("title", "date", "publisher", "series", "category", "syllabus",
-                        "tags", "context", "sources")));
+                throw new Refusal(
+                        lineOf(yaml, field),
+                        "unknown front-matter field '" + field + "'; known fields: "
+                                + String.join(
+                                        ", ",
+                                        List.of(
+                                                "title",
+                                                "date",
+                                                "publisher",
+                                                "series",
+                                                "category",
+                                                "syllabus",
+                                                "tags",
+                                                "context",
+                                                "sources")));
             }
         }
         for (String field : List.of("title", "date", "publisher", "series", "category", "context", "source")) {
@@ -128,9 +143,12 @@ public final class MarkdownFormat {
         }
         for (String field : List.of("syllabus", "tags")) {
             JsonNode value = front.get(field);
-            if (value != null && !value.isNull() && !value.isValueNode()
+            if (value != null
+                    && !value.isNull()
+                    && !value.isValueNode()
                     && !(value.isArray() && value.valueStream().allMatch(JsonNode::isValueNode))) {
-                throw new Refusal(lineOf(yaml, field), "'" + field + "' must be a list of words, e.g. [GS-II, Prelims]");
+                throw new Refusal(
+                        lineOf(yaml, field), "'" + field + "' must be a list of words, e.g. [GS-II, Prelims]");
             }
         }
         String title = string(front, "title");
@@ -151,17 +169,21 @@ public final class MarkdownFormat {
         JsonNode sources = front.get("sources");
         if (sources != null && !sources.isNull()) {
             if (!sources.isArray()) {
-                throw new Refusal(lineOf(yaml, "sources"), "'sources' must be a list of entries with label, text and url");
+                throw new Refusal(
+                        lineOf(yaml, "sources"), "'sources' must be a list of entries with label, text and url");
             }
             for (JsonNode s : sources) {
                 if (!s.isValueNode() && !(s.isObject() && s.valueStream().allMatch(JsonNode::isValueNode))) {
-                    throw new Refusal(lineOf(yaml, "sources"), "each of 'sources' must have label, text and url as text");
+                    throw new Refusal(
+                            lineOf(yaml, "sources"), "each of 'sources' must have label, text and url as text");
                 }
                 String label = s.isObject() ? string(s, "label") : "Source";
                 String value = s.isObject() ? string(s, "text") : s.asString();
                 String url = s.isObject() ? string(s, "url") : null;
                 if (url != null && !Cues.URL.matcher(url).matches()) {
-                    throw new Refusal(lineOf(yaml, "sources"), "a source's url must be an http:// or https:// address; found '" + url + "'");
+                    throw new Refusal(
+                            lineOf(yaml, "sources"),
+                            "a source's url must be an http:// or https:// address; found '" + url + "'");
                 }
                 credits.add(new Credit(label == null ? "Source" : label, value == null ? "" : value, url));
             }
@@ -172,9 +194,18 @@ public final class MarkdownFormat {
         }
         Node document = PARSER.parse(text.substring(close + 4));
         Body body = body(document, frontLines);
-        return new ArticleContent(title.strip(), date, string(front, "publisher"), string(front, "series"),
-                string(front, "category"), words(front, "syllabus"), words(front, "tags"), string(front, "context"),
-                credits, body.sections(), body.questions());
+        return new ArticleContent(
+                title.strip(),
+                date,
+                string(front, "publisher"),
+                string(front, "series"),
+                string(front, "category"),
+                words(front, "syllabus"),
+                words(front, "tags"),
+                string(front, "context"),
+                credits,
+                body.sections(),
+                body.questions());
     }
 
     private static int lineOf(String yaml, String field) {
@@ -245,7 +276,8 @@ public final class MarkdownFormat {
                     continue;
                 }
                 if (question == null) {
-                    throw new Refusal(line, "expected a question heading such as '### Q1. …' in the practice questions");
+                    throw new Refusal(
+                            line, "expected a question heading such as '### Q1. …' in the practice questions");
                 }
                 question.add(node, line);
                 continue;
@@ -392,12 +424,16 @@ public final class MarkdownFormat {
                 } else if ((m = ANSWER.matcher(text)).matches()) {
                     Matcher labels = ANSWER_LABELS.matcher(m.group(1).strip());
                     if (!labels.matches()) {
-                        throw new Refusal(at, "expected the answer as option letters, e.g. '**Answer:** B' or "
-                                + "'**Answer:** A, C'; found '" + m.group(1).strip() + "'");
+                        throw new Refusal(
+                                at,
+                                "expected the answer as option letters, e.g. '**Answer:** B' or "
+                                        + "'**Answer:** A, C'; found '"
+                                        + m.group(1).strip() + "'");
                     }
                     List<String> letters = new ArrayList<>();
                     letters.add(labels.group(1).toUpperCase(Locale.ROOT));
-                    Matcher more = Pattern.compile("(?<![A-Za-z])[A-Ha-h](?![A-Za-z])").matcher(labels.group(2));
+                    Matcher more =
+                            Pattern.compile("(?<![A-Za-z])[A-Ha-h](?![A-Za-z])").matcher(labels.group(2));
                     while (more.find()) {
                         letters.add(more.group().toUpperCase(Locale.ROOT));
                     }
@@ -411,7 +447,10 @@ public final class MarkdownFormat {
                 } else if (options.isEmpty()) {
                     stem.add(text);
                 } else {
-                    throw new Refusal(at, "expected '**Answer:**' or '**Explanation:**' after the options of the question on line " + line);
+                    throw new Refusal(
+                            at,
+                            "expected '**Answer:**' or '**Explanation:**' after the options of the question on line "
+                                    + line);
                 }
             } else if (node instanceof OrderedList list && options.isEmpty()) {
                 int n = list.getMarkerStartNumber() == null ? 1 : list.getMarkerStartNumber();
@@ -420,25 +459,34 @@ public final class MarkdownFormat {
                 }
             } else if (node instanceof BulletList list) {
                 List<String> items = items(list);
-                if (!items.isEmpty() && items.stream().allMatch(i -> OPTION.matcher(i).matches())) {
+                if (!items.isEmpty()
+                        && items.stream().allMatch(i -> OPTION.matcher(i).matches())) {
                     for (String item : items) {
                         Matcher m = OPTION.matcher(item);
                         m.matches();
                         options.add(new Question.Option(m.group(1), m.group(2).strip()));
                     }
-                } else if (!items.isEmpty() && items.stream().allMatch(i -> STATEMENT.matcher(i).matches()) && options.isEmpty()) {
+                } else if (!items.isEmpty()
+                        && items.stream().allMatch(i -> STATEMENT.matcher(i).matches())
+                        && options.isEmpty()) {
                     for (String item : items) {
                         Matcher m = STATEMENT.matcher(item);
                         m.matches();
-                        statements.add(new Question.Statement(m.group(1).strip(), m.group(2).strip()));
+                        statements.add(new Question.Statement(
+                                m.group(1).strip(), m.group(2).strip()));
                     }
                 } else {
                     throw new Refusal(at, "expected options written '- A) …' (or statements '- Statement-I: …')");
                 }
             } else if (node instanceof TableBlock table && options.isEmpty()) {
                 Block.FactTable t = (Block.FactTable) block(table);
-                pairs = new Question.Pairs(t.header(), t.rows().stream()
-                        .map(r -> r.stream().map(c -> String.join("\n\n", c)).toList()).toList());
+                pairs = new Question.Pairs(
+                        t.header(),
+                        t.rows().stream()
+                                .map(r -> r.stream()
+                                        .map(c -> String.join("\n\n", c))
+                                        .toList())
+                                .toList());
             } else if (!(node instanceof ThematicBreak)) {
                 throw new Refusal(at, "unexpected content in the question on line " + line);
             }
@@ -454,10 +502,17 @@ public final class MarkdownFormat {
             List<String> labels = options.stream().map(Question.Option::label).toList();
             for (String a : answer) {
                 if (!labels.contains(a)) {
-                    throw new Refusal(answerLine, "the answer '" + a + "' is not one of the options " + String.join(", ", labels));
+                    throw new Refusal(
+                            answerLine,
+                            "the answer '" + a + "' is not one of the options " + String.join(", ", labels));
                 }
             }
-            return new Question(String.join("\n\n", stem), statements, pairs, options, answer,
+            return new Question(
+                    String.join("\n\n", stem),
+                    statements,
+                    pairs,
+                    options,
+                    answer,
                     explanation == null || explanation.isEmpty() ? null : String.join("\n\n", explanation));
         }
     }
@@ -527,17 +582,27 @@ public final class MarkdownFormat {
             }
             md.append('\n');
         } else if (b instanceof Block.FactTable t) {
-            int columns = Math.max(t.header().size(), t.rows().stream().mapToInt(List::size).max().orElse(0));
+            int columns = Math.max(
+                    t.header().size(),
+                    t.rows().stream().mapToInt(List::size).max().orElse(0));
             md.append('|');
             for (int c = 0; c < columns; c++) {
-                md.append(' ').append(c < t.header().size() ? escapeCell(t.header().get(c)) : "").append(" |");
+                md.append(' ')
+                        .append(c < t.header().size() ? escapeCell(t.header().get(c)) : "")
+                        .append(" |");
             }
             md.append("\n|").append("---|".repeat(Math.max(columns, 1))).append('\n');
             for (List<List<String>> row : t.rows()) {
                 md.append('|');
                 for (int c = 0; c < columns; c++) {
                     List<String> cell = c < row.size() ? row.get(c) : List.of();
-                    md.append(' ').append(String.join("<br><br>", cell.stream().map(MarkdownFormat::escapeCell).toList())).append(" |");
+                    md.append(' ')
+                            .append(String.join(
+                                    "<br><br>",
+                                    cell.stream()
+                                            .map(MarkdownFormat::escapeCell)
+                                            .toList()))
+                            .append(" |");
                 }
                 md.append('\n');
             }
@@ -566,21 +631,33 @@ public final class MarkdownFormat {
         }
         for (int i = 0; i < q.statements().size(); i++) {
             Question.Statement s = q.statements().get(i);
-            md.append(numbered ? (i + 1) + ". " : "- Statement-" + s.label() + ": ").append(escapeText(s.text())).append('\n');
+            md.append(numbered ? (i + 1) + ". " : "- Statement-" + s.label() + ": ")
+                    .append(escapeText(s.text()))
+                    .append('\n');
         }
         if (!q.statements().isEmpty()) {
             md.append('\n');
         }
         if (q.pairs() != null) {
-            writeBlock(new Block.FactTable(q.pairs().header(), q.pairs().rows().stream()
-                    .map(r -> r.stream().map(c -> c.isEmpty() ? List.<String>of() : List.of(c.split("\n\n"))).toList())
-                    .toList()), md);
+            writeBlock(
+                    new Block.FactTable(
+                            q.pairs().header(),
+                            q.pairs().rows().stream()
+                                    .map(r -> r.stream()
+                                            .map(c -> c.isEmpty() ? List.<String>of() : List.of(c.split("\n\n")))
+                                            .toList())
+                                    .toList()),
+                    md);
         }
         for (int i = leadInEnd; i < parts.size(); i++) {
             md.append(escapeText(parts.get(i))).append("\n\n");
         }
         for (Question.Option o : q.options()) {
-            md.append("- ").append(o.label()).append(") ").append(escapeText(o.text())).append('\n');
+            md.append("- ")
+                    .append(o.label())
+                    .append(") ")
+                    .append(escapeText(o.text()))
+                    .append('\n');
         }
         if (!q.options().isEmpty()) {
             md.append('\n');
@@ -588,8 +665,11 @@ public final class MarkdownFormat {
         if (!q.answer().isEmpty()) {
             md.append("**Answer:** ").append(String.join(", ", q.answer())).append("\n\n");
         }
-        List<String> paragraphs = q.explanation() == null ? List.of()
-                : List.of(q.explanation().split("\n\n")).stream().filter(p -> !p.isBlank()).toList();
+        List<String> paragraphs = q.explanation() == null
+                ? List.of()
+                : List.of(q.explanation().split("\n\n")).stream()
+                        .filter(p -> !p.isBlank())
+                        .toList();
         if (!paragraphs.isEmpty()) {
             md.append("**Explanation:** ").append(escapeText(paragraphs.get(0))).append("\n\n");
             for (String p : paragraphs.subList(1, paragraphs.size())) {

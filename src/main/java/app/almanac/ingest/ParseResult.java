@@ -8,8 +8,8 @@ import java.util.List;
  * What a parser made of one file: the articles and question banks it found, or the reasons it
  * refused the file. A file with any error yields nothing, so nothing from it is half-stored.
  */
-public record ParseResult(String file, List<ArticleContent> articles, List<QuestionBankContent> banks,
-                          List<Diagnostic> errors) {
+public record ParseResult(
+        String file, List<ArticleContent> articles, List<QuestionBankContent> banks, List<Diagnostic> errors) {
 
     public ParseResult {
         articles = List.copyOf(articles);

@@ -26,13 +26,12 @@ final class PublishedDates {
         }
     }
 
-    private static final String MONTH =
-            "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                    + "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+            + "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + ",?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
-            "^" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH_DAY_YEAR =
+            Pattern.compile("^" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMERIC_DAY_FIRST = Pattern.compile("^(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})\\b");
     private static final Pattern ISO = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})\\b");
 
@@ -51,10 +50,12 @@ final class PublishedDates {
                 return found(LocalDate.of(year(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2))), m);
             }
             if ((m = NUMERIC_DAY_FIRST.matcher(line)).find()) {
-                return found(LocalDate.of(year(m.group(4)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1))), m);
+                return found(
+                        LocalDate.of(year(m.group(4)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1))), m);
             }
             if ((m = ISO.matcher(line)).find()) {
-                return found(LocalDate.of(year(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), m);
+                return found(
+                        LocalDate.of(year(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), m);
             }
         } catch (DateTimeException e) {
             throw new ImpossibleDate(m.group());

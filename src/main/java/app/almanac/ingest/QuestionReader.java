@@ -25,22 +25,24 @@ final class QuestionReader {
             "^(?:Q(?:uestion|ues)?\\s*\\.?\\s*(?:no\\.?\\s*)?(\\d{1,3})?\\s*[.:)\\-–]|Q(\\d{1,3}))\\s*(.+)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBERED = Pattern.compile("^\\(?(\\d{1,3})\\s*[.)]\\s*(.+)$");
-    private static final Pattern LETTER_OPTION = Pattern.compile(
-            "^(?:\\(([A-Ha-h])\\)|([A-Ha-h])\\s*\\)|([A-Ha-h])\\.)\\s*(.+)$");
+    private static final Pattern LETTER_OPTION =
+            Pattern.compile("^(?:\\(([A-Ha-h])\\)|([A-Ha-h])\\s*\\)|([A-Ha-h])\\.)\\s*(.+)$");
     private static final Pattern ANSWER = Pattern.compile(
             "^(?:correct\\s+)?(?:answer|ans|option)s?\\.?\\s*(?:is)?\\s*[:\\-–]?\\s*(?:option\\s*)?"
                     + "\\(?([A-Ha-h1-8])\\)?((?:\\s*(?:,|and|&)\\s*\\(?[A-Ha-h1-8]\\)?)*)\\s*\\.?$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern EXPLANATION = Pattern.compile(
-            "^(?:explanation|solution|explanations)\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXPLANATION =
+            Pattern.compile("^(?:explanation|solution|explanations)\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANSWER_KEY = Pattern.compile(
             "^(?:answer\\s*key|answers|answer\\s*sheet|key\\s*to\\s*answers)\\s*:?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern KEY_ENTRY = Pattern.compile("(\\d{1,3})\\s*[.)\\-:–]?\\s*\\(?([A-Da-d])\\)?(?![A-Za-z])");
-    private static final Pattern STATEMENTS_LEAD = Pattern.compile(
-            "(?i)\\b(following statements|statements given below|statement-?\\s*I\\b)");
-    private static final Pattern PAIRS_LEAD = Pattern.compile("(?i)\\b(following pairs|match the following|match list)\\b");
-    private static final Pattern ROMAN_STATEMENT = Pattern.compile(
-            "^Statement[\\s-]*(I{1,3}|IV|[1-4])\\s*[:.\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern KEY_ENTRY =
+            Pattern.compile("(\\d{1,3})\\s*[.)\\-:–]?\\s*\\(?([A-Da-d])\\)?(?![A-Za-z])");
+    private static final Pattern STATEMENTS_LEAD =
+            Pattern.compile("(?i)\\b(following statements|statements given below|statement-?\\s*I\\b)");
+    private static final Pattern PAIRS_LEAD =
+            Pattern.compile("(?i)\\b(following pairs|match the following|match list)\\b");
+    private static final Pattern ROMAN_STATEMENT =
+            Pattern.compile("^Statement[\\s-]*(I{1,3}|IV|[1-4])\\s*[:.\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern PAIR_SEPARATOR = Pattern.compile("\\s+[—–-]\\s+|\\s*:\\s+|\\t|\\s+\\|\\s+");
 
     private final List<Line> lines;
@@ -177,22 +179,26 @@ final class QuestionReader {
             return;
         }
         if (d.answer != null) {
-            throw new Refusal(line.number(), "expected 'Explanation:' or the next question after the answer of "
-                    + "the question that starts on line " + d.start.number());
+            throw new Refusal(
+                    line.number(),
+                    "expected 'Explanation:' or the next question after the answer of "
+                            + "the question that starts on line " + d.start.number());
         }
         if (d.options.isEmpty() && d.listOpen && !d.listClosed && readListLine(d, t)) {
             return;
         }
         if ((m = LETTER_OPTION.matcher(t)).matches() && !d.numericOptions) {
             String label = (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
-            d.options.add(new Question.Option(label.toUpperCase(Locale.ROOT), m.group(4).strip()));
+            d.options.add(new Question.Option(
+                    label.toUpperCase(Locale.ROOT), m.group(4).strip()));
             return;
         }
         if (numbered.matches() && (d.options.isEmpty() || d.numericOptions)) {
             int n = Integer.parseInt(numbered.group(1));
             if (n == d.options.size() + 1 && n <= 8) {
                 d.numericOptions = true;
-                d.options.add(new Question.Option(String.valueOf((char) ('A' + n - 1)), numbered.group(2).strip()));
+                d.options.add(new Question.Option(
+                        String.valueOf((char) ('A' + n - 1)), numbered.group(2).strip()));
                 return;
             }
         }
@@ -208,8 +214,10 @@ final class QuestionReader {
             }
             return;
         }
-        throw new Refusal(line.number(), "expected an option such as '(a) …', an 'Answer:' line or 'Explanation:' "
-                + "in the question that starts on line " + d.start.number());
+        throw new Refusal(
+                line.number(),
+                "expected an option such as '(a) …', an 'Answer:' line or 'Explanation:' "
+                        + "in the question that starts on line " + d.start.number());
     }
 
     /** "A. P. J. …" is a stem; "(a) …" right after a question would not be. */
@@ -221,7 +229,8 @@ final class QuestionReader {
     private static boolean readListLine(Draft d, String t) {
         Matcher m = ROMAN_STATEMENT.matcher(t);
         if (m.matches()) {
-            d.statements.add(new Question.Statement(m.group(1).toUpperCase(Locale.ROOT), m.group(2).strip()));
+            d.statements.add(new Question.Statement(
+                    m.group(1).toUpperCase(Locale.ROOT), m.group(2).strip()));
             return true;
         }
         m = NUMBERED.matcher(t);
@@ -269,7 +278,8 @@ final class QuestionReader {
     private static String answerLabel(Draft d, String written, Line line) {
         if (Character.isDigit(written.charAt(0))) {
             if (!d.numericOptions) {
-                throw new Refusal(line.number(), "the answer '" + written + "' is a number but the options are lettered");
+                throw new Refusal(
+                        line.number(), "the answer '" + written + "' is a number but the options are lettered");
             }
             return String.valueOf((char) ('A' + Integer.parseInt(written) - 1));
         }
@@ -287,12 +297,14 @@ final class QuestionReader {
         Set<String> correct = new java.util.TreeSet<>(d.answer == null ? List.of() : d.answer);
         for (String letter : correct) {
             if (!labels.contains(letter)) {
-                throw new Refusal(d.answerLine.number(),
+                throw new Refusal(
+                        d.answerLine.number(),
                         "the answer '" + letter + "' is not one of the options " + String.join(", ", labels));
             }
         }
         Question.Pairs pairs = d.pairRows.isEmpty() ? null : new Question.Pairs(d.pairsHeader, d.pairRows);
-        String explanation = d.explanation == null || d.explanation.isEmpty() ? null : String.join("\n\n", d.explanation);
+        String explanation =
+                d.explanation == null || d.explanation.isEmpty() ? null : String.join("\n\n", d.explanation);
         return new Question(d.stem.toString(), d.statements, pairs, d.options, List.copyOf(correct), explanation);
     }
 }

@@ -28,8 +28,7 @@ public class SampleContent implements SmartInitializingSingleton {
     private final boolean enabled;
     private int loaded;
 
-    SampleContent(ArticleService articles, ImportService importer,
-                  @Value("${almanac.samples:false}") boolean enabled) {
+    SampleContent(ArticleService articles, ImportService importer, @Value("${almanac.samples:false}") boolean enabled) {
         this.articles = articles;
         this.importer = importer;
         this.enabled = enabled;

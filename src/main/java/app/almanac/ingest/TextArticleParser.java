@@ -35,10 +35,11 @@ public final class TextArticleParser {
 
     /** How far into a file the date may be: past that, a file has no article header. */
     private static final int HEADER_LINES = 12;
-    private static final Pattern SERIES = Pattern.compile(
-            "(?i)\\b(news analysis|current affairs|editorial|daily|weekly|monthly|digest|news)\\b");
-    private static final Pattern TOPIC_NUMBER = Pattern.compile("^(?:\\d{1,2}\\s*[.)]|topic\\s*\\d{1,2}\\s*[:.\\-–)])\\s*(.+)$",
-            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern SERIES =
+            Pattern.compile("(?i)\\b(news analysis|current affairs|editorial|daily|weekly|monthly|digest|news)\\b");
+    private static final Pattern TOPIC_NUMBER =
+            Pattern.compile("^(?:\\d{1,2}\\s*[.)]|topic\\s*\\d{1,2}\\s*[:.\\-–)])\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_LABEL = Pattern.compile(
             "^(?:date|dated|published(?:\\s+on)?|updated(?:\\s+on)?|posted(?:\\s+on)?)\\s*[:\\-–]?\\s*(.+)$",
             Pattern.CASE_INSENSITIVE);
@@ -47,7 +48,8 @@ public final class TextArticleParser {
     public ParseResult parse(String file, String text) {
         List<Line> lines = Line.split(TextDecoder.normalise(text));
         if (lines.isEmpty()) {
-            return ParseResult.refused(new Diagnostic(file, 1, "empty file: expected an article (a title line, then a date line)"));
+            return ParseResult.refused(
+                    new Diagnostic(file, 1, "empty file: expected an article (a title line, then a date line)"));
         }
         try {
             return read(file, lines);
@@ -63,13 +65,17 @@ public final class TextArticleParser {
             if (dateIndex > 0) {
                 starts = List.of(dateIndex - 1);
             } else if (dateIndex == 0 && !looksLikeQuestions(lines)) {
-                throw new Refusal(lines.get(0).number(),
+                throw new Refusal(
+                        lines.get(0).number(),
                         "no title: the file starts with a date; expected the title on the line before it");
             } else if (looksLikeQuestions(lines)) {
                 return ParseResult.ofBank(file, bank(file, lines));
             } else {
-                throw new Refusal(lines.get(0).number(), "no recognisable title: expected a title line followed by "
-                        + "a date line such as '26th February, 2024' within the first " + HEADER_LINES + " lines");
+                throw new Refusal(
+                        lines.get(0).number(),
+                        "no recognisable title: expected a title line followed by "
+                                + "a date line such as '26th February, 2024' within the first " + HEADER_LINES
+                                + " lines");
             }
         }
         Preamble preamble = preamble(lines.subList(0, starts.get(0)));
@@ -96,7 +102,9 @@ public final class TextArticleParser {
             Optional<DateInLine> found = dateIn(line);
             if (found.isPresent() && date == null) {
                 date = found.get().date();
-                String rest = found.get().before().isEmpty() ? found.get().after() : found.get().before();
+                String rest = found.get().before().isEmpty()
+                        ? found.get().after()
+                        : found.get().before();
                 if (!rest.isEmpty() && series == null) {
                     series = rest;
                 }
@@ -126,7 +134,8 @@ public final class TextArticleParser {
             }
             Line next = lines.get(i + 1);
             boolean opener = isOpener(next);
-            boolean dated = i < HEADER_LINES + 2 && startsWithDate(next) || labelledDate(next).isPresent();
+            boolean dated = i < HEADER_LINES + 2 && startsWithDate(next)
+                    || labelledDate(next).isPresent();
             if (opener || dated && (starts.isEmpty() || i + 2 < lines.size() && isOpener(lines.get(i + 2)))) {
                 // inside a practice block only a dated title (a new topic) can start an article
                 if (inQuestions && !dated && !opener) {
@@ -146,13 +155,20 @@ public final class TextArticleParser {
     private static boolean titleLike(Line line) {
         String t = line.plain();
         String bare = stripTopicNumber(t);
-        if (bare.length() < 3 || bare.length() > 200 || bare.endsWith(".") || bare.endsWith(",") || line.boilerplate()
+        if (bare.length() < 3
+                || bare.length() > 200
+                || bare.endsWith(".")
+                || bare.endsWith(",")
+                || line.boilerplate()
                 || Line.words(bare) > 24) {
             return false;
         }
-        return line.metadata() == null && Cues.context(line) == null
-                && Cues.credit(line) == null && !Cues.isPracticeHeading(line)
-                && !(line.isBullet() && !TOPIC_NUMBER.matcher(t).matches()) && !startsWithDate(line)
+        return line.metadata() == null
+                && Cues.context(line) == null
+                && Cues.credit(line) == null
+                && !Cues.isPracticeHeading(line)
+                && !(line.isBullet() && !TOPIC_NUMBER.matcher(t).matches())
+                && !startsWithDate(line)
                 && Character.isLetterOrDigit(bare.codePointAt(0));
     }
 
@@ -199,7 +215,9 @@ public final class TextArticleParser {
                 Optional<LocalDate> labelled = labelledDate(line);
                 if (found.isPresent()) {
                     date = found.get().date();
-                    String rest = t.substring(found.get().end()).replaceFirst("^[\\s|,·•:\\-–—]+", "").strip();
+                    String rest = t.substring(found.get().end())
+                            .replaceFirst("^[\\s|,·•:\\-–—]+", "")
+                            .strip();
                     if (!rest.isEmpty() && category == null) {
                         category = rest;
                     }
@@ -221,7 +239,10 @@ public final class TextArticleParser {
             }
             if (isCredit) {
                 String value = credit.group(2).strip();
-                credits.add(new Credit(Cues.titleCase(credit.group(1)), value, Cues.URL.matcher(value).matches() ? value : null));
+                credits.add(new Credit(
+                        Cues.titleCase(credit.group(1)),
+                        value,
+                        Cues.URL.matcher(value).matches() ? value : null));
                 continue;
             }
             Matcher contextLine = context == null ? Cues.context(line) : null;
@@ -241,16 +262,29 @@ public final class TextArticleParser {
             date = preamble.date();
         }
         if (date == null) {
-            throw new Refusal(titleLine.number(), "no date for '" + title + "': expected a date line such as "
-                    + "'26th February, 2024' right after the title");
+            throw new Refusal(
+                    titleLine.number(),
+                    "no date for '" + title + "': expected a date line such as "
+                            + "'26th February, 2024' right after the title");
         }
         List<Section> sections = BodyReader.sections(body);
         List<Question> questions = questionLines == null ? List.of() : new QuestionReader(questionLines).read();
         if (sections.isEmpty() && context == null && questions.isEmpty()) {
-            throw new Refusal(titleLine.number(), "the article '" + title + "' has a title and a date but no text after them");
+            throw new Refusal(
+                    titleLine.number(), "the article '" + title + "' has a title and a date but no text after them");
         }
-        return new ArticleContent(title, date, preamble.publisher(), preamble.series(), category,
-                List.copyOf(syllabus), List.copyOf(tags), context, credits, sections, questions);
+        return new ArticleContent(
+                title,
+                date,
+                preamble.publisher(),
+                preamble.series(),
+                category,
+                List.copyOf(syllabus),
+                List.copyOf(tags),
+                context,
+                credits,
+                sections,
+                questions);
     }
 
     private static QuestionBankContent bank(String file, List<Line> lines) {
@@ -343,8 +377,13 @@ public final class TextArticleParser {
             if (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1))) {
                 Optional<PublishedDates.Found> found = dateAtStart(new Line(line.number(), t.substring(i)));
                 if (found.isPresent()) {
-                    String before = t.substring(0, i).replaceAll("[\\s|,·•:\\-–—]+$", "").replaceFirst("(?i)\\s+(for|of|on|dated)$", "").strip();
-                    String after = t.substring(i + found.get().end()).replaceFirst("^[\\s|,·•:\\-–—]+", "").strip();
+                    String before = t.substring(0, i)
+                            .replaceAll("[\\s|,·•:\\-–—]+$", "")
+                            .replaceFirst("(?i)\\s+(for|of|on|dated)$", "")
+                            .strip();
+                    String after = t.substring(i + found.get().end())
+                            .replaceFirst("^[\\s|,·•:\\-–—]+", "")
+                            .strip();
                     return Optional.of(new DateInLine(found.get().date(), before, after));
                 }
             }

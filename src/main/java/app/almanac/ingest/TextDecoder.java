@@ -27,13 +27,16 @@ final class TextDecoder {
             return failure(file, lineAt(text, nul), "binary data (a NUL byte): expected a plain-text article");
         }
         if (text.indexOf('\uFFFD') >= 0) {
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            CharsetDecoder decoder = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             ByteBuffer in = ByteBuffer.wrap(bytes);
             CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
             if (result.isError()) {
-                return failure(file, lineAt(bytes, in.position()),
+                return failure(
+                        file,
+                        lineAt(bytes, in.position()),
                         "not UTF-8 text (byte 0x%02X at offset %d): save the file as UTF-8"
                                 .formatted(bytes[in.position()] & 0xFF, in.position()));
             }
@@ -72,7 +75,7 @@ final class TextDecoder {
                 }
                 case '\u00A0', '\u2007', '\u202F', '\u2002', '\u2003', '\u2009' -> sb.append(' ');
                 case '\t' -> sb.append('\t');
-                case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD' -> { }
+                case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD' -> {}
                 case '\u2028', '\u2029', '\u0085' -> sb.append('\n');
                 default -> {
                     if (c == '\n' || !Character.isISOControl(c)) {
@@ -91,9 +94,13 @@ final class TextDecoder {
             if (c >= ' ' && c < '\u007F') {
                 continue;
             }
-            if (c < ' ' && c != '\n' && c != '\t' || c >= '\u007F' && c <= '\u00A0' || c == '\u00AD'
-                    || c >= '\u2000' && c <= '\u206F' && (c <= '\u200D' || c == '\u2028' || c == '\u2029'
-                    || c == '\u202F' || c == '\u2060') || c == '\uFEFF') {
+            if (c < ' ' && c != '\n' && c != '\t'
+                    || c >= '\u007F' && c <= '\u00A0'
+                    || c == '\u00AD'
+                    || c >= '\u2000'
+                            && c <= '\u206F'
+                            && (c <= '\u200D' || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u2060')
+                    || c == '\uFEFF') {
                 return false;
             }
         }

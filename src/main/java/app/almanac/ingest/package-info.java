@@ -3,5 +3,7 @@
  * expected), and the import service, the only part that writes (one transaction per article).
  * Uses the {@code article} API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ingest", allowedDependencies = {"article", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Ingest",
+        allowedDependencies = {"article", "shared"})
 package app.almanac.ingest;

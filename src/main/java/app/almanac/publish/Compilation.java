@@ -35,12 +35,17 @@ public record Compilation(YearMonth month, String syllabus, List<Story> stories,
         List<NumberedQuestion> questions = new ArrayList<>();
         for (List<Article> story : byStory.values()) {
             Article latest = story.get(story.size() - 1);
-            stories.add(new Story("a" + latest.id(), latest,
-                    story.subList(0, story.size() - 1).stream().map(a -> a.content().date()).toList()));
+            stories.add(new Story(
+                    "a" + latest.id(),
+                    latest,
+                    story.subList(0, story.size() - 1).stream()
+                            .map(a -> a.content().date())
+                            .toList()));
         }
         for (Story s : stories) {
             for (Question q : s.article().content().questions()) {
-                questions.add(new NumberedQuestion(questions.size() + 1, q, s.article().content().title()));
+                questions.add(new NumberedQuestion(
+                        questions.size() + 1, q, s.article().content().title()));
             }
         }
         return new Compilation(month, syllabus, stories, questions);
@@ -48,7 +53,8 @@ public record Compilation(YearMonth month, String syllabus, List<Story> stories,
 
     /** The same story: the same title, as the identity rule compares titles, whatever the day. */
     private static String storyKey(Article a) {
-        return ArticleService.identityKey(a.content()).substring(a.content().date().toString().length());
+        return ArticleService.identityKey(a.content())
+                .substring(a.content().date().toString().length());
     }
 
     /** Contents: syllabus paper, then category, then the stories in date order. */
@@ -57,8 +63,12 @@ public record Compilation(YearMonth month, String syllabus, List<Story> stories,
         for (Story s : stories) {
             List<String> papers = s.article().content().syllabus();
             String paper = syllabus != null ? syllabus : papers.isEmpty() ? "Other" : papers.get(0);
-            String category = s.article().content().category() == null ? "General" : s.article().content().category();
-            toc.computeIfAbsent(paper, k -> new TreeMap<>()).computeIfAbsent(category, k -> new ArrayList<>()).add(s);
+            String category = s.article().content().category() == null
+                    ? "General"
+                    : s.article().content().category();
+            toc.computeIfAbsent(paper, k -> new TreeMap<>())
+                    .computeIfAbsent(category, k -> new ArrayList<>())
+                    .add(s);
         }
         return toc;
     }

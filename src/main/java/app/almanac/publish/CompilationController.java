@@ -30,14 +30,19 @@ class CompilationController {
         } catch (DateTimeException e) {
             throw new NotFoundException("There is no month called '" + month + "'; months look like 2024-02.");
         }
-        Compilation compilation = compilations.compilation(yearMonth, syllabus == null || syllabus.isBlank() ? null : syllabus);
+        Compilation compilation =
+                compilations.compilation(yearMonth, syllabus == null || syllabus.isBlank() ? null : syllabus);
         if (compilation.stories().isEmpty()) {
-            throw new NotFoundException("No analyses were published in " + yearMonth + (syllabus == null ? "" : " for " + syllabus) + ".");
+            throw new NotFoundException(
+                    "No analyses were published in " + yearMonth + (syllabus == null ? "" : " for " + syllabus) + ".");
         }
-        String name = "almanac-" + yearMonth + (compilation.syllabus() == null ? "" : "-" + compilation.syllabus()) + ".pdf";
+        String name =
+                "almanac-" + yearMonth + (compilation.syllabus() == null ? "" : "-" + compilation.syllabus()) + ".pdf";
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(name).build().toString())
                 .body(compilations.pdf(compilation));
     }
 }

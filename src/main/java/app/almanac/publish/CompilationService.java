@@ -39,7 +39,11 @@ public class CompilationService {
         // openhtmltopdf reads XML: jsoup turns the HTML5 page into a well-formed DOM
         org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html.toString()));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            new PdfRendererBuilder().useFastMode().withW3cDocument(dom, "/").toStream(out).run();
+            new PdfRendererBuilder()
+                    .useFastMode()
+                    .withW3cDocument(dom, "/")
+                    .toStream(out)
+                    .run();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -45,7 +45,9 @@ class FeedController {
     ResponseEntity<String> category(@PathVariable String slug, HttpServletRequest request) throws FeedException {
         List<ArticleSummary> entries = articles.newestInCategory(slug, ENTRIES)
                 .orElseThrow(() -> new NotFoundException("There is no category '" + slug + "'."));
-        String name = entries.isEmpty() || entries.get(0).category() == null ? slug : entries.get(0).category();
+        String name = entries.isEmpty() || entries.get(0).category() == null
+                ? slug
+                : entries.get(0).category();
         return atom(feed(request, "Almanac: " + name, "/categories/" + slug + "/feed.atom", entries));
     }
 
@@ -54,7 +56,10 @@ class FeedController {
         Feed feed = new Feed("atom_1.0");
         feed.setId(base + path);
         feed.setTitle(title);
-        feed.setUpdated(Date.from(entries.stream().map(ArticleSummary::updated).max(Instant::compareTo).orElse(Instant.EPOCH)));
+        feed.setUpdated(Date.from(entries.stream()
+                .map(ArticleSummary::updated)
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH)));
         feed.setAlternateLinks(List.of(link(base + "/", "alternate")));
         feed.setOtherLinks(List.of(link(base + path, "self")));
         Person author = new Person();
@@ -66,7 +71,8 @@ class FeedController {
             entry.setId(base + a.path());
             entry.setTitle(a.title());
             entry.setAlternateLinks(List.of(link(base + a.path(), "alternate")));
-            entry.setPublished(Date.from(a.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+            entry.setPublished(
+                    Date.from(a.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
             entry.setUpdated(Date.from(a.updated()));
             if (a.context() != null) {
                 Content summary = new Content();

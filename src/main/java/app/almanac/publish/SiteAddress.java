@@ -19,6 +19,8 @@ class SiteAddress {
     }
 
     String base(HttpServletRequest request) {
-        return configured.isEmpty() ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() : configured;
+        return configured.isEmpty()
+                ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
+                : configured;
     }
 }

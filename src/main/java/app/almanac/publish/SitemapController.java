@@ -98,7 +98,9 @@ class SitemapController {
         body.write(w);
         w.writeEndDocument();
         w.close();
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/xml;charset=UTF-8")).body(out.toString());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/xml;charset=UTF-8"))
+                .body(out.toString());
     }
 
     private static void sitemap(XMLStreamWriter w, String loc) throws XMLStreamException {

@@ -2,5 +2,7 @@
  * Publishing: Atom feeds, the sitemap and robots.txt (and later PDF compilations and exports).
  * Uses the {@code article} API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Publish", allowedDependencies = {"article", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Publish",
+        allowedDependencies = {"article", "shared"})
 package app.almanac.publish;

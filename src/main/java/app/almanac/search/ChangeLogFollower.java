@@ -39,7 +39,7 @@ class ChangeLogFollower {
     public synchronized int follow() {
         long applied = index.appliedChangeId();
         if (applied == 0 && index.documents() == 0 && articles.count() > 0) {
-            rebuild(done -> { });
+            rebuild(done -> {});
             return 0;
         }
         int count = 0;
@@ -47,8 +47,8 @@ class ChangeLogFollower {
         while (!(entries = changeLog.since(applied, BATCH)).isEmpty()) {
             for (ChangeLog.Entry e : entries) {
                 if (ArticleService.CHANGE_LOG_ENTITY.equals(e.entity())) {
-                    Optional<Article> article = e.action() == ChangeLog.Action.DELETED ? Optional.empty()
-                            : articles.findById(e.entityId());
+                    Optional<Article> article =
+                            e.action() == ChangeLog.Action.DELETED ? Optional.empty() : articles.findById(e.entityId());
                     article.ifPresentOrElse(index::put, () -> index.remove(e.entityId()));
                 }
                 applied = e.id();

@@ -47,7 +47,9 @@ class RenderedSearchPages extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !"/search".equals(request.getRequestURI()) || !SecurityHeaders.anonymous(request);
+        return !"GET".equals(request.getMethod())
+                || !"/search".equals(request.getRequestURI())
+                || !SecurityHeaders.anonymous(request);
     }
 
     @Override

@@ -51,7 +51,8 @@ final class SearchAnalyzers {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 StandardTokenizer tokenizer = new StandardTokenizer();
-                return new TokenStreamComponents(tokenizer, new SynonymGraphFilter(normalise(tokenizer), synonyms, true));
+                return new TokenStreamComponents(
+                        tokenizer, new SynonymGraphFilter(normalise(tokenizer), synonyms, true));
             }
         };
     }

@@ -26,14 +26,20 @@ class SearchController {
 
     @GetMapping(path = "/search", produces = "text/html;charset=UTF-8")
     @ResponseBody
-    byte[] page(jakarta.servlet.http.HttpServletRequest request, @RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
-                      @RequestParam(required = false) String tag, @RequestParam(required = false) String syllabus,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                      @RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "1") int page) {
+    byte[] page(
+            jakarta.servlet.http.HttpServletRequest request,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String syllabus,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "relevance") String sort,
+            @RequestParam(defaultValue = "1") int page) {
         // the version is read first: a page must never be kept as current for a newer index than its results
         long version = search.version();
-        SearchResults results = search.search(new SearchQuery(q, category, tag, syllabus, from, to, "date".equals(sort), page));
+        SearchResults results =
+                search.search(new SearchQuery(q, category, tag, syllabus, from, to, "date".equals(sort), page));
         gg.jte.output.Utf8ByteOutput out = new gg.jte.output.Utf8ByteOutput();
         templates.render("search/results.jte", Map.of("page", new SearchPage(results)), out);
         byte[] html = out.toByteArray();
@@ -44,11 +50,15 @@ class SearchController {
     /** The same search as JSON: hits (snippets are HTML), facets and the suggestion. */
     @GetMapping("/api/search")
     @ResponseBody
-    SearchResults api(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
-                      @RequestParam(required = false) String tag, @RequestParam(required = false) String syllabus,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                      @RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "1") int page) {
+    SearchResults api(
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String syllabus,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "relevance") String sort,
+            @RequestParam(defaultValue = "1") int page) {
         return search.search(new SearchQuery(q, category, tag, syllabus, from, to, "date".equals(sort), page));
     }
 }

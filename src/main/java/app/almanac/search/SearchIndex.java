@@ -43,14 +43,18 @@ class SearchIndex implements DisposableBean {
 
     SearchIndex(@Value("${almanac.search.index:}") String location, @Value("${almanac.data-dir}") String dataDir)
             throws IOException {
-        this.directory = "memory".equals(location) ? new ByteBuffersDirectory()
-                : FSDirectory.open(Files.createDirectories(location.isBlank() ? Path.of(dataDir, "index") : Path.of(location)));
+        this.directory = "memory".equals(location)
+                ? new ByteBuffersDirectory()
+                : FSDirectory.open(
+                        Files.createDirectories(location.isBlank() ? Path.of(dataDir, "index") : Path.of(location)));
         IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.index());
         // (the writer's analyzer is the same chain as indexAnalyzer, used for highlighting)
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         this.writer = new IndexWriter(directory, config);
-        if (DirectoryReader.indexExists(directory) && !ArticleDocuments.SCHEMA_VERSION.equals(lastCommit().get(SCHEMA))) {
-            // an index written by an earlier version: empty it, and the change-log follower rebuilds it from the database
+        if (DirectoryReader.indexExists(directory)
+                && !ArticleDocuments.SCHEMA_VERSION.equals(lastCommit().get(SCHEMA))) {
+            // an index written by an earlier version: empty it, and the change-log follower rebuilds it from the
+            // database
             writer.deleteAll();
             writer.setLiveCommitData(commitData(0));
             writer.commit();
@@ -64,7 +68,8 @@ class SearchIndex implements DisposableBean {
     }
 
     private static Iterable<Map.Entry<String, String>> commitData(long appliedChangeId) {
-        return Map.of(APPLIED, Long.toString(appliedChangeId), SCHEMA, ArticleDocuments.SCHEMA_VERSION).entrySet();
+        return Map.of(APPLIED, Long.toString(appliedChangeId), SCHEMA, ArticleDocuments.SCHEMA_VERSION)
+                .entrySet();
     }
 
     static FacetsConfig facetsConfig() {
@@ -89,7 +94,9 @@ class SearchIndex implements DisposableBean {
     /** Adds the article, or replaces the document that has its id. */
     void put(Article article) {
         try {
-            writer.updateDocument(new Term(ArticleDocuments.ID, Long.toString(article.id())), facets.build(ArticleDocuments.of(article)));
+            writer.updateDocument(
+                    new Term(ArticleDocuments.ID, Long.toString(article.id())),
+                    facets.build(ArticleDocuments.of(article)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -63,7 +63,10 @@ public record SearchPage(SearchResults results) {
         StringBuilder sb = new StringBuilder("/search");
         char sep = '?';
         for (var e : params.entrySet()) {
-            sb.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            sb.append(sep)
+                    .append(e.getKey())
+                    .append('=')
+                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
             sep = '&';
         }
         return sb.toString();

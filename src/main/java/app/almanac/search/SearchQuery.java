@@ -14,8 +14,15 @@ import java.time.LocalDate;
  * @param byDate   newest first instead of best first
  * @param page     1-based
  */
-public record SearchQuery(String text, String category, String tag, String syllabus, LocalDate from, LocalDate to,
-                          boolean byDate, int page) {
+public record SearchQuery(
+        String text,
+        String category,
+        String tag,
+        String syllabus,
+        LocalDate from,
+        LocalDate to,
+        boolean byDate,
+        int page) {
 
     /** Longer queries are cut: no one types more, and parsing stays cheap. */
     public static final int MAX_LENGTH = 300;

@@ -12,8 +12,13 @@ import java.util.Map;
  * @param facets     for each of category, syllabus and tag: values and how many matches have them
  * @param suggestion a corrected query when the words look misspelt ("did you mean"), or null
  */
-public record SearchResults(SearchQuery query, List<Hit> hits, long total, int pages,
-                            Map<String, List<FacetValue>> facets, String suggestion) {
+public record SearchResults(
+        SearchQuery query,
+        List<Hit> hits,
+        long total,
+        int pages,
+        Map<String, List<FacetValue>> facets,
+        String suggestion) {
 
     /**
      * One matching article.

@@ -87,7 +87,8 @@ public class SearchService {
      * anything derived from results (the rendered result pages) can tell when it is out of date.
      */
     public long version() {
-        return index.withSearcher(searcher -> ((org.apache.lucene.index.DirectoryReader) searcher.getIndexReader()).getVersion());
+        return index.withSearcher(
+                searcher -> ((org.apache.lucene.index.DirectoryReader) searcher.getIndexReader()).getVersion());
     }
 
     public SearchResults search(SearchQuery q) {
@@ -111,13 +112,16 @@ public class SearchService {
     }
 
     /** Recent queries' results for one version of the index (what Solr calls the query result cache). */
-    private record ResultCache(org.apache.lucene.index.IndexReader reader,
-                               com.github.benmanes.caffeine.cache.Cache<SearchQuery, SearchResults> results) {}
+    private record ResultCache(
+            org.apache.lucene.index.IndexReader reader,
+            com.github.benmanes.caffeine.cache.Cache<SearchQuery, SearchResults> results) {}
 
     private volatile ResultCache results = new ResultCache(null, newCache());
 
     private static com.github.benmanes.caffeine.cache.Cache<SearchQuery, SearchResults> newCache() {
-        return com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
+        return com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .maximumSize(2_000)
+                .build();
     }
 
     private SearchResults run(IndexSearcher searcher, SearchQuery q) throws IOException {
@@ -133,7 +137,10 @@ public class SearchService {
         }
         Query query = all.build();
         int wanted = q.page() * PAGE_SIZE;
-        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, wanted,
+        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(
+                searcher,
+                query,
+                wanted,
                 q.byDate() ? new Sort(new SortField(DATE, SortField.Type.LONG, true)) : Sort.RELEVANCE,
                 new FacetsCollectorManager());
         TopDocs top = result.topDocs();
@@ -147,8 +154,12 @@ public class SearchService {
         for (int i = 0; i < pageDocs.length; i++) {
             Document d = searcher.storedFields().document(pageDocs[i].doc);
             String snippet = snippets[i] != null ? snippets[i] : escape(d.get(ArticleDocuments.CONTEXT));
-            hits.add(new SearchResults.Hit(d.get(TITLE), d.get(ArticleDocuments.PATH),
-                    LocalDate.ofEpochDay(d.getField(DATE).numericValue().longValue()), d.get(CATEGORY), snippet));
+            hits.add(new SearchResults.Hit(
+                    d.get(TITLE),
+                    d.get(ArticleDocuments.PATH),
+                    LocalDate.ofEpochDay(d.getField(DATE).numericValue().longValue()),
+                    d.get(CATEGORY),
+                    snippet));
         }
         String suggestion = total < 3 ? suggest(searcher, q.text()) : null;
         return new SearchResults(q, hits, total, pages, facets(searcher, result.facetsCollector()), suggestion);
@@ -159,8 +170,8 @@ public class SearchService {
         if (text.isEmpty()) {
             return new MatchAllDocsQuery();
         }
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {TITLE, BODY}, index.queryAnalyzer(),
-                Map.of(TITLE, 3f, BODY, 1f));
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(
+                new String[] {TITLE, BODY}, index.queryAnalyzer(), Map.of(TITLE, 3f, BODY, 1f));
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(false); // so that multi-word synonyms ("security council") match as phrases
         parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
@@ -196,7 +207,8 @@ public class SearchService {
         return found.get(BODY);
     }
 
-    private Map<String, List<SearchResults.FacetValue>> facets(IndexSearcher searcher, FacetsCollector collector) throws IOException {
+    private Map<String, List<SearchResults.FacetValue>> facets(IndexSearcher searcher, FacetsCollector collector)
+            throws IOException {
         Map<String, List<SearchResults.FacetValue>> out = new LinkedHashMap<>();
         Facets counts;
         try {
@@ -208,8 +220,11 @@ public class SearchService {
             try {
                 FacetResult r = counts.getTopChildren(12, dim);
                 if (r != null) {
-                    out.put(dim, java.util.Arrays.stream(r.labelValues)
-                            .map(lv -> new SearchResults.FacetValue(lv.label, lv.value.longValue())).toList());
+                    out.put(
+                            dim,
+                            java.util.Arrays.stream(r.labelValues)
+                                    .map(lv -> new SearchResults.FacetValue(lv.label, lv.value.longValue()))
+                                    .toList());
                 }
             } catch (IllegalArgumentException dimensionNotIndexed) {
                 // no article has this dimension yet
@@ -246,8 +261,13 @@ public class SearchService {
             String word = m.group();
             // a word the reader excluded ("-word") needs no correction, and mixing in digits is no typo
             boolean excluded = m.start() > 0 && text.charAt(m.start() - 1) == '-';
-            SuggestWord[] near = excluded || word.chars().anyMatch(Character::isDigit) ? new SuggestWord[0] : spelling.suggestSimilar(new Term(BODY, word.toLowerCase(Locale.ROOT)), 1,
-                    searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            SuggestWord[] near = excluded || word.chars().anyMatch(Character::isDigit)
+                    ? new SuggestWord[0]
+                    : spelling.suggestSimilar(
+                            new Term(BODY, word.toLowerCase(Locale.ROOT)),
+                            1,
+                            searcher.getIndexReader(),
+                            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (near.length > 0) {
                 corrected.append(near[0].string);
                 changed = true;

@@ -39,10 +39,22 @@ final class SpellingFilter extends TokenFilter {
     }
 
     private static String rule(String t) {
-        for (String[] ending : new String[][] {{"isation", "ization"}, {"isations", "izations"}, {"ising", "izing"},
-                {"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"}}) {
-            if (t.endsWith(ending[0]) && t.length() >= ending[0].length() + 4 && !t.endsWith("wise") && !t.endsWith("cise")
-                    && !t.endsWith("vise") && !t.endsWith("prise") && !t.endsWith("mise") && !t.endsWith("cised")) {
+        for (String[] ending : new String[][] {
+            {"isation", "ization"},
+            {"isations", "izations"},
+            {"ising", "izing"},
+            {"ised", "ized"},
+            {"ises", "izes"},
+            {"ise", "ize"}
+        }) {
+            if (t.endsWith(ending[0])
+                    && t.length() >= ending[0].length() + 4
+                    && !t.endsWith("wise")
+                    && !t.endsWith("cise")
+                    && !t.endsWith("vise")
+                    && !t.endsWith("prise")
+                    && !t.endsWith("mise")
+                    && !t.endsWith("cised")) {
                 return t.substring(0, t.length() - ending[0].length()) + ending[1];
             }
         }

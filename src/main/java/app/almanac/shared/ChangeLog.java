@@ -39,22 +39,33 @@ public class ChangeLog {
     }
 
     /** What happened to an entity. */
-    public enum Action { CREATED, UPDATED, DELETED }
+    public enum Action {
+        CREATED,
+        UPDATED,
+        DELETED
+    }
 
     /** One entry of the log, in the order it was written. */
     public record Entry(long id, String entity, long entityId, Action action) {}
 
     /** Up to {@code limit} entries written after entry {@code afterId}, oldest first. */
     public java.util.List<Entry> since(long afterId, int limit) {
-        return jdbc.sql("select id, entity, entity_id, action from change_log where id > :after order by id limit :limit")
-                .param("after", afterId).param("limit", limit)
-                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getString("entity"), rs.getLong("entity_id"),
+        return jdbc.sql(
+                        "select id, entity, entity_id, action from change_log where id > :after order by id limit :limit")
+                .param("after", afterId)
+                .param("limit", limit)
+                .query((rs, n) -> new Entry(
+                        rs.getLong("id"),
+                        rs.getString("entity"),
+                        rs.getLong("entity_id"),
                         Action.valueOf(rs.getString("action"))))
                 .list();
     }
 
     /** The id of the newest entry, or 0 when the log is empty. */
     public long latestId() {
-        return jdbc.sql("select coalesce(max(id), 0) from change_log").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from change_log")
+                .query(Long.class)
+                .single();
     }
 }

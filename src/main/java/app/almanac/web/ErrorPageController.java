@@ -26,10 +26,11 @@ class ErrorPageController implements ErrorController {
         Object given = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         // the messages Almanac gives with a refusal (403, 429) are written for the reader; others are not shown
         boolean ours = status == HttpStatus.FORBIDDEN || status == HttpStatus.TOO_MANY_REQUESTS;
-        String message = ours && given instanceof String text && !text.isBlank() ? text
+        String message = ours && given instanceof String text && !text.isBlank()
+                ? text
                 : status == HttpStatus.NOT_FOUND
-                ? "There is nothing at " + (uri == null ? "this address" : uri) + "."
-                : status.is4xxClientError() ? "The request was not valid." : "Please try again in a moment.";
+                        ? "There is nothing at " + (uri == null ? "this address" : uri) + "."
+                        : status.is4xxClientError() ? "The request was not valid." : "Please try again in a moment.";
         return ErrorPages.respond(status, message, new ForwardedRequest(request, uri));
     }
 

@@ -24,7 +24,9 @@ class ErrorPages {
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
     Object notFound(Exception e, HttpServletRequest request, HttpServletResponse response) {
-        String message = e instanceof NotFoundException ? e.getMessage() : "There is nothing at " + request.getRequestURI() + ".";
+        String message = e instanceof NotFoundException
+                ? e.getMessage()
+                : "There is nothing at " + request.getRequestURI() + ".";
         return respond(HttpStatus.NOT_FOUND, message, request);
     }
 
@@ -49,12 +51,16 @@ class ErrorPages {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return respond(HttpStatus.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed at " + request.getRequestURI() + ".", request);
+        return respond(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                e.getMethod() + " is not allowed at " + request.getRequestURI() + ".",
+                request);
     }
 
     static Object respond(HttpStatus status, String message, HttpServletRequest request) {
         if (request.getRequestURI().startsWith("/api/")) {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("status", status.value(), "error", message));
         }
         var view = new ModelAndView("web/error", Map.of("page", ErrorPage.of(status.value(), message)));

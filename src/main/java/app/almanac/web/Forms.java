@@ -12,7 +12,8 @@ public final class Forms {
     /** This request's CSRF token (masked afresh for each page), or null outside a web request. */
     public static CsrfToken csrf() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        return attributes == null ? null
+        return attributes == null
+                ? null
                 : (CsrfToken) attributes.getAttribute(CsrfToken.class.getName(), RequestAttributes.SCOPE_REQUEST);
     }
 }

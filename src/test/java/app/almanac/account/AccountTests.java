@@ -15,8 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Accounts over real HTTP: sign-up, sign-in, sessions in the database, passwords, tokens, throttling. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        "spring.datasource.url=jdbc:h2:mem:accounts;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties =
+                "spring.datasource.url=jdbc:h2:mem:accounts;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountTests {
 
@@ -42,15 +44,19 @@ class AccountTests {
     @Test
     void aVisitorSignsUpSignsInAndTheSessionLivesInTheDatabase() {
         TestSession visitor = new TestSession(port);
-        HttpResponse<String> created = visitor.post("/signup", Map.of("email", " New.Reader@Example.org ",
-                "displayName", "Nia", "password", "a long enough pass"));
+        HttpResponse<String> created = visitor.post(
+                "/signup",
+                Map.of("email", " New.Reader@Example.org ", "displayName", "Nia", "password", "a long enough pass"));
         assertThat(created.statusCode()).isEqualTo(302);
-        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?welcome"));
+        assertThat(created.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?welcome"));
         assertThat(accounts.findByEmail("new.reader@example.org")).hasValueSatisfying(a -> {
             assertThat(a.role()).isEqualTo(Role.LEARNER);
             assertThat(a.displayName()).isEqualTo("Nia");
         });
-        String hash = jdbc.sql("select password_hash from app_user where email = 'new.reader@example.org'").query(String.class).single();
+        String hash = jdbc.sql("select password_hash from app_user where email = 'new.reader@example.org'")
+                .query(String.class)
+                .single();
         assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("a long enough pass");
 
         TestSession reader = TestSession.signedIn(port, "NEW.reader@example.org", "a long enough pass");
@@ -58,7 +64,9 @@ class AccountTests {
         assertThat(page.select("dl.facts dd").eachText()).contains("Nia", "new.reader@example.org", "Learner");
         assertThat(page.select("header.site nav").text()).contains("Account").doesNotContain("Sign in", "Desk");
         assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'new.reader@example.org'")
-                .query(Long.class).single()).isEqualTo(1);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         assertThat(reader.post("/logout", Map.of()).statusCode()).isEqualTo(302);
         assertThat(reader.get("/account").statusCode()).as("signed out").isEqualTo(302);
@@ -67,14 +75,18 @@ class AccountTests {
     @Test
     void signUpRefusesBadInputWithTheReasonAndKeepsWhatWasTyped() {
         TestSession visitor = new TestSession(port);
-        HttpResponse<String> weak = visitor.post("/signup", Map.of("email", "weak@example.org", "displayName", "W", "password", "short"));
+        HttpResponse<String> weak =
+                visitor.post("/signup", Map.of("email", "weak@example.org", "displayName", "W", "password", "short"));
         assertThat(weak.statusCode()).isEqualTo(422);
         var page = Jsoup.parse(weak.body());
         assertThat(page.select(".problem").text()).contains("at least 10 characters");
         assertThat(page.select("#email").val()).isEqualTo("weak@example.org");
 
-        assertThat(visitor.post("/signup", Map.of("email", "not-an-address", "password", "long enough password")).statusCode()).isEqualTo(422);
-        HttpResponse<String> taken = visitor.post("/signup", Map.of("email", "Learner@example.org", "password", "long enough password"));
+        assertThat(visitor.post("/signup", Map.of("email", "not-an-address", "password", "long enough password"))
+                        .statusCode())
+                .isEqualTo(422);
+        HttpResponse<String> taken =
+                visitor.post("/signup", Map.of("email", "Learner@example.org", "password", "long enough password"));
         assertThat(taken.statusCode()).isEqualTo(422);
         assertThat(taken.body()).contains("already an account");
         assertThat(accounts.findByEmail("weak@example.org")).isEmpty();
@@ -84,10 +96,14 @@ class AccountTests {
     void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
         TestSession visitor = new TestSession(port);
         HttpResponse<String> wrong = visitor.signIn("learner@example.org", "not the password");
-        assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(wrong.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
         HttpResponse<String> unknown = visitor.signIn("nobody@example.org", "not the password");
-        assertThat(unknown.headers().firstValue("Location")).isEqualTo(wrong.headers().firstValue("Location"));
-        assertThat(Jsoup.parse(visitor.get("/login?error").body()).select(".problem").text())
+        assertThat(unknown.headers().firstValue("Location"))
+                .isEqualTo(wrong.headers().firstValue("Location"));
+        assertThat(Jsoup.parse(visitor.get("/login?error").body())
+                        .select(".problem")
+                        .text())
                 .isEqualTo("That email address and password do not match an account.");
     }
 
@@ -101,15 +117,21 @@ class AccountTests {
             if (attempt.statusCode() == 429) {
                 throttled++;
                 assertThat(attempt.headers().firstValue("Retry-After")).isPresent();
-                assertThat(Jsoup.parse(attempt.body()).select(".problem").text()).contains("Too many failed sign-ins");
+                assertThat(Jsoup.parse(attempt.body()).select(".problem").text())
+                        .contains("Too many failed sign-ins");
             } else {
                 assertThat(attempt.headers().firstValue("Location").orElse("")).endsWith("/login?error");
             }
         }
-        assertThat(throttled).as("attempts refused without checking the password").isEqualTo(10);
+        assertThat(throttled)
+                .as("attempts refused without checking the password")
+                .isEqualTo(10);
         assertThat(attacker.signIn("target@example.org", PASSWORD).statusCode()).isEqualTo(429);
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'sign-in.throttled' and actor = 'target@example.org'")
-                .query(Long.class).single()).isEqualTo(11);
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_event where action = 'sign-in.throttled' and actor = 'target@example.org'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(11);
         // another account is not locked by this one's guesser
         TestSession.signedIn(port, "other@example.org", PASSWORD);
     }
@@ -118,15 +140,27 @@ class AccountTests {
     void aPasswordIsChangedOnlyWithTheCurrentOne() {
         accounts.add("test", "changer@example.org", "C", PASSWORD, Role.LEARNER);
         TestSession user = TestSession.signedIn(port, "changer@example.org", PASSWORD);
-        HttpResponse<String> refused = user.post("/account/password", Map.of("current", "wrong one!!", "password", "a brand new password"));
+        HttpResponse<String> refused =
+                user.post("/account/password", Map.of("current", "wrong one!!", "password", "a brand new password"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("not your current password");
         TestSession elsewhere = TestSession.signedIn(port, "changer@example.org", PASSWORD);
-        assertThat(user.post("/account/password", Map.of("current", PASSWORD, "password", "a brand new password")).statusCode()).isEqualTo(302);
-        assertThat(user.get("/account").statusCode()).as("this session stays signed in").isEqualTo(200);
-        assertThat(elsewhere.get("/account").statusCode()).as("other sessions end").isEqualTo(302);
+        assertThat(user.post("/account/password", Map.of("current", PASSWORD, "password", "a brand new password"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(user.get("/account").statusCode())
+                .as("this session stays signed in")
+                .isEqualTo(200);
+        assertThat(elsewhere.get("/account").statusCode())
+                .as("other sessions end")
+                .isEqualTo(302);
         TestSession.signedIn(port, "changer@example.org", "a brand new password");
-        assertThat(new TestSession(port).signIn("changer@example.org", PASSWORD).headers().firstValue("Location").orElse("")).endsWith("?error");
+        assertThat(new TestSession(port)
+                        .signIn("changer@example.org", PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
+                .endsWith("?error");
     }
 
     @Test
@@ -135,18 +169,33 @@ class AccountTests {
         TestSession signedIn = TestSession.signedIn(port, "forgetful@example.org", PASSWORD);
         TestSession visitor = new TestSession(port);
         // the form never says whether the address has an account
-        String known = Jsoup.parse(visitor.post("/password/forgot", Map.of("email", "forgetful@example.org")).body()).select("main").text();
-        String unknown = Jsoup.parse(visitor.post("/password/forgot", Map.of("email", "stranger@example.org")).body()).select("main").text();
+        String known = Jsoup.parse(visitor.post("/password/forgot", Map.of("email", "forgetful@example.org"))
+                        .body())
+                .select("main")
+                .text();
+        String unknown = Jsoup.parse(visitor.post("/password/forgot", Map.of("email", "stranger@example.org"))
+                        .body())
+                .select("main")
+                .text();
         assertThat(known).isEqualTo(unknown);
 
         String token = accounts.startReset("forgetful@example.org").orElseThrow();
-        assertThat(jdbc.sql("select count(*) from password_reset where token_hash = :t").param("t", token).query(Long.class).single())
-                .as("only a hash is stored").isZero();
-        assertThat(visitor.post("/password/reset", Map.of("token", token, "password", "recovered password!")).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from password_reset where token_hash = :t")
+                        .param("t", token)
+                        .query(Long.class)
+                        .single())
+                .as("only a hash is stored")
+                .isZero();
+        assertThat(visitor.post("/password/reset", Map.of("token", token, "password", "recovered password!"))
+                        .statusCode())
+                .isEqualTo(302);
         TestSession.signedIn(port, "forgetful@example.org", "recovered password!");
-        assertThat(signedIn.get("/account").statusCode()).as("older sessions end with a reset").isEqualTo(302);
+        assertThat(signedIn.get("/account").statusCode())
+                .as("older sessions end with a reset")
+                .isEqualTo(302);
 
-        HttpResponse<String> again = visitor.post("/password/reset", Map.of("token", token, "password", "second try password"));
+        HttpResponse<String> again =
+                visitor.post("/password/reset", Map.of("token", token, "password", "second try password"));
         assertThat(again.statusCode()).isEqualTo(422);
         assertThat(again.body()).contains("expired or has been used");
     }
@@ -163,43 +212,60 @@ class AccountTests {
         HttpResponse<String> me = script.get("/api/me", "Authorization", "Bearer " + secret);
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"email\":\"learner@example.org\"").contains("\"role\":\"learner\"");
-        assertThat(script.get("/api/desk/articles", "Authorization", "Bearer " + secret).statusCode()).isEqualTo(403);
-        assertThat(learner.post("/account/tokens", Map.of("name", "sneaky", "scopes", "desk")).body())
+        assertThat(script.get("/api/desk/articles", "Authorization", "Bearer " + secret)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(learner.post("/account/tokens", Map.of("name", "sneaky", "scopes", "desk"))
+                        .body())
                 .contains("Only editors can make tokens for the desk");
 
-        long id = jdbc.sql("select id from api_token where name = 'my script'").query(Long.class).single();
+        long id = jdbc.sql("select id from api_token where name = 'my script'")
+                .query(Long.class)
+                .single();
         // another user cannot revoke it: to them it does not exist
         TestSession other = TestSession.signedIn(port, "other@example.org", PASSWORD);
-        assertThat(other.post("/account/tokens/" + id + "/revoke", Map.of()).statusCode()).isEqualTo(404);
-        assertThat(script.get("/api/me", "Authorization", "Bearer " + secret).statusCode()).isEqualTo(200);
+        assertThat(other.post("/account/tokens/" + id + "/revoke", Map.of()).statusCode())
+                .isEqualTo(404);
+        assertThat(script.get("/api/me", "Authorization", "Bearer " + secret).statusCode())
+                .isEqualTo(200);
 
-        assertThat(learner.post("/account/tokens/" + id + "/revoke", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(learner.post("/account/tokens/" + id + "/revoke", Map.of()).statusCode())
+                .isEqualTo(302);
         HttpResponse<String> revoked = script.get("/api/me", "Authorization", "Bearer " + secret);
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(revoked.body()).contains("not valid");
-        assertThat(script.get("/api/me", "Authorization", "Bearer alm_made-up").statusCode()).isEqualTo(401);
+        assertThat(script.get("/api/me", "Authorization", "Bearer alm_made-up").statusCode())
+                .isEqualTo(401);
         assertThat(script.get("/api/me").statusCode()).as("no credentials").isEqualTo(401);
     }
 
     @Test
     void aTokenWorksOnlyOnTheApiAndOnlyWithinItsScopes() {
         TestSession admin = TestSession.signedIn(port, "admin@example.org", PASSWORD);
-        String secret = Jsoup.parse(admin.post("/account/tokens", Map.of("name", "monitor", "scopes", "read")).body())
-                .select("code.secret").text();
+        String secret = Jsoup.parse(admin.post("/account/tokens", Map.of("name", "monitor", "scopes", "read"))
+                        .body())
+                .select("code.secret")
+                .text();
         TestSession script = new TestSession(port);
         HttpResponse<String> health = script.get("/api/admin/health", "Authorization", "Bearer " + secret);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"healthy\":true");
         // the same admin's token, presented to the pages, does not carry the admin's whole role there
-        assertThat(script.get("/admin/health.json", "Authorization", "Bearer " + secret).statusCode()).isEqualTo(401);
+        assertThat(script.get("/admin/health.json", "Authorization", "Bearer " + secret)
+                        .statusCode())
+                .isEqualTo(401);
         HttpResponse<String> page = script.get("/admin/users", "Authorization", "Bearer " + secret);
         assertThat(page.statusCode()).isEqualTo(401);
         assertThat(page.body()).contains("under /api/ only");
         // a learner's token cannot reach the admin API
         TestSession learner = TestSession.signedIn(port, "learner@example.org", PASSWORD);
-        String learnerSecret = Jsoup.parse(learner.post("/account/tokens", Map.of("name", "nosy", "scopes", "read")).body())
-                .select("code.secret").text();
-        assertThat(script.get("/api/admin/health", "Authorization", "Bearer " + learnerSecret).statusCode()).isEqualTo(403);
+        String learnerSecret = Jsoup.parse(learner.post("/account/tokens", Map.of("name", "nosy", "scopes", "read"))
+                        .body())
+                .select("code.secret")
+                .text();
+        assertThat(script.get("/api/admin/health", "Authorization", "Bearer " + learnerSecret)
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -210,15 +276,29 @@ class AccountTests {
         assertThat(user.get("/desk").statusCode()).isEqualTo(403);
 
         TestSession admin = TestSession.signedIn(port, "admin@example.org", PASSWORD);
-        assertThat(admin.post("/admin/users/" + id + "/role", Map.of("role", "EDITOR")).statusCode()).isEqualTo(302);
+        assertThat(admin.post("/admin/users/" + id + "/role", Map.of("role", "EDITOR"))
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(user.get("/desk").statusCode()).as("the old session ended").isEqualTo(302);
-        assertThat(TestSession.signedIn(port, "promoted@example.org", PASSWORD).get("/desk").statusCode()).isEqualTo(200);
+        assertThat(TestSession.signedIn(port, "promoted@example.org", PASSWORD)
+                        .get("/desk")
+                        .statusCode())
+                .isEqualTo(200);
 
-        assertThat(admin.post("/admin/users/" + id + "/enabled", Map.of("enabled", "false")).statusCode()).isEqualTo(302);
-        assertThat(new TestSession(port).signIn("promoted@example.org", PASSWORD).headers().firstValue("Location").orElse(""))
+        assertThat(admin.post("/admin/users/" + id + "/enabled", Map.of("enabled", "false"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(new TestSession(port)
+                        .signIn("promoted@example.org", PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .endsWith("/login?disabled");
-        var audit = Jsoup.parse(admin.get("/admin/audit?action=admin.").body()).select("table tbody tr").eachText();
-        assertThat(audit).anySatisfy(row -> assertThat(row).contains("admin@example.org", "admin.role", "Learner → Editor"));
+        var audit = Jsoup.parse(admin.get("/admin/audit?action=admin.").body())
+                .select("table tbody tr")
+                .eachText();
+        assertThat(audit)
+                .anySatisfy(row -> assertThat(row).contains("admin@example.org", "admin.role", "Learner → Editor"));
         assertThat(audit).anySatisfy(row -> assertThat(row).contains("admin.disable", "promoted@example.org"));
     }
 
@@ -234,8 +314,10 @@ class AccountTests {
     @Test
     void everyPageCarriesTheSecurityHeaders() {
         HttpResponse<String> page = new TestSession(port).get("/login");
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                        .doesNotContain("unsafe-inline"));
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
@@ -247,8 +329,14 @@ class AccountTests {
         HttpResponse<String> health = admin.get("/admin/health.json");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"databaseError\":null", "\"lag\":", "\"indexDocuments\":");
-        assertThat(Jsoup.parse(admin.get("/admin/health").body()).select("dl.facts").text()).contains("Database", "H2", "lag");
-        assertThat(TestSession.signedIn(port, "editor@example.org", PASSWORD).get("/admin/health").statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(admin.get("/admin/health").body())
+                        .select("dl.facts")
+                        .text())
+                .contains("Database", "H2", "lag");
+        assertThat(TestSession.signedIn(port, "editor@example.org", PASSWORD)
+                        .get("/admin/health")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -256,30 +344,57 @@ class AccountTests {
         TestSession admin = TestSession.signedIn(port, "admin@example.org", PASSWORD);
         admin.post("/account/tokens", Map.of("name", "validator", "scopes", "read"));
         TestSession visitor = new TestSession(port);
-        for (var entry : Map.of("/login", visitor, "/signup", visitor, "/password/forgot", visitor, "/password/reset?token=x", visitor,
-                "/account", admin, "/bookmarks", admin, "/admin", admin, "/admin/users", admin, "/admin/audit", admin,
-                "/admin/health", admin).entrySet()) {
+        for (var entry : Map.of(
+                        "/login",
+                        visitor,
+                        "/signup",
+                        visitor,
+                        "/password/forgot",
+                        visitor,
+                        "/password/reset?token=x",
+                        visitor,
+                        "/account",
+                        admin,
+                        "/bookmarks",
+                        admin,
+                        "/admin",
+                        admin,
+                        "/admin/users",
+                        admin,
+                        "/admin/audit",
+                        admin,
+                        "/admin/health",
+                        admin)
+                .entrySet()) {
             HttpResponse<String> response = entry.getValue().get(entry.getKey());
             assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(200);
-            assertThat(app.almanac.web.Html5Validator.errors(response.body())).as("Nu Html Checker errors in " + entry.getKey()).isEmpty();
+            assertThat(app.almanac.web.Html5Validator.errors(response.body()))
+                    .as("Nu Html Checker errors in " + entry.getKey())
+                    .isEmpty();
         }
         HttpResponse<String> issued = admin.post("/account/tokens", Map.of("name", "shown once", "scopes", "read"));
-        assertThat(app.almanac.web.Html5Validator.errors(issued.body())).as("the page showing a new token").isEmpty();
+        assertThat(app.almanac.web.Html5Validator.errors(issued.body()))
+                .as("the page showing a new token")
+                .isEmpty();
     }
 
     @Test
     void aSessionStartedOnOneNodeIsHonouredByAnotherSharingTheDatabase() {
         // a second app node on the same database (this test's in-memory H2), with its own port
-        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(app.almanac.AlmanacApplication.class)
+        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(
+                        app.almanac.AlmanacApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=" + datasourceUrl, "--almanac.search.index=memory")) {
-            int otherPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) second).getWebServer().getPort();
+            int otherPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) second)
+                    .getWebServer()
+                    .getPort();
             TestSession user = TestSession.signedIn(port, "learner@example.org", PASSWORD);
             String cookie = user.cookie("SESSION");
             var onOtherNode = new TestSession(otherPort);
             onOtherNode.addCookie("SESSION", cookie);
             HttpResponse<String> account = onOtherNode.get("/account");
             assertThat(account.statusCode()).isEqualTo(200);
-            assertThat(Jsoup.parse(account.body()).select("dl.facts dd").eachText()).contains("learner@example.org");
+            assertThat(Jsoup.parse(account.body()).select("dl.facts dd").eachText())
+                    .contains("learner@example.org");
             // signing out on the second node ends the session on the first too
             assertThat(onOtherNode.post("/logout", Map.of()).statusCode()).isEqualTo(302);
             assertThat(user.get("/account").statusCode()).isEqualTo(302);

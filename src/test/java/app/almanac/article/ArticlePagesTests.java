@@ -27,8 +27,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The reader's pages and the JSON API, over real HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        "spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties =
+                "spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArticlePagesTests {
 
@@ -53,14 +55,44 @@ class ArticlePagesTests {
         assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
         articles.save(ArticleMother.riverTreaty());
         ArticleContent a = ArticleMother.riverTreaty();
-        articles.save(new ArticleContent("A page with a hostile credit", a.date(), null, null, null, List.of(), List.of(), null,
-                List.of(new Credit("Source", "click me", "javascript:alert(1)")), a.sections(), List.of()));
+        articles.save(new ArticleContent(
+                "A page with a hostile credit",
+                a.date(),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(new Credit("Source", "click me", "javascript:alert(1)")),
+                a.sections(),
+                List.of()));
         // the same story a month earlier, sharing a tag; and 25 short notes on one topic, for paging
-        articles.save(new ArticleContent(a.title(), a.date().minusMonths(1), a.publisher(), a.series(), a.category(),
-                List.of("GS-II"), List.of("Water"), "The talks began.", List.of(), List.of(), List.of()));
+        articles.save(new ArticleContent(
+                a.title(),
+                a.date().minusMonths(1),
+                a.publisher(),
+                a.series(),
+                a.category(),
+                List.of("GS-II"),
+                List.of("Water"),
+                "The talks began.",
+                List.of(),
+                List.of(),
+                List.of()));
         for (int i = 1; i <= 25; i++) {
-            articles.save(new ArticleContent("Monsoon note " + i, LocalDate.of(2023, 7, i), null, null, "Geography",
-                    List.of("GS-I"), List.of("Monsoon"), "Rainfall update " + i + ".", List.of(), List.of(), List.of()));
+            articles.save(new ArticleContent(
+                    "Monsoon note " + i,
+                    LocalDate.of(2023, 7, i),
+                    null,
+                    null,
+                    "Geography",
+                    List.of("GS-I"),
+                    List.of("Monsoon"),
+                    "Rainfall update " + i + ".",
+                    List.of(),
+                    List.of(),
+                    List.of()));
         }
     }
 
@@ -71,11 +103,14 @@ class ArticlePagesTests {
     private Document page(String path, int status) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         Parser parser = Parser.htmlParser().setTrackErrors(50);
         Document doc = Jsoup.parse(response.body(), "", parser);
         assertThat(parser.getErrors()).as("HTML5 parse errors in " + path).isEmpty();
-        assertThat(Html5Validator.errors(response.body())).as("Nu Html Checker errors in " + path).isEmpty();
+        assertThat(Html5Validator.errors(response.body()))
+                .as("Nu Html Checker errors in " + path)
+                .isEmpty();
         assertThat(response.body()).startsWith("<!DOCTYPE html>");
         assertThat(doc.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(doc.select("meta[name=viewport]")).hasSize(1);
@@ -86,8 +121,10 @@ class ArticlePagesTests {
     void theHomePageIsTheLatestDaysDigest() throws Exception {
         Document home = page("/", 200);
         assertThat(home.select("h1 time").attr("datetime")).isEqualTo("2024-05-14");
-        assertThat(home.select("ol.articles .title a").eachAttr("href")).containsExactly(
-                "/articles/2024-05-14/a-river-sharing-treaty-is-renewed", "/articles/2024-05-14/a-page-with-a-hostile-credit");
+        assertThat(home.select("ol.articles .title a").eachAttr("href"))
+                .containsExactly(
+                        "/articles/2024-05-14/a-river-sharing-treaty-is-renewed",
+                        "/articles/2024-05-14/a-page-with-a-hostile-credit");
         assertThat(home.select("a[rel=prev]").attr("href")).isEqualTo("/daily/2024-04-14");
         assertThat(home.select("a[rel=next]")).isEmpty();
     }
@@ -98,19 +135,26 @@ class ArticlePagesTests {
         assertThat(day.select("ol.articles .title a").eachAttr("href")).containsExactly(SEED_PATH);
         assertThat(day.select("a[rel=prev]").attr("href")).isEqualTo("/daily/2023-07-25");
         assertThat(day.select("a[rel=next]").attr("href")).isEqualTo("/daily/2024-04-14");
-        assertThat(page("/daily/2024-03-01", 404).select("main p").text()).contains("No analyses were published on 1 March 2024");
+        assertThat(page("/daily/2024-03-01", 404).select("main p").text())
+                .contains("No analyses were published on 1 March 2024");
     }
 
     @Test
     void theMonthArchiveIsACalendarWithCountsPerDay() throws Exception {
         HttpResponse<String> redirect = get("/archive");
         assertThat(redirect.statusCode()).isEqualTo(302);
-        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/archive/2024-05"));
+        assertThat(redirect.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/archive/2024-05"));
         Document july = page("/archive/2023-07", 200);
         assertThat(july.select("table.calendar td.has")).hasSize(25);
         assertThat(july.select("table.calendar td.has a").first().attr("href")).isEqualTo("/daily/2023-07-01");
-        assertThat(july.select("table.calendar tbody tr").first().select("td").first().text())
-                .as("July 2023 starts on a Saturday: the Monday cell is empty").isEmpty();
+        assertThat(july.select("table.calendar tbody tr")
+                        .first()
+                        .select("td")
+                        .first()
+                        .text())
+                .as("July 2023 starts on a Saturday: the Monday cell is empty")
+                .isEmpty();
         assertThat(july.select("a[rel=next]").attr("href")).isEqualTo("/archive/2024-02");
         page("/archive/2024-13", 404);
         page("/archive/last-year", 404);
@@ -119,7 +163,8 @@ class ArticlePagesTests {
     @Test
     void categoriesSyllabusPapersAndTagsListTheirAnalysesInPages() throws Exception {
         Document topics = page("/categories", 200);
-        assertThat(topics.select("ul.topics a").eachAttr("href")).contains("/categories/geography", "/categories/international-news");
+        assertThat(topics.select("ul.topics a").eachAttr("href"))
+                .contains("/categories/geography", "/categories/international-news");
         Document first = page("/tags/Monsoon", 200);
         assertThat(first.select("ol.articles > li")).hasSize(ArticleService.PAGE_SIZE);
         assertThat(first.select(".meta").first().text()).contains("25 analyses").contains("page 1 of 2");
@@ -153,9 +198,13 @@ class ArticlePagesTests {
         assertThat(doc.select("time").attr("datetime")).isEqualTo("2024-02-26");
         assertThat(doc.select(".meta").text()).contains("26 February 2024").contains("International News");
         assertThat(doc.select(".context").text()).contains("Armenia freezes participation");
-        assertThat(doc.select("article section > h2").eachText()).containsExactly(
-                "Details", "Reason", "Background", "About Collective Security Treaty Organization (CSTO)",
-                "Practice question");
+        assertThat(doc.select("article section > h2").eachText())
+                .containsExactly(
+                        "Details",
+                        "Reason",
+                        "Background",
+                        "About Collective Security Treaty Organization (CSTO)",
+                        "Practice question");
         assertThat(doc.select("article section ul").first().select("li")).hasSize(2);
         assertThat(doc.text()).doesNotContainIgnoringCase("copyright infringement");
     }
@@ -195,7 +244,9 @@ class ArticlePagesTests {
     @Test
     void escapesEveryTextItRenders() throws Exception {
         HttpResponse<String> response = get("/articles/2024-05-14/a-river-sharing-treaty-is-renewed");
-        assertThat(response.body()).contains("&lt;b&gt;tags&lt;/b&gt; &amp; ampersands").doesNotContain("<b>tags</b>");
+        assertThat(response.body())
+                .contains("&lt;b&gt;tags&lt;/b&gt; &amp; ampersands")
+                .doesNotContain("<b>tags</b>");
         Document doc = Jsoup.parse(response.body());
         assertThat(doc.select("main b")).isEmpty();
         assertThat(doc.select("ul.labels li").eachText()).containsExactly("GS-II", "Prelims", "Water", "Treaty");
@@ -205,12 +256,20 @@ class ArticlePagesTests {
     @Test
     void multipleAnswersAndUnansweredQuestionsAreShownHonestly() throws Exception {
         Document doc = page("/articles/2024-05-14/a-river-sharing-treaty-is-renewed", 200);
-        assertThat(doc.select(".question .answer").eachText()).containsExactly(
-                "Answer: B", "Answer: A, C", "Answer: A", "Answer: B", "The source gives no answer for this question.");
+        assertThat(doc.select(".question .answer").eachText())
+                .containsExactly(
+                        "Answer: B",
+                        "Answer: A, C",
+                        "Answer: A",
+                        "Answer: B",
+                        "The source gives no answer for this question.");
         assertThat(doc.select(".question").get(2).select("ol.statements li")).hasSize(2);
-        assertThat(doc.select(".question").get(2).select("p.stem").last().text()).endsWith("is/are correct?");
-        assertThat(doc.select(".question").get(3).select("table.pairs thead th").eachText()).containsExactly("River", "Basin state");
-        assertThat(doc.select(".question").get(3).select("table.pairs tbody tr")).hasSize(2);
+        assertThat(doc.select(".question").get(2).select("p.stem").last().text())
+                .endsWith("is/are correct?");
+        assertThat(doc.select(".question").get(3).select("table.pairs thead th").eachText())
+                .containsExactly("River", "Basin state");
+        assertThat(doc.select(".question").get(3).select("table.pairs tbody tr"))
+                .hasSize(2);
         assertThat(doc.select(".question").get(0).select("details p")).hasSize(3);
     }
 
@@ -218,7 +277,8 @@ class ArticlePagesTests {
     void theApiReturnsTheArticleAsJson() throws Exception {
         HttpResponse<String> response = get("/api/articles/collective-security-treaty-organisation-csto");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode article = json.readTree(response.body());
         assertThat(article.get("slug").asString()).isEqualTo("collective-security-treaty-organisation-csto");
         assertThat(article.get("path").asString()).isEqualTo(SEED_PATH);
@@ -228,7 +288,8 @@ class ArticlePagesTests {
         JsonNode table = article.get("sections").get(3).get("blocks").get(0);
         assertThat(table.get("type").asString()).isEqualTo("table");
         assertThat(table.get("rows")).hasSize(8);
-        assertThat(article.get("questions").get(0).get("answer").get(0).asString()).isEqualTo("D");
+        assertThat(article.get("questions").get(0).get("answer").get(0).asString())
+                .isEqualTo("D");
     }
 
     @Test
@@ -239,8 +300,13 @@ class ArticlePagesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/articles/2024-02-27/collective-security-treaty-organisation-csto",
-        "/articles/not-a-date/collective-security-treaty-organisation-csto", "/no/such/page", "/articles/2024-02-26"})
+    @ValueSource(
+            strings = {
+                "/articles/2024-02-27/collective-security-treaty-organisation-csto",
+                "/articles/not-a-date/collective-security-treaty-organisation-csto",
+                "/no/such/page",
+                "/articles/2024-02-26"
+            })
     void missingPagesAre404PagesThatLookLikeTheSite(String path) throws Exception {
         Document doc = page(path, 404);
         assertThat(doc.select("header.site a.brand").text()).isEqualTo("Almanac");
@@ -253,10 +319,16 @@ class ArticlePagesTests {
         TestHttp http = new TestHttp(port);
         var first = http.get(SEED_PATH).headers().map();
         var second = http.get(SEED_PATH).headers().map();
-        for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy")) {
-            assertThat(first.get(header.toLowerCase())).as(header).isNotNull().isEqualTo(second.get(header.toLowerCase()));
+        for (String header :
+                List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy")) {
+            assertThat(first.get(header.toLowerCase()))
+                    .as(header)
+                    .isNotNull()
+                    .isEqualTo(second.get(header.toLowerCase()));
         }
-        assertThat(second.get("content-security-policy").get(0)).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(second.get("content-security-policy").get(0))
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
     }
 
     @Test
@@ -273,19 +345,31 @@ class ArticlePagesTests {
         HttpResponse<String> fromCache = get(path); // the second answer comes from the page cache, before MVC
         assertThat(fromCache.body()).isEqualTo(first.body());
         assertThat(fromCache.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
-        assertThat(fromCache.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(fromCache.headers().firstValue("ETag"))
+                .isEqualTo(first.headers().firstValue("ETag"));
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(first.headers().firstValue("Last-Modified")).isPresent();
         HttpResponse<String> again = new TestHttp(port).get(path, "If-None-Match", etag);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         ArticleContent a = ArticleMother.riverTreaty();
-        articles.save(new ArticleContent("A page with a hostile credit", a.date(), null, null, null, List.of(), List.of(),
-                "Now with a context line.", List.of(new Credit("Source", "click me", "javascript:alert(1)")), a.sections(), List.of()));
+        articles.save(new ArticleContent(
+                "A page with a hostile credit",
+                a.date(),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                "Now with a context line.",
+                List.of(new Credit("Source", "click me", "javascript:alert(1)")),
+                a.sections(),
+                List.of()));
         pages.follow(); // what the schedule does within a second: the change log says the page is stale
         HttpResponse<String> edited = new TestHttp(port).get(path, "If-None-Match", etag);
         assertThat(edited.statusCode()).isEqualTo(200);
-        assertThat(edited.headers().firstValue("ETag")).hasValueSatisfying(e -> assertThat(e).isNotEqualTo(etag));
+        assertThat(edited.headers().firstValue("ETag"))
+                .hasValueSatisfying(e -> assertThat(e).isNotEqualTo(etag));
         assertThat(edited.body()).contains("Now with a context line.");
     }
 

@@ -62,8 +62,10 @@ abstract class ArticleStorageContract {
     @Test
     void findsAnArticleOnlyUnderItsOwnDate() {
         articles.save(ArticleMother.riverTreaty());
-        assertThat(articles.find(LocalDate.of(2024, 5, 14), "a-river-sharing-treaty-is-renewed")).isPresent();
-        assertThat(articles.find(LocalDate.of(2024, 5, 15), "a-river-sharing-treaty-is-renewed")).isEmpty();
+        assertThat(articles.find(LocalDate.of(2024, 5, 14), "a-river-sharing-treaty-is-renewed"))
+                .isPresent();
+        assertThat(articles.find(LocalDate.of(2024, 5, 15), "a-river-sharing-treaty-is-renewed"))
+                .isEmpty();
         assertThat(articles.findBySlug("no-such-article")).isEmpty();
     }
 
@@ -88,19 +90,33 @@ abstract class ArticleStorageContract {
         assertThat(articles.count()).isEqualTo(1);
         assertThat(questionIds()).containsExactlyElementsOf(idsBefore.subList(0, 2));
         assertThat(changeLog()).containsExactly("CREATED", "UPDATED");
-        assertThat(jdbc.sql("select count(*) from article_revision").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from article_revision")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
     void theSameTitleOnAnotherDayIsAnotherArticleWithItsOwnSlug() {
         articles.save(ArticleMother.riverTreaty());
         ArticleContent a = ArticleMother.riverTreaty();
-        ArticleContent nextDay = new ArticleContent(a.title(), a.date().plusDays(1), a.publisher(), a.series(),
-                a.category(), a.syllabus(), a.tags(), a.context(), a.credits(), a.sections(), a.questions());
+        ArticleContent nextDay = new ArticleContent(
+                a.title(),
+                a.date().plusDays(1),
+                a.publisher(),
+                a.series(),
+                a.category(),
+                a.syllabus(),
+                a.tags(),
+                a.context(),
+                a.credits(),
+                a.sections(),
+                a.questions());
         SaveResult saved = articles.save(nextDay);
         assertThat(saved.outcome()).isEqualTo(SaveResult.Outcome.CREATED);
         assertThat(saved.article().slug()).isEqualTo("a-river-sharing-treaty-is-renewed-2024-05-15");
-        assertThat(articles.latest(10)).extracting(ArticleSummary::date)
+        assertThat(articles.latest(10))
+                .extracting(ArticleSummary::date)
                 .containsExactly(LocalDate.of(2024, 5, 15), LocalDate.of(2024, 5, 14));
     }
 
@@ -108,15 +124,30 @@ abstract class ArticleStorageContract {
     void titlesThatDifferOnlyInCaseAndPunctuationAreOneArticleButMarksMatter() {
         ArticleContent a = ArticleMother.riverTreaty();
         articles.save(a);
-        ArticleContent shouted = new ArticleContent("A RIVER-SHARING TREATY, IS RENEWED!", a.date(), a.publisher(), a.series(),
-                a.category(), a.syllabus(), a.tags(), a.context(), a.credits(), a.sections(), a.questions());
+        ArticleContent shouted = new ArticleContent(
+                "A RIVER-SHARING TREATY, IS RENEWED!",
+                a.date(),
+                a.publisher(),
+                a.series(),
+                a.category(),
+                a.syllabus(),
+                a.tags(),
+                a.context(),
+                a.credits(),
+                a.sections(),
+                a.questions());
         assertThat(articles.save(shouted).outcome()).isEqualTo(SaveResult.Outcome.UPDATED);
-        ArticleContent tax = new ArticleContent("कर", a.date(), null, null, null, List.of(), List.of(), "x", List.of(), List.of(), List.of());
-        ArticleContent work = new ArticleContent("कार", a.date(), null, null, null, List.of(), List.of(), "y", List.of(), List.of(), List.of());
+        ArticleContent tax = new ArticleContent(
+                "कर", a.date(), null, null, null, List.of(), List.of(), "x", List.of(), List.of(), List.of());
+        ArticleContent work = new ArticleContent(
+                "कार", a.date(), null, null, null, List.of(), List.of(), "y", List.of(), List.of(), List.of());
         assertThat(articles.save(tax).outcome()).isEqualTo(SaveResult.Outcome.CREATED);
         SaveResult second = articles.save(work);
-        assertThat(second.outcome()).as("different words, though their slugs agree").isEqualTo(SaveResult.Outcome.CREATED);
-        assertThat(second.article().slug()).isNotEqualTo(articles.save(tax).article().slug());
+        assertThat(second.outcome())
+                .as("different words, though their slugs agree")
+                .isEqualTo(SaveResult.Outcome.CREATED);
+        assertThat(second.article().slug())
+                .isNotEqualTo(articles.save(tax).article().slug());
         assertThat(articles.count()).isEqualTo(3);
     }
 
@@ -124,38 +155,64 @@ abstract class ArticleStorageContract {
     void readingQueriesWorkOnThisDatabase() {
         ArticleContent a = ArticleMother.riverTreaty();
         Article first = articles.save(a).article();
-        Article later = articles.save(new ArticleContent(a.title(), a.date().plusDays(3), null, null, a.category(),
-                List.of("GS-II"), List.of("Water"), "Follow-up.", List.of(), List.of(), List.of())).article();
+        Article later = articles.save(new ArticleContent(
+                        a.title(),
+                        a.date().plusDays(3),
+                        null,
+                        null,
+                        a.category(),
+                        List.of("GS-II"),
+                        List.of("Water"),
+                        "Follow-up.",
+                        List.of(),
+                        List.of(),
+                        List.of()))
+                .article();
         Digest day = articles.digest(a.date());
         assertThat(day.articles()).extracting(ArticleSummary::id).containsExactly(first.id());
         assertThat(day.previous()).isNull();
         assertThat(day.next()).isEqualTo(a.date().plusDays(3));
-        assertThat(articles.latestDigest()).hasValueSatisfying(d -> assertThat(d.date()).isEqualTo(a.date().plusDays(3)));
+        assertThat(articles.latestDigest())
+                .hasValueSatisfying(d -> assertThat(d.date()).isEqualTo(a.date().plusDays(3)));
         MonthArchive month = articles.month(java.time.YearMonth.from(a.date()));
         assertThat(month.total()).isEqualTo(2);
         assertThat(month.count(a.date())).isEqualTo(1);
-        assertThat(articles.categories()).extracting(ArticleService.Topic::slug).containsExactly("international-relations");
-        assertThat(articles.byCategory("international-relations", 1)).hasValueSatisfying(l -> assertThat(l.total()).isEqualTo(2));
-        assertThat(articles.byTag("Water", 1)).hasValueSatisfying(l -> assertThat(l.articles()).hasSize(2));
-        assertThat(articles.bySyllabus("Prelims", 1)).hasValueSatisfying(l -> assertThat(l.total()).isEqualTo(1));
+        assertThat(articles.categories())
+                .extracting(ArticleService.Topic::slug)
+                .containsExactly("international-relations");
+        assertThat(articles.byCategory("international-relations", 1))
+                .hasValueSatisfying(l -> assertThat(l.total()).isEqualTo(2));
+        assertThat(articles.byTag("Water", 1))
+                .hasValueSatisfying(l -> assertThat(l.articles()).hasSize(2));
+        assertThat(articles.bySyllabus("Prelims", 1))
+                .hasValueSatisfying(l -> assertThat(l.total()).isEqualTo(1));
         assertThat(articles.byTag("Water", 2)).isEmpty();
         assertThat(articles.related(later, 5)).extracting(ArticleSummary::id).containsExactly(first.id());
-        assertThat(articles.earlierOfStory(later, 5)).extracting(ArticleSummary::id).containsExactly(first.id());
+        assertThat(articles.earlierOfStory(later, 5))
+                .extracting(ArticleSummary::id)
+                .containsExactly(first.id());
         assertThat(articles.earlierOfStory(first, 5)).isEmpty();
     }
 
     @Test
     void recordsWhenItSaved() {
         articles.save(ArticleMother.riverTreaty());
-        Instant at = jdbc.sql("select occurred_at from change_log").query(java.time.OffsetDateTime.class).single().toInstant();
+        Instant at = jdbc.sql("select occurred_at from change_log")
+                .query(java.time.OffsetDateTime.class)
+                .single()
+                .toInstant();
         assertThat(at).isEqualTo(NOW);
     }
 
     private List<String> changeLog() {
-        return jdbc.sql("select action from change_log order by id").query(String.class).list();
+        return jdbc.sql("select action from change_log order by id")
+                .query(String.class)
+                .list();
     }
 
     private List<Long> questionIds() {
-        return jdbc.sql("select id from question order by position").query(Long.class).list();
+        return jdbc.sql("select id from question order by position")
+                .query(Long.class)
+                .list();
     }
 }

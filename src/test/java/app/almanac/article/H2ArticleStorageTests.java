@@ -3,8 +3,9 @@ package app.almanac.article;
 import org.springframework.test.context.TestPropertySource;
 
 /** The storage contract on the embedded database, as {@code ./almanac} runs it (PostgreSQL mode). */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:storage;MODE=PostgreSQL;"
-        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@TestPropertySource(
+        properties = "spring.datasource.url=jdbc:h2:mem:storage;MODE=PostgreSQL;"
+                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class H2ArticleStorageTests extends ArticleStorageContract {
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -13,7 +14,8 @@ class H2ArticleStorageTests extends ArticleStorageContract {
     @org.junit.jupiter.api.Test
     void theContractRunsOnH2() throws Exception {
         try (var connection = dataSource.getConnection()) {
-            org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("H2");
+            org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getDatabaseProductName())
+                    .isEqualTo("H2");
         }
     }
 }

@@ -26,7 +26,8 @@ class PostgresArticleStorageTests extends ArticleStorageContract {
     @org.junit.jupiter.api.Test
     void theContractRunsOnPostgresql() throws Exception {
         try (var connection = dataSource.getConnection()) {
-            org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getDatabaseProductName())
+                    .isEqualTo("PostgreSQL");
         }
     }
 

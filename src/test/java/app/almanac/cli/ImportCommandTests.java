@@ -35,8 +35,12 @@ class ImportCommandTests {
     private Run almanac(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int code = AlmanacCommand.commandLine(AlmanacApplication.class, Map.of("almanac.data-dir", dataDir.toString()),
-                new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = AlmanacCommand.commandLine(
+                        AlmanacApplication.class,
+                        Map.of("almanac.data-dir", dataDir.toString()),
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true))
+                .execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -46,7 +50,7 @@ class ImportCommandTests {
         }
         String url = "jdbc:h2:file:" + dataDir.resolve("almanac") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
         try (Connection c = DriverManager.getConnection(url, "sa", "");
-             ResultSet rs = c.createStatement().executeQuery("select title from article order by published_on")) {
+                ResultSet rs = c.createStatement().executeQuery("select title from article order by published_on")) {
             List<String> titles = new ArrayList<>();
             while (rs.next()) {
                 titles.add(rs.getString(1));
@@ -81,7 +85,9 @@ class ImportCommandTests {
         assertThat(a.get("context").asString()).startsWith("Armenia freezes");
         assertThat(a.get("credits").get(0).get("label").asString()).isEqualTo("Picture Courtesy");
         List<String> types = new ArrayList<>();
-        a.get("sections").forEach(s -> s.get("blocks").forEach(b -> types.add(b.get("type").asString())));
+        a.get("sections")
+                .forEach(s ->
+                        s.get("blocks").forEach(b -> types.add(b.get("type").asString())));
         assertThat(types).containsExactly("list", "list", "list", "table");
         JsonNode table = a.get("sections").get(3).get("blocks").get(0);
         assertThat(table.get("header").toString()).isEqualTo("[\"Aspects\",\"Description\"]");
@@ -99,7 +105,9 @@ class ImportCommandTests {
     void importStoresTheSeedAndAReimportIsUnchanged() throws Exception {
         Run first = almanac("import", TestSeeds.CSTO.toString());
         assertThat(first.exitCode()).isZero();
-        assertThat(first.out()).contains("created").contains("-> /articles/2024-02-26/collective-security-treaty-organisation-csto (revision 1)");
+        assertThat(first.out())
+                .contains("created")
+                .contains("-> /articles/2024-02-26/collective-security-treaty-organisation-csto (revision 1)");
         Run second = almanac("import", TestSeeds.CSTO.toString());
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).contains("unchanged");
@@ -121,13 +129,16 @@ class ImportCommandTests {
         Path empty = write("empty.txt", "\n\n");
         Run run = almanac("import", empty.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().lines().filter(l -> l.startsWith("rejected"))).containsExactly("rejected " + empty + ":1: empty file: expected an article (a title line, then a date line)");
+        assertThat(run.err().lines().filter(l -> l.startsWith("rejected")))
+                .containsExactly(
+                        "rejected " + empty + ":1: empty file: expected an article (a title line, then a date line)");
         assertThat(storedTitles()).isEmpty();
     }
 
     @Test
     void aBinaryFileIsRefused() throws Exception {
-        Path binary = Files.write(inputs.resolve("photo.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 16, 'J', 'F', 'I', 'F'});
+        Path binary = Files.write(
+                inputs.resolve("photo.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 16, 'J', 'F', 'I', 'F'});
         Run run = almanac("import", binary.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("rejected " + binary + ":1: binary data");
@@ -156,11 +167,13 @@ class ImportCommandTests {
         Path missing = inputs.resolve("gone.txt");
         Run run = almanac("import", good.toString(), bad.toString(), TestSeeds.CSTO.toString(), missing.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().lines().filter(l -> l.startsWith("rejected"))).containsExactly(
-                "rejected " + bad + ":2: '31st February 2024' is not a real date",
-                "rejected " + missing + ": no such file");
+        assertThat(run.err().lines().filter(l -> l.startsWith("rejected")))
+                .containsExactly(
+                        "rejected " + bad + ":2: '31st February 2024' is not a real date",
+                        "rejected " + missing + ": no such file");
         assertThat(run.out()).contains("4 files read: 2 articles imported, 0 updated, 0 unchanged; 2 files rejected");
-        assertThat(storedTitles()).containsExactly("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)", "A new tiger reserve is notified");
+        assertThat(storedTitles())
+                .containsExactly("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)", "A new tiger reserve is notified");
     }
 
     @Test
@@ -174,7 +187,8 @@ class ImportCommandTests {
         Run run = almanac("import", inputs.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("3 files read: 2 articles imported, 0 updated, 0 unchanged; 1 file rejected");
-        assertThat(run.out()).contains("Rejected:\n  " + inputs.resolve("2024/march/bad.md") + ":1: expected YAML front matter");
+        assertThat(run.out())
+                .contains("Rejected:\n  " + inputs.resolve("2024/march/bad.md") + ":1: expected YAML front matter");
         assertThat(run.err()).contains("Importing: 3/3 files (100%)");
         Run again = almanac("import", inputs.resolve("2024").toString());
         assertThat(again.out()).contains("2 unchanged");
@@ -220,7 +234,9 @@ class ImportCommandTests {
         assertThat(json.get("questions")).hasSize(2);
         assertThat(json.get("questions").get(0).get("answer").toString()).isEqualTo("[\"B\"]");
         assertThat(json.get("questions").get(1).get("statements")).hasSize(2);
-        assertThat(json.get("questions").get(1).has("answer")).as("no answer given: none invented").isFalse();
+        assertThat(json.get("questions").get(1).has("answer"))
+                .as("no answer given: none invented")
+                .isFalse();
         Run stored = almanac("import", bank.toString());
         assertThat(stored.out()).contains("question bank 'Rivers practice set', 2 questions (revision 1)");
     }
@@ -234,11 +250,13 @@ class ImportCommandTests {
         assertThat(export.out()).contains("1 articles exported");
         Path markdown = out.resolve("2024-02-26-collective-security-treaty-organisation-csto.md");
         assertThat(markdown).exists();
-        assertThat(Files.readString(markdown)).startsWith("---\ntitle: \"COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)\"\ndate: \"2024-02-26\"\n");
+        assertThat(Files.readString(markdown))
+                .startsWith("---\ntitle: \"COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)\"\ndate: \"2024-02-26\"\n");
         Run reimport = almanac("import", markdown.toString());
         assertThat(reimport.out()).contains("unchanged");
         Run json = almanac("export", "--format", "json", "collective-security-treaty-organisation-csto");
-        assertThat(JsonMapper.builder().build().readTree(json.out()).get("date").asString()).isEqualTo("2024-02-26");
+        assertThat(JsonMapper.builder().build().readTree(json.out()).get("date").asString())
+                .isEqualTo("2024-02-26");
         assertThat(almanac("export", "no-such-article").exitCode()).isEqualTo(1);
     }
 

@@ -24,8 +24,11 @@ class UserCommandTests {
     private Run almanac(Map<String, String> environment, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        CommandLine cli = AlmanacCommand.commandLine(AlmanacApplication.class, Map.of("almanac.data-dir", dataDir.toString()),
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandLine cli = AlmanacCommand.commandLine(
+                AlmanacApplication.class,
+                Map.of("almanac.data-dir", dataDir.toString()),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
         ((AlmanacCommand) cli.getCommandSpec().userObject()).environment = environment::get;
         int code = cli.execute(args);
         return new Run(code, out.toString(), err.toString());
@@ -33,18 +36,28 @@ class UserCommandTests {
 
     private String stored(String sql) throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("almanac") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-        try (var c = DriverManager.getConnection(url, "sa", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (var c = DriverManager.getConnection(url, "sa", "");
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
     @Test
     void anAdminIsAddedWithThePasswordFromTheEnvironmentAndOnlyItsHashIsStored() throws Exception {
-        Run added = almanac(Map.of("ALMANAC_PASSWORD", "operator chosen pass"), "user", "add", "--role", "admin", "Ops@Example.org");
+        Run added = almanac(
+                Map.of("ALMANAC_PASSWORD", "operator chosen pass"),
+                "user",
+                "add",
+                "--role",
+                "admin",
+                "Ops@Example.org");
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(added.out()).contains("Added ops@example.org (Admin)");
-        assertThat(stored("select role from app_user where email = 'ops@example.org'")).isEqualTo("ADMIN");
-        assertThat(stored("select password_hash from app_user")).startsWith("{bcrypt}").doesNotContain("operator chosen pass");
+        assertThat(stored("select role from app_user where email = 'ops@example.org'"))
+                .isEqualTo("ADMIN");
+        assertThat(stored("select password_hash from app_user"))
+                .startsWith("{bcrypt}")
+                .doesNotContain("operator chosen pass");
         assertThat(stored("select action from audit_event")).isEqualTo("account.add");
 
         Run again = almanac(Map.of("ALMANAC_PASSWORD", "operator chosen pass"), "user", "add", "ops@example.org");
@@ -57,7 +70,8 @@ class UserCommandTests {
         Run weak = almanac(Map.of("ALMANAC_PASSWORD", "short"), "user", "add", "a@example.org");
         assertThat(weak.exitCode()).isEqualTo(1);
         assertThat(weak.err().strip()).isEqualTo("almanac user add: A password needs at least 10 characters.");
-        Run role = almanac(Map.of("ALMANAC_PASSWORD", "long enough pass"), "user", "add", "--role", "owner", "a@example.org");
+        Run role = almanac(
+                Map.of("ALMANAC_PASSWORD", "long enough pass"), "user", "add", "--role", "owner", "a@example.org");
         assertThat(role.exitCode()).isEqualTo(1);
         assertThat(role.err()).contains("--role must be learner, editor or admin");
         Run noTerminal = almanac(Map.of(), "user", "add", "a@example.org");
@@ -69,10 +83,12 @@ class UserCommandTests {
     @Test
     void aResetLinkIsPrintedForAnExistingAccountAndRolesChange() throws Exception {
         almanac(Map.of("ALMANAC_PASSWORD", "long enough pass"), "user", "add", "reader@example.org");
-        Run link = almanac(Map.of(), "user", "reset-link", "--base-url", "https://almanac.example/", "reader@example.org");
+        Run link =
+                almanac(Map.of(), "user", "reset-link", "--base-url", "https://almanac.example/", "reader@example.org");
         assertThat(link.exitCode()).isZero();
         assertThat(link.out().strip()).matches("https://almanac\\.example/password/reset\\?token=[A-Za-z0-9_-]{43}");
-        assertThat(almanac(Map.of(), "user", "reset-link", "nobody@example.org").exitCode()).isEqualTo(1);
+        assertThat(almanac(Map.of(), "user", "reset-link", "nobody@example.org").exitCode())
+                .isEqualTo(1);
 
         Run promoted = almanac(Map.of(), "user", "role", "reader@example.org", "editor");
         assertThat(promoted.out()).contains("reader@example.org is now Editor");

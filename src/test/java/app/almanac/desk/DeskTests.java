@@ -24,8 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The editorial desk over real HTTP: paste, edit, conflict, questions, workflow, history, the API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        "spring.datasource.url=jdbc:h2:mem:desk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties =
+                "spring.datasource.url=jdbc:h2:mem:desk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeskTests {
 
@@ -112,36 +114,55 @@ class DeskTests {
         TestSession reader = new TestSession(port);
         assertThat(reader.get(path).statusCode()).isEqualTo(404);
         search.catchUp();
-        assertThat(search.search(new SearchQuery("Quokkaville", null, null, null, null, null, false, 1)).total()).isZero();
+        assertThat(search.search(new SearchQuery("Quokkaville", null, null, null, null, null, false, 1))
+                        .total())
+                .isZero();
 
-        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "submit")).statusCode()).isEqualTo(302);
-        assertThat(page(editor, "/desk").select("#list-REVIEW ~ div, section:has(#list-REVIEW) a").eachText())
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "submit"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(page(editor, "/desk")
+                        .select("#list-REVIEW ~ div, section:has(#list-REVIEW) a")
+                        .eachText())
                 .contains("Quokkaville wetlands restoration plan");
-        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "publish")).statusCode()).isEqualTo(302);
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "publish"))
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(reader.get(path).statusCode()).isEqualTo(200);
         search.catchUp();
-        assertThat(search.search(new SearchQuery("Quokkaville", null, null, null, null, null, false, 1)).total()).isEqualTo(1);
+        assertThat(search.search(new SearchQuery("Quokkaville", null, null, null, null, null, false, 1))
+                        .total())
+                .isEqualTo(1);
 
-        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "unpublish")).statusCode()).isEqualTo(302);
-        assertThat(reader.get(path).statusCode()).as("unpublished pages leave the site, cached or not").isEqualTo(404);
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "unpublish"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(reader.get(path).statusCode())
+                .as("unpublished pages leave the site, cached or not")
+                .isEqualTo(404);
         search.catchUp();
-        assertThat(search.search(new SearchQuery("Quokkaville", null, null, null, null, null, false, 1)).total()).isZero();
+        assertThat(search.search(new SearchQuery("Quokkaville", null, null, null, null, null, false, 1))
+                        .total())
+                .isZero();
         assertThat(reader.get("/feed.atom").body()).doesNotContain("Quokkaville");
     }
 
     @Test
     void anEditIsARevisionWithItsAuthorAndTheHistoryComparesAndRestores() {
         long id = paste("Coastal mangrove census");
-        String markdown = page(editor, "/desk/articles/" + id).select("textarea#markdown").text();
-        HttpResponse<String> saved = editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save",
-                "markdown", markdown.replace("three wetlands", "four wetlands")));
+        String markdown =
+                page(editor, "/desk/articles/" + id).select("textarea#markdown").text();
+        HttpResponse<String> saved = editor.post(
+                "/desk/articles/" + id,
+                Map.of("base", "1", "action", "save", "markdown", markdown.replace("three wetlands", "four wetlands")));
         assertThat(saved.statusCode()).isEqualTo(302);
         Document edit = page(editor, "/desk/articles/" + id + "?saved");
         assertThat(edit.select(".notice").text()).contains("Saved as revision 2");
         assertThat(edit.select("#preview .context").text()).contains("four wetlands");
 
         Document history = page(editor, "/desk/articles/" + id + "/history");
-        assertThat(history.select("tbody tr").eachText()).hasSize(2)
+        assertThat(history.select("tbody tr").eachText())
+                .hasSize(2)
                 .satisfies(rows -> assertThat(rows.get(0)).startsWith("2").contains("eda@example.org"));
         Document diff = page(editor, "/desk/articles/" + id + "/diff?from=1&to=2");
         assertThat(diff.select("table.diff del").text()).isEqualTo("three");
@@ -149,32 +170,57 @@ class DeskTests {
         assertThat(diff.select("table.diff tr.change").text()).contains("three wetlands", "four wetlands");
         assertThat(diff.select("table.diff tr.fold").text()).contains("unchanged lines");
 
-        assertThat(editor.post("/desk/articles/" + id + "/restore", Map.of("revision", "1", "base", "2")).statusCode()).isEqualTo(302);
+        assertThat(editor.post("/desk/articles/" + id + "/restore", Map.of("revision", "1", "base", "2"))
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(editorial.find(id).revision()).isEqualTo(3);
         assertThat(editorial.find(id).content().context()).contains("three wetlands");
-        assertThat(jdbc.sql("select count(*) from audit_event where action in ('desk.save', 'desk.restore') and target = :t")
-                .param("t", "article " + id).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_event where action in ('desk.save', 'desk.restore') and target = :t")
+                        .param("t", "article " + id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
     void aSaveBasedOnAStaleRevisionIsRefusedAndBothVersionsAreShown() {
         long id = paste("River dolphin survey");
-        String markdown = page(editor, "/desk/articles/" + id).select("textarea#markdown").text();
-        assertThat(otherEditor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save",
-                "markdown", markdown.replace("bird counts", "dolphin sightings"))).statusCode()).isEqualTo(302);
+        String markdown =
+                page(editor, "/desk/articles/" + id).select("textarea#markdown").text();
+        assertThat(otherEditor
+                        .post(
+                                "/desk/articles/" + id,
+                                Map.of(
+                                        "base",
+                                        "1",
+                                        "action",
+                                        "save",
+                                        "markdown",
+                                        markdown.replace("bird counts", "dolphin sightings")))
+                        .statusCode())
+                .isEqualTo(302);
 
         String mine = markdown.replace("each winter", "every monsoon");
-        HttpResponse<String> stale = editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", mine));
+        HttpResponse<String> stale =
+                editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", mine));
         assertThat(stale.statusCode()).isEqualTo(409);
         Document conflict = Jsoup.parse(stale.body());
-        assertThat(conflict.select("[role=alert]").text()).contains("changed to revision 2 while you were editing revision 1");
-        assertThat(conflict.select("textarea#markdown").text()).as("nothing typed is lost").contains("every monsoon");
+        assertThat(conflict.select("[role=alert]").text())
+                .contains("changed to revision 2 while you were editing revision 1");
+        assertThat(conflict.select("textarea#markdown").text())
+                .as("nothing typed is lost")
+                .contains("every monsoon");
         assertThat(conflict.select("input[name=base]").val()).isEqualTo("2");
         assertThat(conflict.select(".conflict table.diff").text()).contains("dolphin sightings", "every monsoon");
-        assertThat(editorial.find(id).content().sections().toString()).contains("dolphin sightings").doesNotContain("every monsoon");
+        assertThat(editorial.find(id).content().sections().toString())
+                .contains("dolphin sightings")
+                .doesNotContain("every monsoon");
 
         // saving again from the conflict page is a knowing overwrite of revision 2
-        assertThat(editor.post("/desk/articles/" + id, Map.of("base", "2", "action", "save", "markdown", mine)).statusCode()).isEqualTo(302);
+        assertThat(editor.post("/desk/articles/" + id, Map.of("base", "2", "action", "save", "markdown", mine))
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(editorial.find(id).revision()).isEqualTo(3);
     }
 
@@ -182,7 +228,8 @@ class DeskTests {
     void markdownThatCannotBeReadIsRefusedWithTheLineAndKeptInTheEditor() {
         long id = paste("Sandbar erosion study");
         String broken = "---\ntitle: \"Sandbar erosion study\"\ndate: \"2025-02-30\"\n---\n\nSome text.\n";
-        HttpResponse<String> refused = editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", broken));
+        HttpResponse<String> refused =
+                editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", broken));
         assertThat(refused.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(refused.body());
         assertThat(page.select("[role=alert]").text()).containsIgnoringCase("date");
@@ -199,8 +246,12 @@ class DeskTests {
         Document fragment = Jsoup.parse(htmx.body());
         assertThat(fragment.select("article h1").text()).isEqualTo("Preview me");
         assertThat(fragment.select("header.site")).as("a fragment, not a page").isEmpty();
-        Document problems = Jsoup.parse(editor.post("/desk/articles/" + id,
-                Map.of("markdown", "no front matter at all", "base", "1", "action", "preview"), "HX-Request", "true").body());
+        Document problems = Jsoup.parse(editor.post(
+                        "/desk/articles/" + id,
+                        Map.of("markdown", "no front matter at all", "base", "1", "action", "preview"),
+                        "HX-Request",
+                        "true")
+                .body());
         assertThat(problems.select(".problem li")).isNotEmpty();
 
         Document page = Jsoup.parse(editor.post("/desk/articles/" + id, form).body());
@@ -225,49 +276,87 @@ class DeskTests {
 
                 **Explanation:** The cabinet approved the plan and its zoning.
                 """;
-        HttpResponse<String> added = editor.post("/desk/articles/" + id + "/questions", Map.of("base", "1", "action", "add", "text", add));
-        assertThat(added.statusCode()).as(Jsoup.parse(added.body()).select("[role=alert]").text()).isEqualTo(302);
+        HttpResponse<String> added =
+                editor.post("/desk/articles/" + id + "/questions", Map.of("base", "1", "action", "add", "text", add));
+        assertThat(added.statusCode())
+                .as(Jsoup.parse(added.body()).select("[role=alert]").text())
+                .isEqualTo(302);
         assertThat(editorial.find(id).content().questions()).hasSize(2);
         assertThat(editorial.find(id).content().questions().get(1).answer()).containsExactly("A");
 
         Document page = page(editor, "/desk/articles/" + id + "/questions");
         assertThat(page.select("textarea#text-1").text()).contains("Which body approves floodplain zoning");
-        assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "2", "action", "up", "index", "1")).statusCode())
+        assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "2", "action", "up", "index", "1"))
+                        .statusCode())
                 .isEqualTo(302);
         assertThat(editorial.find(id).content().questions().get(0).stem()).contains("floodplain zoning");
 
-        String edited = page(editor, "/desk/articles/" + id + "/questions").select("textarea#text-0").text()
+        String edited = page(editor, "/desk/articles/" + id + "/questions")
+                .select("textarea#text-0")
+                .text()
                 .replace("**Answer:** A", "**Answer:** B");
-        assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "3", "action", "save", "index", "0", "text", edited))
-                .statusCode()).isEqualTo(302);
+        assertThat(editor.post(
+                                "/desk/articles/" + id + "/questions",
+                                Map.of("base", "3", "action", "save", "index", "0", "text", edited))
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(editorial.find(id).content().questions().get(0).answer()).containsExactly("B");
 
-        HttpResponse<String> bad = editor.post("/desk/articles/" + id + "/questions",
-                Map.of("base", "4", "action", "save", "index", "0", "text", "### Q1. A stem\n\n- A) one\n- B) two\n\n**Answer:** Z\n"));
+        HttpResponse<String> bad = editor.post(
+                "/desk/articles/" + id + "/questions",
+                Map.of(
+                        "base",
+                        "4",
+                        "action",
+                        "save",
+                        "index",
+                        "0",
+                        "text",
+                        "### Q1. A stem\n\n- A) one\n- B) two\n\n**Answer:** Z\n"));
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(Jsoup.parse(bad.body()).select("textarea#text-0").text()).as("kept").contains("A stem");
+        assertThat(Jsoup.parse(bad.body()).select("textarea#text-0").text())
+                .as("kept")
+                .contains("A stem");
 
-        assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "4", "action", "delete", "index", "1")).statusCode())
+        assertThat(editor.post(
+                                "/desk/articles/" + id + "/questions",
+                                Map.of("base", "4", "action", "delete", "index", "1"))
+                        .statusCode())
                 .isEqualTo(302);
         assertThat(editorial.find(id).content().questions()).hasSize(1);
         assertThat(editorial.find(id).revision()).isEqualTo(5);
-        assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "5", "action", "delete", "index", "7")).statusCode())
+        assertThat(editor.post(
+                                "/desk/articles/" + id + "/questions",
+                                Map.of("base", "5", "action", "delete", "index", "7"))
+                        .statusCode())
                 .isEqualTo(422);
-        assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "1", "action", "delete", "index", "0")).statusCode())
-                .as("stale").isEqualTo(409);
+        assertThat(editor.post(
+                                "/desk/articles/" + id + "/questions",
+                                Map.of("base", "1", "action", "delete", "index", "0"))
+                        .statusCode())
+                .as("stale")
+                .isEqualTo(409);
     }
 
     @Test
     void aScheduledArticleIsPublishedWhenItsTimeComes() throws Exception {
         long id = paste("Monsoon forecast review");
-        HttpResponse<String> past = editor.post("/desk/articles/" + id + "/status", Map.of("action", "schedule", "publishAt", "2020-01-01T06:00"));
+        HttpResponse<String> past = editor.post(
+                "/desk/articles/" + id + "/status", Map.of("action", "schedule", "publishAt", "2020-01-01T06:00"));
         assertThat(past.statusCode()).isEqualTo(422);
         assertThat(past.body()).contains("must be in the future");
-        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "schedule", "publishAt", "tomorrow")).statusCode())
+        assertThat(editor.post(
+                                "/desk/articles/" + id + "/status",
+                                Map.of("action", "schedule", "publishAt", "tomorrow"))
+                        .statusCode())
                 .isEqualTo(422);
 
-        String soon = LocalDateTime.now(ZoneId.of("Asia/Kolkata")).plusSeconds(2).withNano(0).toString();
-        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "schedule", "publishAt", soon)).statusCode())
+        String soon = LocalDateTime.now(ZoneId.of("Asia/Kolkata"))
+                .plusSeconds(2)
+                .withNano(0)
+                .toString();
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "schedule", "publishAt", soon))
+                        .statusCode())
                 .isEqualTo(302);
         assertThat(editorial.state(id).status().name()).isEqualTo("SCHEDULED");
         assertThat(editorial.publishDue()).isZero();
@@ -297,7 +386,9 @@ class DeskTests {
             assertThat(learner.get(path).statusCode()).as(path).isEqualTo(403);
             assertThat(new TestSession(port).get(path).statusCode()).as(path).isEqualTo(302);
         }
-        assertThat(learner.post("/desk/articles/" + id + "/status", Map.of("action", "publish")).statusCode()).isEqualTo(403);
+        assertThat(learner.post("/desk/articles/" + id + "/status", Map.of("action", "publish"))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(editorial.state(id).status().name()).isEqualTo("DRAFT");
     }
 
@@ -311,9 +402,13 @@ class DeskTests {
         var client = java.net.http.HttpClient.newHttpClient();
         java.util.function.BiFunction<String, String, HttpResponse<String>> send = (token, body) -> {
             try {
-                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(editor.url("/api/desk/articles")))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                return client.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(editor.url("/api/desk/articles")))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "text/plain")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -322,28 +417,46 @@ class DeskTests {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).contains("\"title\":\"Mudflat bird sanctuary\"", "\"status\":\"draft\"");
         assertThat(send.apply(secret, "nothing here").statusCode()).isEqualTo(422);
-        assertThat(send.apply(readSecret, pasted("Other")).statusCode()).as("token without the desk scope").isEqualTo(403);
-        assertThat(editor.get("/api/desk/articles").statusCode()).as("the API is for tokens").isEqualTo(403);
+        assertThat(send.apply(readSecret, pasted("Other")).statusCode())
+                .as("token without the desk scope")
+                .isEqualTo(403);
+        assertThat(editor.get("/api/desk/articles").statusCode())
+                .as("the API is for tokens")
+                .isEqualTo(403);
     }
 
     @Test
     void everyDeskPageIsValidHtml() {
         long id = paste("Wetland validity check");
-        String markdown = page(editor, "/desk/articles/" + id).select("textarea#markdown").text();
-        editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", markdown.replace("three", "five")));
-        for (String path : List.of("/desk", "/desk/new", "/desk/articles/" + id, "/desk/articles/" + id + "/questions",
-                "/desk/articles/" + id + "/history", "/desk/articles/" + id + "/diff?from=1&to=2")) {
+        String markdown =
+                page(editor, "/desk/articles/" + id).select("textarea#markdown").text();
+        editor.post(
+                "/desk/articles/" + id,
+                Map.of("base", "1", "action", "save", "markdown", markdown.replace("three", "five")));
+        for (String path : List.of(
+                "/desk",
+                "/desk/new",
+                "/desk/articles/" + id,
+                "/desk/articles/" + id + "/questions",
+                "/desk/articles/" + id + "/history",
+                "/desk/articles/" + id + "/diff?from=1&to=2")) {
             HttpResponse<String> response = editor.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(app.almanac.web.Html5Validator.errors(response.body())).as("Nu Html Checker errors in " + path).isEmpty();
+            assertThat(app.almanac.web.Html5Validator.errors(response.body()))
+                    .as("Nu Html Checker errors in " + path)
+                    .isEmpty();
         }
-        HttpResponse<String> conflict = editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", markdown));
-        assertThat(app.almanac.web.Html5Validator.errors(conflict.body())).as("the conflict page").isEmpty();
+        HttpResponse<String> conflict =
+                editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", markdown));
+        assertThat(app.almanac.web.Html5Validator.errors(conflict.body()))
+                .as("the conflict page")
+                .isEmpty();
     }
 
     @Test
     void theSourceOfASavedPageBecomesADraftToo() throws Exception {
-        String html = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/fixtures/html/cop28-outcomes.html"));
+        String html = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/resources/fixtures/html/cop28-outcomes.html"));
         HttpResponse<String> made = editor.post("/desk/new", Map.of("text", html));
         assertThat(made.statusCode()).isEqualTo(302);
         long id = TestSession.redirectedId(made);

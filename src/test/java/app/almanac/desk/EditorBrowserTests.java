@@ -31,8 +31,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * sign in, paste a publisher's text, correct it with the live preview, add a question, publish,
  * see it on the site and in the history. axe-core checks the desk's pages too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        "spring.datasource.url=jdbc:h2:mem:editor-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties =
+                "spring.datasource.url=jdbc:h2:mem:editor-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf("app.almanac.BrowserTests#browserAvailable")
 class EditorBrowserTests {
@@ -67,12 +69,16 @@ class EditorBrowserTests {
     }
 
     private WebDriverWait waiting() {
-        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(8)).ignoring(StaleElementReferenceException.class);
+        return (WebDriverWait)
+                new WebDriverWait(browser, Duration.ofSeconds(8)).ignoring(StaleElementReferenceException.class);
     }
 
     private void button(String text) {
-        browser.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().equals(text)).findFirst()
-                .orElseThrow(() -> new AssertionError("no button '" + text + "' on " + browser.getCurrentUrl())).click();
+        browser.findElements(By.cssSelector("button")).stream()
+                .filter(b -> b.getText().equals(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no button '" + text + "' on " + browser.getCurrentUrl()))
+                .click();
     }
 
     private void accessible() {
@@ -98,8 +104,10 @@ class EditorBrowserTests {
         screenshot("desk-paste");
         button("Make drafts");
         waiting().until(d -> d.getCurrentUrl().matches(".*/desk/articles/\\d+$"));
-        assertThat(browser.findElement(By.cssSelector("main > h1")).getText()).isEqualTo("Tidal marsh restoration plan");
-        assertThat(browser.findElement(By.cssSelector(".kicker")).getText().toLowerCase()).contains("draft", "revision 1");
+        assertThat(browser.findElement(By.cssSelector("main > h1")).getText())
+                .isEqualTo("Tidal marsh restoration plan");
+        assertThat(browser.findElement(By.cssSelector(".kicker")).getText().toLowerCase())
+                .contains("draft", "revision 1");
         accessible();
 
         // the live preview follows the text as it is typed (htmx, under the site's CSP)
@@ -108,7 +116,10 @@ class EditorBrowserTests {
         assertThat(text).contains("three wetlands");
         editor.clear();
         editor.sendKeys(text.replace("three wetlands", "five tidal marshes"));
-        waiting().until(d -> d.findElement(By.cssSelector("#preview .context")).getText().contains("five tidal marshes"));
+        waiting()
+                .until(d -> d.findElement(By.cssSelector("#preview .context"))
+                        .getText()
+                        .contains("five tidal marshes"));
         screenshot("desk-editor-live-preview");
         button("Save revision");
         waiting().until(d -> d.findElement(By.cssSelector(".notice")).getText().contains("Saved as revision 2"));
@@ -128,15 +139,21 @@ class EditorBrowserTests {
         waiting().until(d -> d.findElement(By.cssSelector(".notice")).getText().contains("Saved as revision 3"));
         assertThat(browser.findElement(By.id("text-1")).getAttribute("value")).contains("How many marshes");
         button("Move up");
-        waiting().until(d -> d.findElement(By.id("text-0")).getAttribute("value").contains("How many marshes"));
+        waiting()
+                .until(d -> d.findElement(By.id("text-0")).getAttribute("value").contains("How many marshes"));
         accessible();
         screenshot("desk-questions");
 
         browser.findElement(By.linkText("Edit")).click();
         button("Publish now");
-        waiting().until(d -> d.findElement(By.cssSelector(".kicker")).getText().toLowerCase().contains("published"));
+        waiting()
+                .until(d -> d.findElement(By.cssSelector(".kicker"))
+                        .getText()
+                        .toLowerCase()
+                        .contains("published"));
         browser.findElement(By.linkText("View on site")).click();
-        assertThat(browser.findElement(By.cssSelector("article .context")).getText()).contains("five tidal marshes");
+        assertThat(browser.findElement(By.cssSelector("article .context")).getText())
+                .contains("five tidal marshes");
         List<WebElement> questions = browser.findElements(By.cssSelector(".practice .question"));
         assertThat(questions).hasSize(2);
         assertThat(questions.get(0).getText()).contains("How many marshes");
@@ -147,7 +164,8 @@ class EditorBrowserTests {
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(4);
         assertThat(browser.findElement(By.cssSelector("tbody tr")).getText()).contains("editor@example.org");
         browser.findElement(By.linkText("with 1")).click();
-        assertThat(browser.findElement(By.cssSelector("table.diff")).getText()).contains("three wetlands", "five tidal marshes");
+        assertThat(browser.findElement(By.cssSelector("table.diff")).getText())
+                .contains("three wetlands", "five tidal marshes");
         accessible();
         screenshot("desk-diff");
     }

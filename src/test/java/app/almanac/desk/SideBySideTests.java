@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class SideBySideTests {
 
     private static String text(SideBySide.Row row, boolean left) {
-        return (left ? row.left() : row.right()).stream().map(SideBySide.Segment::text).collect(Collectors.joining());
+        return (left ? row.left() : row.right())
+                .stream().map(SideBySide.Segment::text).collect(Collectors.joining());
     }
 
     @Test
@@ -19,8 +20,14 @@ class SideBySideTests {
         SideBySide.Row row = diff.rows().get(0);
         assertThat(text(row, true)).isEqualTo("restore three wetlands <b>now</b>");
         assertThat(text(row, false)).isEqualTo("restore five wetlands <b>now</b>");
-        assertThat(row.left()).filteredOn(SideBySide.Segment::changed).extracting(SideBySide.Segment::text).containsExactly("three");
-        assertThat(row.right()).filteredOn(SideBySide.Segment::changed).extracting(SideBySide.Segment::text).containsExactly("five");
+        assertThat(row.left())
+                .filteredOn(SideBySide.Segment::changed)
+                .extracting(SideBySide.Segment::text)
+                .containsExactly("three");
+        assertThat(row.right())
+                .filteredOn(SideBySide.Segment::changed)
+                .extracting(SideBySide.Segment::text)
+                .containsExactly("five");
     }
 
     @Test

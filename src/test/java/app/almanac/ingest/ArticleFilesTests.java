@@ -19,7 +19,9 @@ class ArticleFilesTests {
     void readsTheSeedFromDisk() {
         ParseResult result = ArticleFiles.read(TestSeeds.CSTO);
         assertThat(result.ok()).isTrue();
-        assertThat(result.articles()).singleElement().satisfies(a -> assertThat(a.questions()).hasSize(1));
+        assertThat(result.articles())
+                .singleElement()
+                .satisfies(a -> assertThat(a.questions()).hasSize(1));
     }
 
     @Test
@@ -30,7 +32,8 @@ class ArticleFilesTests {
 
     @Test
     void refusesADirectory() {
-        assertThat(ArticleFiles.read(dir).errors()).singleElement()
+        assertThat(ArticleFiles.read(dir).errors())
+                .singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("is a directory"));
     }
 
@@ -55,16 +58,21 @@ class ArticleFilesTests {
 
     @Test
     void refusesAValueTooLongForTheDatabaseNamingTheField() {
-        ParseResult result = ArticleFiles.parse("long.txt", ("Publisher " + "x".repeat(400) + "\nDaily News Analysis\n"
-                + "A title\n1st March 2024\nContext: y\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(result.errors()).singleElement().satisfies(d ->
-                assertThat(d.message()).isEqualTo("'A title': the publisher is 410 characters long; at most 300 are kept"));
+        ParseResult result = ArticleFiles.parse(
+                "long.txt",
+                ("Publisher " + "x".repeat(400) + "\nDaily News Analysis\n" + "A title\n1st March 2024\nContext: y\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(result.errors())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message())
+                        .isEqualTo("'A title': the publisher is 410 characters long; at most 300 are kept"));
     }
 
     @Test
     void refusesAnEmptyFile() throws IOException {
         Path file = Files.write(dir.resolve("empty.txt"), new byte[0]);
-        assertThat(ArticleFiles.read(file).errors()).singleElement()
+        assertThat(ArticleFiles.read(file).errors())
+                .singleElement()
                 .satisfies(d -> assertThat(d.message()).startsWith("empty file"));
     }
 }

@@ -52,7 +52,9 @@ class FixtureTests {
         List<Path> all = new ArrayList<>();
         for (String format : List.of("text", "html", "markdown")) {
             try (Stream<Path> files = Files.list(FIXTURES.resolve(format))) {
-                files.filter(f -> !f.toString().endsWith(".json") && !f.toString().endsWith("README.md")).forEach(all::add);
+                files.filter(f ->
+                                !f.toString().endsWith(".json") && !f.toString().endsWith("README.md"))
+                        .forEach(all::add);
             }
         }
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/samples"))) {
@@ -86,12 +88,18 @@ class FixtureTests {
     }
 
     private static List<String> headings(ArticleContent a) {
-        return a.sections().stream().map(Section::heading).filter(h -> !h.isEmpty()).toList();
+        return a.sections().stream()
+                .map(Section::heading)
+                .filter(h -> !h.isEmpty())
+                .toList();
     }
 
     private static List<Block.FactTable> tables(ArticleContent a) {
-        return a.sections().stream().flatMap(s -> s.blocks().stream())
-                .filter(b -> b instanceof Block.FactTable).map(b -> (Block.FactTable) b).toList();
+        return a.sections().stream()
+                .flatMap(s -> s.blocks().stream())
+                .filter(b -> b instanceof Block.FactTable)
+                .map(b -> (Block.FactTable) b)
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -123,7 +131,9 @@ class FixtureTests {
             soft.assertThat(a.category()).as(title + ": category").isEqualTo(nullableString(e.get("category")));
         }
         if (e.has("syllabus")) {
-            soft.assertThat(a.syllabus()).as(title + ": syllabus").containsExactlyElementsOf(strings(e.get("syllabus")));
+            soft.assertThat(a.syllabus())
+                    .as(title + ": syllabus")
+                    .containsExactlyElementsOf(strings(e.get("syllabus")));
         }
         if (e.has("tags") && !e.get("tags").isEmpty()) {
             soft.assertThat(a.tags()).as(title + ": tags").containsExactlyElementsOf(strings(e.get("tags")));
@@ -136,29 +146,42 @@ class FixtureTests {
         }
         if (e.has("tables")) {
             List<Block.FactTable> tables = tables(a);
-            soft.assertThat(tables).as(title + ": tables").hasSize(e.get("tables").size());
+            soft.assertThat(tables)
+                    .as(title + ": tables")
+                    .hasSize(e.get("tables").size());
             for (int t = 0; t < Math.min(tables.size(), e.get("tables").size()); t++) {
                 JsonNode et = e.get("tables").get(t);
                 Block.FactTable table = tables.get(t);
-                soft.assertThat(table.header()).as(title + ": table header").containsExactlyElementsOf(strings(et.get("header")));
+                soft.assertThat(table.header())
+                        .as(title + ": table header")
+                        .containsExactlyElementsOf(strings(et.get("header")));
                 if (et.has("rowLabels")) {
-                    soft.assertThat(table.rows().stream().map(r -> String.join(" ", r.get(0))).toList())
-                            .as(title + ": row labels").containsExactlyElementsOf(strings(et.get("rowLabels")));
+                    soft.assertThat(table.rows().stream()
+                                    .map(r -> String.join(" ", r.get(0)))
+                                    .toList())
+                            .as(title + ": row labels")
+                            .containsExactlyElementsOf(strings(et.get("rowLabels")));
                 }
                 if (et.has("rows")) {
-                    soft.assertThat(table.rows()).as(title + ": rows").hasSize(et.get("rows").asInt());
+                    soft.assertThat(table.rows())
+                            .as(title + ": rows")
+                            .hasSize(et.get("rows").asInt());
                 }
                 List<Integer> counts = new ArrayList<>();
                 et.get("paragraphCounts").forEach(n -> counts.add(n.asInt()));
-                soft.assertThat(table.rows().stream().map(r -> r.size() > 1 ? r.get(1).size() : 0).toList())
-                        .as(title + ": paragraphs per row").containsExactlyElementsOf(counts);
+                soft.assertThat(table.rows().stream()
+                                .map(r -> r.size() > 1 ? r.get(1).size() : 0)
+                                .toList())
+                        .as(title + ": paragraphs per row")
+                        .containsExactlyElementsOf(counts);
             }
         }
         if (e.has("questions")) {
             checkQuestions(soft, a.questions(), e.get("questions"));
         }
         if (e.has("credits")) {
-            soft.assertThat(a.credits().stream().map(c -> c.label()).toList()).as(title + ": credits")
+            soft.assertThat(a.credits().stream().map(c -> c.label()).toList())
+                    .as(title + ": credits")
                     .containsExactlyElementsOf(strings(e.get("credits")));
         }
     }
@@ -168,16 +191,27 @@ class FixtureTests {
         for (int q = 0; q < Math.min(questions.size(), expected.size()); q++) {
             Question question = questions.get(q);
             JsonNode e = expected.get(q);
-            String as = "question " + (q + 1) + " (" + question.stem().lines().findFirst().orElse("") + ")";
+            String as = "question " + (q + 1) + " ("
+                    + question.stem().lines().findFirst().orElse("") + ")";
             soft.assertThat(question.answer()).as(as + ": answer").containsExactlyElementsOf(strings(e.get("answer")));
             if (e.has("options")) {
-                soft.assertThat(question.options()).as(as + ": options").hasSize(e.get("options").asInt());
+                soft.assertThat(question.options())
+                        .as(as + ": options")
+                        .hasSize(e.get("options").asInt());
             }
-            soft.assertThat(question.statements()).as(as + ": statements").hasSize(e.has("statements") ? e.get("statements").asInt() : 0);
-            soft.assertThat(question.pairs() == null ? 0 : question.pairs().rows().size()).as(as + ": pairs")
+            soft.assertThat(question.statements())
+                    .as(as + ": statements")
+                    .hasSize(e.has("statements") ? e.get("statements").asInt() : 0);
+            soft.assertThat(
+                            question.pairs() == null
+                                    ? 0
+                                    : question.pairs().rows().size())
+                    .as(as + ": pairs")
                     .isEqualTo(e.has("pairs") ? e.get("pairs").asInt() : 0);
             if (e.has("explanation")) {
-                soft.assertThat(question.explanation() != null).as(as + ": has explanation").isEqualTo(e.get("explanation").asBoolean());
+                soft.assertThat(question.explanation() != null)
+                        .as(as + ": has explanation")
+                        .isEqualTo(e.get("explanation").asBoolean());
             }
         }
     }
@@ -191,7 +225,10 @@ class FixtureTests {
         ArticleContent a = result.articles().get(0);
         SoftAssertions soft = new SoftAssertions();
         checkArticle(soft, a, e);
-        long lists = a.sections().stream().flatMap(s -> s.blocks().stream()).filter(b -> b instanceof Block.BulletList).count();
+        long lists = a.sections().stream()
+                .flatMap(s -> s.blocks().stream())
+                .filter(b -> b instanceof Block.BulletList)
+                .count();
         soft.assertThat(lists).as("lists").isEqualTo(e.get("lists").asLong());
         JsonNode table = e.get("table");
         List<Block.FactTable> tables = tables(a);
@@ -201,8 +238,11 @@ class FixtureTests {
             soft.assertThat(tables.get(0).rows()).hasSize(table.get("rows").asInt());
             List<Integer> counts = new ArrayList<>();
             table.get("paragraphCounts").forEach(n -> counts.add(n.asInt()));
-            soft.assertThat(tables.get(0).rows().stream().map(r -> r.size() > 1 ? r.get(1).size() : 0).toList())
-                    .as("paragraphs per row").containsExactlyElementsOf(counts);
+            soft.assertThat(tables.get(0).rows().stream()
+                            .map(r -> r.size() > 1 ? r.get(1).size() : 0)
+                            .toList())
+                    .as("paragraphs per row")
+                    .containsExactlyElementsOf(counts);
         }
         String everything = JsonFormat.write(a);
         for (String clutter : strings(e.get("mustNotContain"))) {

@@ -39,9 +39,12 @@ class JsonFormatTests {
 
     @Test
     void aDateThatDoesNotExistIsRefused() {
-        assertThat(refusal("a.json", "{\"title\": \"T\", \"date\": \"2024-02-31\"}").message())
+        assertThat(refusal("a.json", "{\"title\": \"T\", \"date\": \"2024-02-31\"}")
+                        .message())
                 .isEqualTo("date: '2024-02-31' is not a real date");
-        assertThat(refusal("a.json", "{\"title\": \"T\", \"date\": \"26-02-2024\"}").message()).startsWith("date: ");
+        assertThat(refusal("a.json", "{\"title\": \"T\", \"date\": \"26-02-2024\"}")
+                        .message())
+                .startsWith("date: ");
     }
 
     @Test
@@ -57,10 +60,14 @@ class JsonFormatTests {
 
     @Test
     void optionsWithTheSameLabelAreRefusedAsInEveryFormat() {
-        ParseResult result = ArticleFiles.parse("a.json", ("{\"title\": \"T\", \"date\": \"2024-02-26\", \"questions\": [{\"stem\": \"x\", "
-                + "\"options\": [{\"label\": \"A\", \"text\": \"a\"}, {\"label\": \"A\", \"text\": \"b\"}]}]}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(result.errors()).singleElement().satisfies(d -> assertThat(d.message()).endsWith("two options have the same label [A, A]"));
+        ParseResult result = ArticleFiles.parse(
+                "a.json",
+                ("{\"title\": \"T\", \"date\": \"2024-02-26\", \"questions\": [{\"stem\": \"x\", "
+                                + "\"options\": [{\"label\": \"A\", \"text\": \"a\"}, {\"label\": \"A\", \"text\": \"b\"}]}]}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(result.errors())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message()).endsWith("two options have the same label [A, A]"));
     }
 
     @Test
@@ -77,18 +84,22 @@ class JsonFormatTests {
 
     @Test
     void aQuestionBankWithoutTitleIsNamedAfterItsFile() {
-        ParseResult result = JsonFormat.parse("dir/weekly-quiz.json",
+        ParseResult result = JsonFormat.parse(
+                "dir/weekly-quiz.json",
                 "{\"questions\": [{\"stem\": \"Is water wet?\", \"options\": [{\"label\": \"A\", \"text\": \"Yes\"}, "
                         + "{\"label\": \"B\", \"text\": \"No\"}], \"answer\": [\"A\"]}]}");
         assertThat(result.banks()).singleElement().satisfies(b -> {
-            assertThat(b.title()).as("named after its path, so banks in two folders never merge").isEqualTo("dir/weekly-quiz");
+            assertThat(b.title())
+                    .as("named after its path, so banks in two folders never merge")
+                    .isEqualTo("dir/weekly-quiz");
             assertThat(b.questions().get(0).answer()).containsExactly("A");
         });
     }
 
     @Test
     void anArrayHoldsSeveralArticles() {
-        ParseResult result = JsonFormat.parse("a.json",
+        ParseResult result = JsonFormat.parse(
+                "a.json",
                 "[{\"title\": \"One\", \"date\": \"2024-02-26\"}, {\"title\": \"Two\", \"date\": \"2024-02-27\", \"tags\": [\"x\"]}]");
         assertThat(result.articles()).extracting(a -> a.title()).containsExactly("One", "Two");
         assertThat(result.articles().get(1).tags()).containsExactly("x");

@@ -47,10 +47,13 @@ class MarkdownFormatTests {
 
     @Test
     void frontMatterFieldsOfTheWrongShapeAreRefused() {
-        assertThat(refusal("---\ntitle: T\ndate: 2024-02-21\ntags:\n  - a: b\n---\n\nx\n").message())
+        assertThat(refusal("---\ntitle: T\ndate: 2024-02-21\ntags:\n  - a: b\n---\n\nx\n")
+                        .message())
                 .isEqualTo("'tags' must be a list of words, e.g. [GS-II, Prelims]");
-        assertThat(refusal("---\ntitle: [a, b]\ndate: 2024-02-21\n---\n\nx\n").line()).isEqualTo(2);
-        assertThat(refusal("---\ntitle: T\ndate: 2024-02-21\nsources:\n  - label: [x]\n---\n\nx\n").message())
+        assertThat(refusal("---\ntitle: [a, b]\ndate: 2024-02-21\n---\n\nx\n").line())
+                .isEqualTo(2);
+        assertThat(refusal("---\ntitle: T\ndate: 2024-02-21\nsources:\n  - label: [x]\n---\n\nx\n")
+                        .message())
                 .contains("sources");
     }
 
@@ -61,7 +64,8 @@ class MarkdownFormatTests {
 
     @Test
     void anAnswerThatIsNotAnOptionIsRefusedWithItsLine() {
-        Diagnostic d = refusal("---\ntitle: T\ndate: 2024-02-21\n---\n\n## Practice questions\n\n### Q1. Pick\n\n- A) a\n- B) b\n\n**Answer:** C\n");
+        Diagnostic d = refusal(
+                "---\ntitle: T\ndate: 2024-02-21\n---\n\n## Practice questions\n\n### Q1. Pick\n\n- A) a\n- B) b\n\n**Answer:** C\n");
         assertThat(d.line()).isEqualTo(13);
         assertThat(d.message()).isEqualTo("the answer 'C' is not one of the options A, B");
     }
@@ -72,22 +76,27 @@ class MarkdownFormatTests {
                 + "- A) a\n- B) b\n- C) c\n- D) d\n\n**Answer:** (c) 2 and 3 only\n");
         assertThat(d.line()).isEqualTo(15);
         assertThat(d.message()).startsWith("expected the answer as option letters");
-        ParseResult ok = MarkdownFormat.parse("a.md", "---\ntitle: T\ndate: 2024-02-21\n---\n\n## Practice questions\n\n"
-                + "### Q1. Pick\n\n- A) a\n- B) b\n- C) c\n\n**Answer:** A and C.\n");
+        ParseResult ok = MarkdownFormat.parse(
+                "a.md",
+                "---\ntitle: T\ndate: 2024-02-21\n---\n\n## Practice questions\n\n"
+                        + "### Q1. Pick\n\n- A) a\n- B) b\n- C) c\n\n**Answer:** A and C.\n");
         assertThat(ok.articles().get(0).questions().get(0).answer()).containsExactly("A", "C");
     }
 
     @Test
     void aLineBreakOutsideATableIsANewlineNotAControlCharacter() {
         ParseResult result = MarkdownFormat.parse("a.md", "---\ntitle: T\ndate: 2024-02-21\n---\n\none<br>two\n");
-        Block.Paragraph p = (Block.Paragraph) result.articles().get(0).sections().get(0).blocks().get(0);
+        Block.Paragraph p = (Block.Paragraph)
+                result.articles().get(0).sections().get(0).blocks().get(0);
         assertThat(p.text()).isEqualTo("one\ntwo");
     }
 
     @Test
     void aSourceLinkMustBeAWebAddress() {
         assertThat(refusal("---\ntitle: T\ndate: 2024-02-21\nsources:\n  - label: Source\n    text: x\n"
-                + "    url: javascript:alert(1)\n---\n\nx\n").message()).contains("http:// or https://");
+                                + "    url: javascript:alert(1)\n---\n\nx\n")
+                        .message())
+                .contains("http:// or https://");
     }
 
     @Provide
@@ -95,7 +104,8 @@ class MarkdownFormatTests {
         return Arbitraries.strings()
                 .withChars("abcXYZ019 \\`*_[]<>|#~&!-+=.():;,'\"{}/%$@^?")
                 .withChars('\u00A0', 'न', '“')
-                .ofMinLength(1).ofMaxLength(40)
+                .ofMinLength(1)
+                .ofMaxLength(40)
                 .map(s -> s.replace('\u00A0', ' ').strip().replaceAll(" {2,}", " "))
                 .filter(s -> !s.isEmpty());
     }
@@ -103,15 +113,43 @@ class MarkdownFormatTests {
     /** Whatever the text, Markdown export escapes it so that import reads back the same article. */
     @Property(tries = 300)
     void exportIsLosslessForAnyText(@ForAll("texts") String a, @ForAll("texts") String b, @ForAll("texts") String c) {
-        ArticleContent article = new ArticleContent(a, LocalDate.of(2024, 2, 26), b, c, a, List.of(b), List.of(c, a), b,
+        ArticleContent article = new ArticleContent(
+                a,
+                LocalDate.of(2024, 2, 26),
+                b,
+                c,
+                a,
+                List.of(b),
+                List.of(c, a),
+                b,
                 List.of(new Credit(a, b, null)),
-                List.of(new Section("", List.of(new Block.Paragraph(a))),
-                        new Section(b, List.of(new Block.BulletList(List.of(a, b + "\n" + c)), new Block.Paragraph(c + "\n" + a),
-                                new Block.FactTable(List.of(a, b), List.of(List.of(List.of(c), List.of(a, b)), List.of(List.of(b), List.of())))))),
-                List.of(new Question(a + "\n\n" + b, List.of(new Question.Statement("1", c), new Question.Statement("2", a)), null,
-                                List.of(new Question.Option("A", b), new Question.Option("B", c)), List.of("B"), a + "\n\n" + c),
-                        new Question(c, List.of(), new Question.Pairs(List.of(a, b), List.of(List.of(c, a))),
-                                List.of(new Question.Option("A", a), new Question.Option("B", b)), List.of(), null)));
+                List.of(
+                        new Section("", List.of(new Block.Paragraph(a))),
+                        new Section(
+                                b,
+                                List.of(
+                                        new Block.BulletList(List.of(a, b + "\n" + c)),
+                                        new Block.Paragraph(c + "\n" + a),
+                                        new Block.FactTable(
+                                                List.of(a, b),
+                                                List.of(
+                                                        List.of(List.of(c), List.of(a, b)),
+                                                        List.of(List.of(b), List.of())))))),
+                List.of(
+                        new Question(
+                                a + "\n\n" + b,
+                                List.of(new Question.Statement("1", c), new Question.Statement("2", a)),
+                                null,
+                                List.of(new Question.Option("A", b), new Question.Option("B", c)),
+                                List.of("B"),
+                                a + "\n\n" + c),
+                        new Question(
+                                c,
+                                List.of(),
+                                new Question.Pairs(List.of(a, b), List.of(List.of(c, a))),
+                                List.of(new Question.Option("A", a), new Question.Option("B", b)),
+                                List.of(),
+                                null)));
         String markdown = MarkdownFormat.write(article);
         ParseResult again = MarkdownFormat.parse("x.md", markdown);
         assertThat(again.errors()).as(markdown).isEmpty();

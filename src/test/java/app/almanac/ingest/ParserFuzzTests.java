@@ -31,19 +31,94 @@ class ParserFuzzTests {
     private static final List<String> FORMATS = List.of("fuzz.txt", "fuzz.md", "fuzz.html", "fuzz.json");
     private static final List<byte[]> CORPUS = corpus();
     private static final List<String> TOKENS = List.of(
-            "Q1. ", "Q. ", "1. ", "2) ", "(a) ", "b. ", "A) ", "Answer: ", "Ans: (e)", "Answer: 9", "Explanation:",
-            "Solution: ", "Answer Key\n", "1-c, 2-b", "Consider the following statements:", "Consider the following pairs:",
-            "Statement-I: ", "Statement-II: ", "How many of the above", "Which of the statements given above is/are correct?",
-            "Context: ", "In news:", "Why in News?", "Part of: GS Prelims and GS-II – Governance", "Syllabus: Prelims & Mains – POLITY",
-            "Focus: GS2. Topic: ", "Category: ", "Tags: a, b", "Note4Students", "Prelims level: x", "Source: ",
-            "Picture Courtesy: https://example.org/x.jpg", "PRACTICE QUESTION", "About ", "Aspect\nDetails\n", "• ", "● ", "- ", "* ",
-            "i. ", "26th February, 2024 ", "31st February, 2024", "February 26, 2024", "26/02/2024", "2024-02-30", "12-13-2024",
-            "Daily Current Affairs – 12th August 2021", "Copyright infringement not intended", "| a | b |\n|---|---|\n| c | d |",
-            "a\tb\tc", "---\ntitle: x\ndate: 2024-01-01\n---\n", "---\n", "## ", "### Q1. ", "- A) ", "**Answer:** ", "<br><br>",
-            "<table><tr><th>a</th><td><p>b</p></td></tr></table>", "<h1>", "</h1>", "<time datetime=\"2024-02-26\">", "<ol type=\"a\"><li>",
-            "<p>Q. x</p>", "<script>alert(1)</script>", "<!DOCTYPE html>", "{\"title\": \"t\", \"date\": \"2024-02-26\"", "{\"questions\": [",
-            "{\"type\": \"table\", \"rows\": [[[", "]", "}", "[", "\"", ":", ",", "\\", "\u0000", "\uFFFD", "\u00A0", "\r", "\n", "\n\n",
-            "नदी", "“”", "'", "0", "9999999999", "A".repeat(300), " ".repeat(50));
+            "Q1. ",
+            "Q. ",
+            "1. ",
+            "2) ",
+            "(a) ",
+            "b. ",
+            "A) ",
+            "Answer: ",
+            "Ans: (e)",
+            "Answer: 9",
+            "Explanation:",
+            "Solution: ",
+            "Answer Key\n",
+            "1-c, 2-b",
+            "Consider the following statements:",
+            "Consider the following pairs:",
+            "Statement-I: ",
+            "Statement-II: ",
+            "How many of the above",
+            "Which of the statements given above is/are correct?",
+            "Context: ",
+            "In news:",
+            "Why in News?",
+            "Part of: GS Prelims and GS-II – Governance",
+            "Syllabus: Prelims & Mains – POLITY",
+            "Focus: GS2. Topic: ",
+            "Category: ",
+            "Tags: a, b",
+            "Note4Students",
+            "Prelims level: x",
+            "Source: ",
+            "Picture Courtesy: https://example.org/x.jpg",
+            "PRACTICE QUESTION",
+            "About ",
+            "Aspect\nDetails\n",
+            "• ",
+            "● ",
+            "- ",
+            "* ",
+            "i. ",
+            "26th February, 2024 ",
+            "31st February, 2024",
+            "February 26, 2024",
+            "26/02/2024",
+            "2024-02-30",
+            "12-13-2024",
+            "Daily Current Affairs – 12th August 2021",
+            "Copyright infringement not intended",
+            "| a | b |\n|---|---|\n| c | d |",
+            "a\tb\tc",
+            "---\ntitle: x\ndate: 2024-01-01\n---\n",
+            "---\n",
+            "## ",
+            "### Q1. ",
+            "- A) ",
+            "**Answer:** ",
+            "<br><br>",
+            "<table><tr><th>a</th><td><p>b</p></td></tr></table>",
+            "<h1>",
+            "</h1>",
+            "<time datetime=\"2024-02-26\">",
+            "<ol type=\"a\"><li>",
+            "<p>Q. x</p>",
+            "<script>alert(1)</script>",
+            "<!DOCTYPE html>",
+            "{\"title\": \"t\", \"date\": \"2024-02-26\"",
+            "{\"questions\": [",
+            "{\"type\": \"table\", \"rows\": [[[",
+            "]",
+            "}",
+            "[",
+            "\"",
+            ":",
+            ",",
+            "\\",
+            "\u0000",
+            "\uFFFD",
+            "\u00A0",
+            "\r",
+            "\n",
+            "\n\n",
+            "नदी",
+            "“”",
+            "'",
+            "0",
+            "9999999999",
+            "A".repeat(300),
+            " ".repeat(50));
 
     private static List<byte[]> corpus() {
         List<byte[]> files = new ArrayList<>();
@@ -70,14 +145,21 @@ class ParserFuzzTests {
 
     @Provide
     Arbitrary<String> tokenSoup() {
-        return Arbitraries.of(TOKENS).list().ofMinSize(1).ofMaxSize(120)
-                .flatMap(tokens -> Arbitraries.strings().ofMaxLength(12).list().ofSize(tokens.size()).map(words -> {
-                    StringBuilder sb = new StringBuilder();
-                    for (int i = 0; i < tokens.size(); i++) {
-                        sb.append(tokens.get(i)).append(words.get(i)).append(i % 3 == 0 ? "\n" : " ");
-                    }
-                    return sb.toString();
-                }));
+        return Arbitraries.of(TOKENS)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(120)
+                .flatMap(tokens -> Arbitraries.strings()
+                        .ofMaxLength(12)
+                        .list()
+                        .ofSize(tokens.size())
+                        .map(words -> {
+                            StringBuilder sb = new StringBuilder();
+                            for (int i = 0; i < tokens.size(); i++) {
+                                sb.append(tokens.get(i)).append(words.get(i)).append(i % 3 == 0 ? "\n" : " ");
+                            }
+                            return sb.toString();
+                        }));
     }
 
     @Property
@@ -98,7 +180,9 @@ class ParserFuzzTests {
             assertThat(took).as(name + " took too long").isLessThan(Duration.ofSeconds(1));
             assertThat(result.ok()).isEqualTo(result.errors().isEmpty());
             if (result.ok()) {
-                assertThat(result.articles().size() + result.banks().size()).as(name + ": nothing and no reason").isPositive();
+                assertThat(result.articles().size() + result.banks().size())
+                        .as(name + ": nothing and no reason")
+                        .isPositive();
             }
             assertThat(result.errors()).allSatisfy(d -> {
                 assertThat(d.file()).isEqualTo(name);

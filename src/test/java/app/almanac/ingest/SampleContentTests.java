@@ -15,9 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** A new installation starts with the samples, loaded before the first request can arrive. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "almanac.samples=true",
-    "spring.datasource.url=jdbc:h2:mem:samples;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "almanac.samples=true",
+            "spring.datasource.url=jdbc:h2:mem:samples;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+        })
 class SampleContentTests {
 
     @Autowired
@@ -39,10 +42,13 @@ class SampleContentTests {
         assertThat(samples.loadedAtStart()).isEqualTo(files.size());
         for (ArticleSummary summary : articles.latest(100)) {
             var article = articles.findBySlug(summary.slug()).orElseThrow();
-            assertThat(article.content().sections()).as(summary.title())
+            assertThat(article.content().sections())
+                    .as(summary.title())
                     .anySatisfy(s -> assertThat(s.blocks()).anyMatch(b -> b instanceof Block.FactTable));
-            assertThat(article.content().questions()).as(summary.title())
-                    .isNotEmpty().allSatisfy(q -> assertThat(q.answer()).isNotEmpty());
+            assertThat(article.content().questions())
+                    .as(summary.title())
+                    .isNotEmpty()
+                    .allSatisfy(q -> assertThat(q.answer()).isNotEmpty());
             assertThat(article.content().context()).isNotBlank();
         }
     }

@@ -50,7 +50,9 @@ class TextArticleParserTests {
 
         @Test
         void readsTheContextLineWithoutItsLabel() {
-            assertThat(seed.context()).startsWith("Armenia freezes participation").doesNotContain("Context:");
+            assertThat(seed.context())
+                    .startsWith("Armenia freezes participation")
+                    .doesNotContain("Context:");
             assertThat("Context: " + seed.context()).isIn(seedLines);
         }
 
@@ -58,24 +60,33 @@ class TextArticleParserTests {
         void keepsThePictureCreditWithItsLink() {
             assertThat(seed.credits()).singleElement().satisfies(credit -> {
                 assertThat(credit.label()).isEqualTo("Picture Courtesy");
-                assertThat(credit.url()).startsWith("https://www.globalsecurity.org/").endsWith("csto.htm");
+                assertThat(credit.url())
+                        .startsWith("https://www.globalsecurity.org/")
+                        .endsWith("csto.htm");
             });
         }
 
         @Test
         void readsTheFourSectionsInOrder() {
-            assertThat(seed.sections()).extracting(Section::heading).containsExactly(
-                    "Details", "Reason", "Background", "About Collective Security Treaty Organization (CSTO)");
+            assertThat(seed.sections())
+                    .extracting(Section::heading)
+                    .containsExactly(
+                            "Details", "Reason", "Background", "About Collective Security Treaty Organization (CSTO)");
         }
 
         @Test
         void readsDetailsReasonAndBackgroundAsBulletLists() {
-            List<Integer> sizes = seed.sections().subList(0, 3).stream().map(section -> {
-                assertThat(section.blocks()).singleElement().isInstanceOf(Block.BulletList.class);
-                List<String> items = ((Block.BulletList) section.blocks().get(0)).items();
-                assertThat(items).allSatisfy(item -> assertThat(item).isIn(seedLines).doesNotStartWith("•"));
-                return items.size();
-            }).toList();
+            List<Integer> sizes = seed.sections().subList(0, 3).stream()
+                    .map(section -> {
+                        assertThat(section.blocks()).singleElement().isInstanceOf(Block.BulletList.class);
+                        List<String> items =
+                                ((Block.BulletList) section.blocks().get(0)).items();
+                        assertThat(items)
+                                .allSatisfy(
+                                        item -> assertThat(item).isIn(seedLines).doesNotStartWith("•"));
+                        return items.size();
+                    })
+                    .toList();
             assertThat(sizes).containsExactly(2, 2, 3);
         }
 
@@ -85,58 +96,77 @@ class TextArticleParserTests {
             assertThat(about.blocks()).singleElement().isInstanceOf(Block.FactTable.class);
             Block.FactTable table = (Block.FactTable) about.blocks().get(0);
             assertThat(table.header()).containsExactly("Aspects", "Description");
-            assertThat(table.rows()).extracting(row -> row.get(0)).containsExactly(
-                    List.of("Founding Members"), List.of("Year Founded"), List.of("Current Members"),
-                    List.of("Headquarters"), List.of("Main Goals"), List.of("Key Features"),
-                    List.of("Peacekeeping Operations"), List.of("Challenges and Criticisms"));
+            assertThat(table.rows())
+                    .extracting(row -> row.get(0))
+                    .containsExactly(
+                            List.of("Founding Members"),
+                            List.of("Year Founded"),
+                            List.of("Current Members"),
+                            List.of("Headquarters"),
+                            List.of("Main Goals"),
+                            List.of("Key Features"),
+                            List.of("Peacekeeping Operations"),
+                            List.of("Challenges and Criticisms"));
             assertThat(table.rows()).allSatisfy(row -> assertThat(row).hasSize(2));
             assertThat(table.rows()).extracting(row -> row.get(1).size()).containsExactly(1, 1, 1, 1, 3, 4, 3, 3);
-            assertThat(table.rows()).flatExtracting(row -> row.get(1)).allSatisfy(p -> assertThat(p).isIn(seedLines));
+            assertThat(table.rows())
+                    .flatExtracting(row -> row.get(1))
+                    .allSatisfy(p -> assertThat(p).isIn(seedLines));
             assertThat(table.rows().get(3).get(1)).containsExactly("Moscow, Russia");
         }
 
         @Test
         void readsThePracticeQuestion() {
             assertThat(seed.questions()).singleElement().satisfies(q -> {
-                assertThat(q.stem()).startsWith("Which of the following countries is NOT").endsWith("(CSTO)?");
+                assertThat(q.stem())
+                        .startsWith("Which of the following countries is NOT")
+                        .endsWith("(CSTO)?");
                 assertThat("Q. " + q.stem()).isIn(seedLines);
-                assertThat(q.options()).containsExactly(
-                        new Question.Option("A", "Tajikistan"), new Question.Option("B", "Belarus"),
-                        new Question.Option("C", "Kazakhstan"), new Question.Option("D", "Uzbekistan"));
+                assertThat(q.options())
+                        .containsExactly(
+                                new Question.Option("A", "Tajikistan"), new Question.Option("B", "Belarus"),
+                                new Question.Option("C", "Kazakhstan"), new Question.Option("D", "Uzbekistan"));
                 assertThat(q.answer()).containsExactly("D");
-                assertThat(q.explanation()).startsWith("While Uzbekistan was a founding member").isIn(seedLines);
+                assertThat(q.explanation())
+                        .startsWith("While Uzbekistan was a founding member")
+                        .isIn(seedLines);
             });
         }
 
         @Test
         void leavesBoilerplateAndTheRepeatedTitleOut() {
             String everything = seed.sections().toString() + seed.context() + seed.credits();
-            assertThat(everything).doesNotContainIgnoringCase("copyright").doesNotContain(seed.title())
-                    .doesNotContain("PRACTICE QUESTION").doesNotContain("Answer: D");
+            assertThat(everything)
+                    .doesNotContainIgnoringCase("copyright")
+                    .doesNotContain(seed.title())
+                    .doesNotContain("PRACTICE QUESTION")
+                    .doesNotContain("Answer: D");
         }
 
         @Test
         void readsTheSameWhateverTheLineEndingsSpacesAndBlankLines() {
             String messy = TestSeeds.text(TestSeeds.CSTO)
-                    .replace("\n\n", "\n")          // no blank lines
-                    .replace("\n", "\r\n")          // Windows line endings
+                    .replace("\n\n", "\n") // no blank lines
+                    .replace("\n", "\r\n") // Windows line endings
                     .replace("Daily News", "Daily\u00A0News") // a non-breaking space
-                    .replace("  •", "\t•");          // tab-indented bullets
+                    .replace("  •", "\t•"); // tab-indented bullets
             assertThat(parseOne("\uFEFF" + messy)).isEqualTo(seed);
         }
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "26th February, 2024 International News | 2024-02-26 | International News",
-        "1st March 2024                          | 2024-03-01 |",
-        "22nd Sept. 2023 · Economy                | 2023-09-22 | Economy",
-        "February 26, 2024 - Polity             | 2024-02-26 | Polity",
-        "12th August 2021                        | 2021-08-12 |",
-        "26-02-2024 Environment                  | 2024-02-26 | Environment",
-        "26/02/2024                              | 2024-02-26 |",
-        "2024-02-26 Science                      | 2024-02-26 | Science",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "26th February, 2024 International News | 2024-02-26 | International News",
+                "1st March 2024                          | 2024-03-01 |",
+                "22nd Sept. 2023 · Economy                | 2023-09-22 | Economy",
+                "February 26, 2024 - Polity             | 2024-02-26 | Polity",
+                "12th August 2021                        | 2021-08-12 |",
+                "26-02-2024 Environment                  | 2024-02-26 | Environment",
+                "26/02/2024                              | 2024-02-26 |",
+                "2024-02-26 Science                      | 2024-02-26 | Science",
+            })
     void readsTheDateLineAsPublishersWriteIt(String dateLine, LocalDate date, String category) {
         ArticleContent a = parseOne("A river treaty\n" + dateLine.strip() + "\nContext: Two states signed it.\n");
         assertThat(a.date()).isEqualTo(date);
@@ -196,7 +226,8 @@ class TextArticleParserTests {
                 """);
         assertThat(a.questions()).hasSize(2);
         assertThat(a.questions().get(0).answer()).containsExactly("A", "C");
-        assertThat(a.questions().get(0).explanation()).isEqualTo("Mars and Venus orbit the Sun.\n\nThe Moon orbits the Earth.");
+        assertThat(a.questions().get(0).explanation())
+                .isEqualTo("Mars and Venus orbit the Sun.\n\nThe Moon orbits the Earth.");
         assertThat(a.questions().get(1).answer()).containsExactly("A");
     }
 
@@ -211,7 +242,9 @@ class TextArticleParserTests {
                 31 February is no date at all, and that is fine in the body.
                 """);
         assertThat(a.date()).isEqualTo(LocalDate.of(2024, 5, 10));
-        assertThat(a.sections()).singleElement().satisfies(s -> assertThat(s.blocks()).hasSize(2));
+        assertThat(a.sections())
+                .singleElement()
+                .satisfies(s -> assertThat(s.blocks()).hasSize(2));
     }
 
     @Nested
@@ -219,7 +252,8 @@ class TextArticleParserTests {
 
         @Test
         void anEmptyFile() {
-            assertThat(refusal(" \n\n \n").toString()).isEqualTo("bad.txt:1: empty file: expected an article (a title line, then a date line)");
+            assertThat(refusal(" \n\n \n").toString())
+                    .isEqualTo("bad.txt:1: empty file: expected an article (a title line, then a date line)");
         }
 
         @Test
@@ -282,7 +316,8 @@ class TextArticleParserTests {
 
         @Test
         void aStrayLineBetweenOptions() {
-            Diagnostic d = refusal("Title\n1st March 2024\nContext: x\nPractice question\nQ. Pick\nA) one\nB) two\nstray words\n");
+            Diagnostic d = refusal(
+                    "Title\n1st March 2024\nContext: x\nPractice question\nQ. Pick\nA) one\nB) two\nstray words\n");
             assertThat(d.line()).isEqualTo(8);
             assertThat(d.message()).contains("question that starts on line 5");
         }

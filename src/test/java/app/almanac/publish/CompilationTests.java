@@ -24,8 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Monthly compilations, read back with PDFBox. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        "spring.datasource.url=jdbc:h2:mem:compile;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties =
+                "spring.datasource.url=jdbc:h2:mem:compile;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompilationTests {
 
@@ -45,11 +47,24 @@ class CompilationTests {
     void content() {
         assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
         for (int day : new int[] {5, 12}) {
-            articles.save(new ArticleContent("Wheat procurement begins", LocalDate.of(2024, 2, day), null, null, "Economy",
-                    List.of("GS-III"), List.of(), "Procurement update for day " + day + ".", List.of(), List.of(),
-                    List.of(new Question("Which agency buys wheat for the central pool?",
-                            List.of(new Question.Option("A", "Food Corporation of India"), new Question.Option("B", "NABARD")),
-                            List.of("A"), "The FCI procures for the central pool."))));
+            articles.save(new ArticleContent(
+                    "Wheat procurement begins",
+                    LocalDate.of(2024, 2, day),
+                    null,
+                    null,
+                    "Economy",
+                    List.of("GS-III"),
+                    List.of(),
+                    "Procurement update for day " + day + ".",
+                    List.of(),
+                    List.of(),
+                    List.of(new Question(
+                            "Which agency buys wheat for the central pool?",
+                            List.of(
+                                    new Question.Option("A", "Food Corporation of India"),
+                                    new Question.Option("B", "NABARD")),
+                            List.of("A"),
+                            "The FCI procures for the central pool."))));
         }
     }
 
@@ -64,19 +79,35 @@ class CompilationTests {
     @Test
     void theMonthsPdfHasACoverContentsEveryAnalysisAndAnAnswerKey() throws Exception {
         Compilation compilation = compilations.compilation(YearMonth.of(2024, 2), null);
-        assertThat(compilation.stories()).as("the wheat story twice in the month is one story").hasSize(2);
+        assertThat(compilation.stories())
+                .as("the wheat story twice in the month is one story")
+                .hasSize(2);
         String text = text(compilations.pdf(compilation));
-        assertThat(text).contains("February 2024", "Contents", "GS-III", "International News",
-                "COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)", "Wheat procurement begins", "also covered on 5 February 2024",
-                "Aspects", "Founding Members", "Practice questions", "Answer key");
+        assertThat(text)
+                .contains(
+                        "February 2024",
+                        "Contents",
+                        "GS-III",
+                        "International News",
+                        "COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)",
+                        "Wheat procurement begins",
+                        "also covered on 5 February 2024",
+                        "Aspects",
+                        "Founding Members",
+                        "Practice questions",
+                        "Answer key");
         assertThat(text.lastIndexOf("Answer key")).isGreaterThan(text.indexOf("Which agency buys wheat"));
-        assertThat(text.split("Which agency buys wheat", -1)).as("a story told twice in the month is printed once").hasSize(2);
+        assertThat(text.split("Which agency buys wheat", -1))
+                .as("a story told twice in the month is printed once")
+                .hasSize(2);
     }
 
     @Test
     void aCompilationCanBeLimitedToOnePaper() throws Exception {
         Compilation gs3 = compilations.compilation(YearMonth.of(2024, 2), "GS-III");
-        assertThat(gs3.stories()).extracting(s -> s.article().content().title()).containsExactly("Wheat procurement begins");
+        assertThat(gs3.stories())
+                .extracting(s -> s.article().content().title())
+                .containsExactly("Wheat procurement begins");
         assertThat(text(compilations.pdf(gs3))).doesNotContain("COLLECTIVE SECURITY");
     }
 

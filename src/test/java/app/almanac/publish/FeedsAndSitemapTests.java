@@ -31,8 +31,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Feeds, sitemaps and article metadata, read back by real parsers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        "spring.datasource.url=jdbc:h2:mem:publish;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties =
+                "spring.datasource.url=jdbc:h2:mem:publish;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedsAndSitemapTests {
 
@@ -45,12 +47,21 @@ class FeedsAndSitemapTests {
     @Autowired
     ArticleService articles;
 
-
     @BeforeAll
     void content() {
         assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
-        articles.save(new ArticleContent("Rates held <steady> & calm", LocalDate.of(2024, 3, 1), "Almanac Desk", null, "Economy",
-                List.of("GS-III"), List.of("RBI"), "The central bank kept its policy rate unchanged.", List.of(), List.of(), List.of()));
+        articles.save(new ArticleContent(
+                "Rates held <steady> & calm",
+                LocalDate.of(2024, 3, 1),
+                "Almanac Desk",
+                null,
+                "Economy",
+                List.of("GS-III"),
+                List.of("RBI"),
+                "The central bank kept its policy rate unchanged.",
+                List.of(),
+                List.of(),
+                List.of()));
     }
 
     private HttpResponse<String> get(String path) {
@@ -60,7 +71,8 @@ class FeedsAndSitemapTests {
     private SyndFeed feed(String path) throws Exception {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
         return new SyndFeedInput().build(new StringReader(response.body()));
     }
 
@@ -69,10 +81,12 @@ class FeedsAndSitemapTests {
         SyndFeed feed = feed("/feed.atom");
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
         assertThat(feed.getTitle()).isEqualTo("Almanac: latest analyses");
-        assertThat(feed.getEntries()).extracting(SyndEntry::getTitle)
+        assertThat(feed.getEntries())
+                .extracting(SyndEntry::getTitle)
                 .containsExactly("Rates held <steady> & calm", "COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
         SyndEntry first = feed.getEntries().get(0);
-        assertThat(first.getLink()).isEqualTo("http://localhost:" + port + "/articles/2024-03-01/rates-held-steady-calm");
+        assertThat(first.getLink())
+                .isEqualTo("http://localhost:" + port + "/articles/2024-03-01/rates-held-steady-calm");
         assertThat(first.getDescription().getValue()).isEqualTo("The central bank kept its policy rate unchanged.");
         assertThat(first.getUpdatedDate()).isNotNull();
     }
@@ -89,19 +103,26 @@ class FeedsAndSitemapTests {
     void theSitemapIndexLeadsToEveryArticle() throws Exception {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        var index = factory.newDocumentBuilder().parse(new InputSource(new StringReader(get("/sitemap.xml").body())));
+        var index = factory.newDocumentBuilder()
+                .parse(new InputSource(new StringReader(get("/sitemap.xml").body())));
         assertThat(index.getDocumentElement().getLocalName()).isEqualTo("sitemapindex");
-        assertThat(index.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
+        assertThat(index.getDocumentElement().getNamespaceURI())
+                .isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
         NodeList sitemaps = index.getElementsByTagNameNS("*", "loc");
         List<String> locations = new ArrayList<>();
         for (int i = 0; i < sitemaps.getLength(); i++) {
             locations.add(sitemaps.item(i).getTextContent());
         }
-        assertThat(locations).containsExactly("http://localhost:" + port + "/sitemaps/pages.xml",
-                "http://localhost:" + port + "/sitemaps/articles-1.xml");
-        var articlesMap = factory.newDocumentBuilder().parse(new InputSource(new StringReader(get("/sitemaps/articles-1.xml").body())));
+        assertThat(locations)
+                .containsExactly(
+                        "http://localhost:" + port + "/sitemaps/pages.xml",
+                        "http://localhost:" + port + "/sitemaps/articles-1.xml");
+        var articlesMap = factory.newDocumentBuilder()
+                .parse(new InputSource(
+                        new StringReader(get("/sitemaps/articles-1.xml").body())));
         assertThat(articlesMap.getElementsByTagNameNS("*", "url").getLength()).isEqualTo(2);
-        assertThat(articlesMap.getElementsByTagNameNS("*", "lastmod").item(0).getTextContent()).endsWith("Z");
+        assertThat(articlesMap.getElementsByTagNameNS("*", "lastmod").item(0).getTextContent())
+                .endsWith("Z");
         assertThat(get("/sitemaps/articles-2.xml").statusCode()).isEqualTo(404);
         assertThat(get("/sitemaps/articles-x.xml").statusCode()).isEqualTo(404);
         assertThat(get("/robots.txt").body()).contains("Sitemap: http://localhost:" + port + "/sitemap.xml");
@@ -109,7 +130,8 @@ class FeedsAndSitemapTests {
 
     @Test
     void articlePagesCarryNewsArticleJsonLdAndOpenGraph() throws Exception {
-        Document doc = Jsoup.parse(get("/articles/2024-03-01/rates-held-steady-calm").body());
+        Document doc =
+                Jsoup.parse(get("/articles/2024-03-01/rates-held-steady-calm").body());
         String json = doc.selectFirst("script[type=application/ld+json]").data();
         assertThat(json).doesNotContain("<").doesNotContain("&");
         JsonNode ld = JsonMapper.builder().build().readTree(json);
@@ -118,8 +140,10 @@ class FeedsAndSitemapTests {
         assertThat(ld.get("datePublished").asString()).isEqualTo("2024-03-01");
         assertThat(ld.get("publisher").get("name").asString()).isEqualTo("Almanac Desk");
         assertThat(doc.select("meta[property=og:title]").attr("content")).isEqualTo("Rates held <steady> & calm");
-        assertThat(doc.select("meta[property=og:url]").attr("content")).endsWith("/articles/2024-03-01/rates-held-steady-calm");
+        assertThat(doc.select("meta[property=og:url]").attr("content"))
+                .endsWith("/articles/2024-03-01/rates-held-steady-calm");
         assertThat(doc.select("meta[property=article:tag]").attr("content")).isEqualTo("RBI");
-        assertThat(doc.select("link[rel=alternate][type=application/atom+xml]").attr("href")).isEqualTo("/feed.atom");
+        assertThat(doc.select("link[rel=alternate][type=application/atom+xml]").attr("href"))
+                .isEqualTo("/feed.atom");
     }
 }

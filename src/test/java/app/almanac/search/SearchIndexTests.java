@@ -29,7 +29,8 @@ class SearchIndexTests {
     @Test
     void anIndexWrittenByAnEarlierVersionIsEmptiedForARebuildAndThenTakesTheNewDocuments() throws Exception {
         // an index as the previous version wrote it: body without offsets, no schema in the commit
-        try (var directory = FSDirectory.open(dir); var old = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+        try (var directory = FSDirectory.open(dir);
+                var old = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
             Document doc = new Document();
             doc.add(new StringField(ArticleDocuments.ID, "1", Field.Store.YES));
             doc.add(new TextField(ArticleDocuments.BODY, "an old body", Field.Store.YES));
@@ -40,17 +41,39 @@ class SearchIndexTests {
         SearchIndex index = new SearchIndex(dir.toString(), dir.toString());
         try {
             assertThat(index.documents()).isZero();
-            assertThat(index.appliedChangeId()).as("the follower will rebuild from the database").isZero();
-            index.put(new Article(7, "fresh", 1, new ArticleContent("Fresh", LocalDate.of(2025, 1, 1), null, null, null,
-                    List.of(), List.of(), "A new body.", List.of(), List.of(), List.of())));
+            assertThat(index.appliedChangeId())
+                    .as("the follower will rebuild from the database")
+                    .isZero();
+            index.put(new Article(
+                    7,
+                    "fresh",
+                    1,
+                    new ArticleContent(
+                            "Fresh",
+                            LocalDate.of(2025, 1, 1),
+                            null,
+                            null,
+                            null,
+                            List.of(),
+                            List.of(),
+                            "A new body.",
+                            List.of(),
+                            List.of(),
+                            List.of())));
             index.commit(50);
             assertThat(index.documents()).isEqualTo(1);
         } finally {
             index.destroy();
         }
         try (var reader = DirectoryReader.open(FSDirectory.open(dir))) {
-            assertThat(reader.getIndexCommit().getUserData()).containsEntry(SearchIndex.SCHEMA, ArticleDocuments.SCHEMA_VERSION);
-            assertThat(reader.leaves().get(0).reader().getFieldInfos().fieldInfo(ArticleDocuments.BODY).getIndexOptions())
+            assertThat(reader.getIndexCommit().getUserData())
+                    .containsEntry(SearchIndex.SCHEMA, ArticleDocuments.SCHEMA_VERSION);
+            assertThat(reader.leaves()
+                            .get(0)
+                            .reader()
+                            .getFieldInfos()
+                            .fieldInfo(ArticleDocuments.BODY)
+                            .getIndexOptions())
                     .isEqualTo(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         }
         // a current index is kept as it is

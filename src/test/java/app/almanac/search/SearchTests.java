@@ -31,9 +31,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Search over the seed, the fixtures and a few articles written here, on an in-memory index. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:search;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "almanac.search.follow-delay=3600000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:search;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "almanac.search.follow-delay=3600000"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchTests {
 
@@ -49,18 +52,31 @@ class SearchTests {
     @Autowired
     ArticleService articles;
 
-
     @BeforeAll
     void content() {
-        try (ImportSources sources = ImportSources.of(List.of(TestSeeds.CSTO, Path.of("src/test/resources/fixtures/text")))) {
+        try (ImportSources sources =
+                ImportSources.of(List.of(TestSeeds.CSTO, Path.of("src/test/resources/fixtures/text")))) {
             sources.parseAll(importer::store);
         }
-        articles.save(new ArticleContent("A quiz-only word", LocalDate.of(2022, 1, 5), null, null, "Science", List.of(), List.of(),
-                "Nothing here names the mineral.", List.of(),
-                List.of(new Section("Notes", List.of(new Block.Paragraph("Markup such as <script>alert(1)</script> is text here, "
-                        + "and so is the word tanzanite.")))),
-                List.of(new Question("Which gem is blue?", List.of(new Question.Option("A", "Ruby"), new Question.Option("B", "Zanzibarite")),
-                        List.of("B"), "Only zanzibarite is blue."))));
+        articles.save(new ArticleContent(
+                "A quiz-only word",
+                LocalDate.of(2022, 1, 5),
+                null,
+                null,
+                "Science",
+                List.of(),
+                List.of(),
+                "Nothing here names the mineral.",
+                List.of(),
+                List.of(new Section(
+                        "Notes",
+                        List.of(new Block.Paragraph("Markup such as <script>alert(1)</script> is text here, "
+                                + "and so is the word tanzanite.")))),
+                List.of(new Question(
+                        "Which gem is blue?",
+                        List.of(new Question.Option("A", "Ruby"), new Question.Option("B", "Zanzibarite")),
+                        List.of("B"),
+                        "Only zanzibarite is blue."))));
         search.catchUp();
     }
 
@@ -75,8 +91,11 @@ class SearchTests {
     @Test
     void anAbbreviationFindsTheFullNameAndTheFullNameFindsTheAbbreviation() {
         assertThat(titles(find("CSTO"))).contains("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
-        assertThat(titles(find("Collective Security Treaty Organization"))).contains("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
-        assertThat(find("shanghai cooperation organisation").total()).isEqualTo(find("SCO").total()).isPositive();
+        assertThat(titles(find("Collective Security Treaty Organization")))
+                .contains("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
+        assertThat(find("shanghai cooperation organisation").total())
+                .isEqualTo(find("SCO").total())
+                .isPositive();
     }
 
     @Test
@@ -95,7 +114,10 @@ class SearchTests {
     @Test
     void matchesAreHighlightedInEscapedSnippets() {
         SearchResults.Hit hit = find("tanzanite").hits().get(0);
-        assertThat(hit.snippet()).contains("<mark>tanzanite</mark>").contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(hit.snippet())
+                .contains("<mark>tanzanite</mark>")
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>");
     }
 
     @Test
@@ -115,9 +137,13 @@ class SearchTests {
 
     @Test
     void aDateRangeAndSortingByDateWork() {
-        SearchResults recent = search.search(new SearchQuery("India", null, null, null, LocalDate.of(2024, 1, 1), null, true, 1));
-        assertThat(recent.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.date()).isAfterOrEqualTo(LocalDate.of(2024, 1, 1)));
-        List<LocalDate> dates = recent.hits().stream().map(SearchResults.Hit::date).toList();
+        SearchResults recent =
+                search.search(new SearchQuery("India", null, null, null, LocalDate.of(2024, 1, 1), null, true, 1));
+        assertThat(recent.hits())
+                .isNotEmpty()
+                .allSatisfy(h -> assertThat(h.date()).isAfterOrEqualTo(LocalDate.of(2024, 1, 1)));
+        List<LocalDate> dates =
+                recent.hits().stream().map(SearchResults.Hit::date).toList();
         assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
@@ -130,14 +156,34 @@ class SearchTests {
 
     @Test
     void editsReachTheIndexThroughTheChangeLog() {
-        ArticleContent a = new ArticleContent("Glacier retreat measured", LocalDate.of(2024, 6, 1), null, null, null, List.of(), List.of(),
-                "Scientists measured the retreat of a Himalayan glacier called Quokkaberg.", List.of(), List.of(), List.of());
+        ArticleContent a = new ArticleContent(
+                "Glacier retreat measured",
+                LocalDate.of(2024, 6, 1),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                "Scientists measured the retreat of a Himalayan glacier called Quokkaberg.",
+                List.of(),
+                List.of(),
+                List.of());
         articles.save(a);
         assertThat(find("Quokkaberg").total()).as("not yet followed").isZero();
         assertThat(search.catchUp()).isEqualTo(1);
         assertThat(find("Quokkaberg").total()).isEqualTo(1);
-        articles.save(new ArticleContent(a.title(), a.date(), null, null, null, List.of(), List.of(),
-                "Scientists measured the retreat of a glacier.", List.of(), List.of(), List.of()));
+        articles.save(new ArticleContent(
+                a.title(),
+                a.date(),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                "Scientists measured the retreat of a glacier.",
+                List.of(),
+                List.of(),
+                List.of()));
         search.catchUp();
         assertThat(find("Quokkaberg").total()).isZero();
         assertThat(find("glacier retreat").total()).isEqualTo(1);
@@ -151,29 +197,59 @@ class SearchTests {
         assertThat(Jsoup.parse(first.body()).select("ol.hits li")).isEmpty();
         HttpResponse<String> again = http.get(path);
         assertThat(again.body()).isEqualTo(first.body());
-        for (String header : List.of("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")) {
-            assertThat(again.headers().allValues(header)).as(header).isEqualTo(first.headers().allValues(header)).isNotEmpty();
+        for (String header :
+                List.of("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")) {
+            assertThat(again.headers().allValues(header))
+                    .as(header)
+                    .isEqualTo(first.headers().allValues(header))
+                    .isNotEmpty();
         }
-        articles.save(new ArticleContent("Fjord survey", LocalDate.of(2024, 7, 1), null, null, null, List.of(), List.of(),
-                "Surveyors mapped the Wombatfjord inlet.", List.of(), List.of(), List.of()));
+        articles.save(new ArticleContent(
+                "Fjord survey",
+                LocalDate.of(2024, 7, 1),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                "Surveyors mapped the Wombatfjord inlet.",
+                List.of(),
+                List.of(),
+                List.of()));
         search.catchUp();
-        assertThat(Jsoup.parse(http.get(path).body()).select("ol.hits li")).as("not the page of the old index").hasSize(1);
+        assertThat(Jsoup.parse(http.get(path).body()).select("ol.hits li"))
+                .as("not the page of the old index")
+                .hasSize(1);
     }
 
     @Test
     void aRebuildGivesTheSameResults() {
         long before = find("India").total();
-        int indexed = search.rebuild(n -> { });
+        int indexed = search.rebuild(n -> {});
         assertThat(indexed).isEqualTo(articles.count());
         assertThat(find("India").total()).isEqualTo(before);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AND OR ((", "\"unclosed", "title:", "*", "?x", "a AND", "' OR 1=1 --", "\\", "[1 TO", "~~~", "NOT"})
+    @ValueSource(
+            strings = {
+                "AND OR ((",
+                "\"unclosed",
+                "title:",
+                "*",
+                "?x",
+                "a AND",
+                "' OR 1=1 --",
+                "\\",
+                "[1 TO",
+                "~~~",
+                "NOT"
+            })
     void anyQueryTextGivesAPageNeverAnError(String text) throws Exception {
         HttpResponse<String> response = get("/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(search.search(new SearchQuery(text, null, null, null, null, null, false, 1))).isNotNull();
+        assertThat(search.search(new SearchQuery(text, null, null, null, null, null, false, 1)))
+                .isNotNull();
     }
 
     private HttpResponse<String> get(String path) {
@@ -193,7 +269,10 @@ class SearchTests {
         assertThat(doc.select("aside.facets a").first().attr("href")).startsWith("/search?q=India&category=");
         assertThat(doc.select("a[rel=next]").attr("href")).isEqualTo("/search?q=India&page=2");
         assertThat(get("/search?q=India&from=yesterday").statusCode()).isEqualTo(400);
-        assertThat(Jsoup.parse(get("/search?q=Armneia").body()).select(".suggestion a").attr("href")).isEqualTo("/search?q=armenia");
+        assertThat(Jsoup.parse(get("/search?q=Armneia").body())
+                        .select(".suggestion a")
+                        .attr("href"))
+                .isEqualTo("/search?q=armenia");
     }
 
     @Test

@@ -35,8 +35,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * SQL-injection strings in every parameter and malformed values in every path variable. Nothing
  * may answer 500, nothing refused may change anything.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        "spring.datasource.url=jdbc:h2:mem:endpoints;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties =
+                "spring.datasource.url=jdbc:h2:mem:endpoints;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointAttackTests {
 
@@ -44,20 +46,43 @@ class EndpointAttackTests {
 
     /** Strings from the usual SQL-injection lists: quotes, comments, stacked queries, unions, time delays. */
     static final List<String> INJECTIONS = List.of(
-            "' OR '1'='1", "' OR 1=1--", "\" OR \"\"=\"", "1; DROP TABLE article; --", "'; DELETE FROM app_user; --",
-            "' UNION SELECT email, password_hash FROM app_user--", "1' AND SLEEP(5)--", "'; SELECT pg_sleep(5)--",
-            "%' OR '%'='", "admin'--", "\\'; --", "1) OR (1=1", "' OR ''='", "'||(SELECT version())||'");
+            "' OR '1'='1",
+            "' OR 1=1--",
+            "\" OR \"\"=\"",
+            "1; DROP TABLE article; --",
+            "'; DELETE FROM app_user; --",
+            "' UNION SELECT email, password_hash FROM app_user--",
+            "1' AND SLEEP(5)--",
+            "'; SELECT pg_sleep(5)--",
+            "%' OR '%'='",
+            "admin'--",
+            "\\'; --",
+            "1) OR (1=1",
+            "' OR ''='",
+            "'||(SELECT version())||'");
 
     /** Path-variable values a route does not expect. */
-    static final List<String> ODD_VALUES = List.of("1", "0", "-1", "99999999999999999999", "2024-13-45", "%27%20OR%201%3D1--",
-            "..%2F..%2Fetc%2Fpasswd", "%00", "%ff%fe", "%E2%80%AE", "x".repeat(2000), "NaN", "1e9", "%3Cscript%3E");
+    static final List<String> ODD_VALUES = List.of(
+            "1",
+            "0",
+            "-1",
+            "99999999999999999999",
+            "2024-13-45",
+            "%27%20OR%201%3D1--",
+            "..%2F..%2Fetc%2Fpasswd",
+            "%00",
+            "%ff%fe",
+            "%E2%80%AE",
+            "x".repeat(2000),
+            "NaN",
+            "1e9",
+            "%3Cscript%3E");
 
     @LocalServerPort
     int port;
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @Autowired
     AccountService accounts;
@@ -68,7 +93,8 @@ class EndpointAttackTests {
     @Autowired
     JdbcClient jdbc;
 
-    final HttpClient raw = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient raw =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     TestSession admin;
     TestSession learner;
     TestSession editor;
@@ -76,8 +102,12 @@ class EndpointAttackTests {
     /** One mapped route: a path pattern and a method. */
     record Route(String method, String pattern) {
         boolean isPublicRead() {
-            return !(pattern.startsWith("/desk") || pattern.startsWith("/admin") || pattern.startsWith("/account")
-                    || pattern.startsWith("/bookmarks") || pattern.startsWith("/api/desk") || pattern.startsWith("/api/admin")
+            return !(pattern.startsWith("/desk")
+                    || pattern.startsWith("/admin")
+                    || pattern.startsWith("/account")
+                    || pattern.startsWith("/bookmarks")
+                    || pattern.startsWith("/api/desk")
+                    || pattern.startsWith("/api/admin")
                     || pattern.equals("/api/me"));
         }
     }
@@ -123,17 +153,28 @@ class EndpointAttackTests {
 
     Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("article", "article_revision", "app_user", "api_token", "bookmark", "change_log", "question")) {
-            counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+        for (String table :
+                List.of("article", "article_revision", "app_user", "api_token", "bookmark", "change_log", "question")) {
+            counts.put(
+                    table,
+                    jdbc.sql("select count(*) from " + table).query(Long.class).single());
         }
-        counts.put("enabled admins", jdbc.sql("select count(*) from app_user where role = 'ADMIN' and enabled").query(Long.class).single());
+        counts.put(
+                "enabled admins",
+                jdbc.sql("select count(*) from app_user where role = 'ADMIN' and enabled")
+                        .query(Long.class)
+                        .single());
         return counts;
     }
 
     HttpResponse<String> send(String method, String path, String body, String... headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             if (headers.length > 0) {
                 request.headers(headers);
             }
@@ -152,11 +193,37 @@ class EndpointAttackTests {
                 continue;
             }
             String path = fill(route.pattern(), "1");
-            Map<String, String> form = form("action", "publish", "role", "LEARNER", "enabled", "false", "base", "1",
-                    "markdown", "x", "text", "x", "name", "t", "scopes", "read", "article", "1", "password", "long enough password",
-                    "current", PASSWORD, "email", "csrf-victim@example.org", "note", "x");
+            Map<String, String> form = form(
+                    "action",
+                    "publish",
+                    "role",
+                    "LEARNER",
+                    "enabled",
+                    "false",
+                    "base",
+                    "1",
+                    "markdown",
+                    "x",
+                    "text",
+                    "x",
+                    "name",
+                    "t",
+                    "scopes",
+                    "read",
+                    "article",
+                    "1",
+                    "password",
+                    "long enough password",
+                    "current",
+                    PASSWORD,
+                    "email",
+                    "csrf-victim@example.org",
+                    "note",
+                    "x");
             HttpResponse<String> response = admin.postWithout(path, form);
-            assertThat(response.statusCode()).as("POST " + path + " without a CSRF token").isEqualTo(403);
+            assertThat(response.statusCode())
+                    .as("POST " + path + " without a CSRF token")
+                    .isEqualTo(403);
             assertThat(response.body()).as(path).contains("not sent from a page of this site");
             checked++;
         }
@@ -177,13 +244,22 @@ class EndpointAttackTests {
                 assertThat(anonymous.statusCode()).as("anonymous GET " + path).isEqualTo(401);
             } else {
                 assertThat(anonymous.statusCode()).as("anonymous GET " + path).isEqualTo(302);
-                assertThat(anonymous.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
+                assertThat(anonymous.headers().firstValue("Location").orElse(""))
+                        .as(path)
+                        .endsWith("/login");
             }
-            if (path.startsWith("/desk") || path.startsWith("/admin") || path.startsWith("/api/desk") || path.startsWith("/api/admin")) {
-                assertThat(learner.get(path).statusCode()).as("learner GET " + path).isEqualTo(403);
+            if (path.startsWith("/desk")
+                    || path.startsWith("/admin")
+                    || path.startsWith("/api/desk")
+                    || path.startsWith("/api/admin")) {
+                assertThat(learner.get(path).statusCode())
+                        .as("learner GET " + path)
+                        .isEqualTo(403);
             }
             if (path.startsWith("/admin") || path.startsWith("/api/admin")) {
-                assertThat(editor.get(path).statusCode()).as("editor GET " + path).isEqualTo(403);
+                assertThat(editor.get(path).statusCode())
+                        .as("editor GET " + path)
+                        .isEqualTo(403);
             }
         }
     }
@@ -195,25 +271,45 @@ class EndpointAttackTests {
         long article = jdbc.sql("select min(id) from article").query(Long.class).single();
         victim.post("/bookmarks", Map.of("article", String.valueOf(article)));
         victim.post("/account/tokens", Map.of("name", "victim's", "scopes", "read"));
-        long bookmark = jdbc.sql("select b.id from bookmark b join app_user u on u.id = b.user_id where u.email = 'victim@example.org'")
-                .query(Long.class).single();
-        long token = jdbc.sql("select t.id from api_token t join app_user u on u.id = t.user_id where u.email = 'victim@example.org'")
-                .query(Long.class).single();
-        assertThat(victim.post("/bookmarks/" + bookmark + "/note", Map.of("note", "mine")).statusCode()).isEqualTo(302);
+        long bookmark = jdbc.sql(
+                        "select b.id from bookmark b join app_user u on u.id = b.user_id where u.email = 'victim@example.org'")
+                .query(Long.class)
+                .single();
+        long token = jdbc.sql(
+                        "select t.id from api_token t join app_user u on u.id = t.user_id where u.email = 'victim@example.org'")
+                .query(Long.class)
+                .single();
+        assertThat(victim.post("/bookmarks/" + bookmark + "/note", Map.of("note", "mine"))
+                        .statusCode())
+                .isEqualTo(302);
 
         assertThat(learner.get("/bookmarks").body()).doesNotContain("mine");
-        assertThat(learner.post("/bookmarks/" + bookmark + "/note", Map.of("note", "overwritten")).statusCode()).isEqualTo(404);
-        assertThat(learner.post("/bookmarks/" + bookmark + "/delete", Map.of()).statusCode()).isEqualTo(404);
-        assertThat(learner.post("/account/tokens/" + token + "/revoke", Map.of()).statusCode()).isEqualTo(404);
-        assertThat(jdbc.sql("select note from bookmark where id = :id").param("id", bookmark).query(String.class).single()).isEqualTo("mine");
-        assertThat(jdbc.sql("select revoked_at is null from api_token where id = :id").param("id", token).query(Boolean.class).single()).isTrue();
+        assertThat(learner.post("/bookmarks/" + bookmark + "/note", Map.of("note", "overwritten"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(learner.post("/bookmarks/" + bookmark + "/delete", Map.of()).statusCode())
+                .isEqualTo(404);
+        assertThat(learner.post("/account/tokens/" + token + "/revoke", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(jdbc.sql("select note from bookmark where id = :id")
+                        .param("id", bookmark)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("mine");
+        assertThat(jdbc.sql("select revoked_at is null from api_token where id = :id")
+                        .param("id", token)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         assertThat(victim.get("/bookmarks").body()).contains("mine");
     }
 
     @Test
     void sqlInjectionInEveryParameterOfEveryReadingRouteIsHarmless() {
         Map<String, Long> before = counts();
-        List<String> params = List.of("q", "category", "tag", "syllabus", "from", "to", "page", "recent", "action", "status", "paper");
+        List<String> params = List.of(
+                "q", "category", "tag", "syllabus", "from", "to", "page", "recent", "action", "status", "paper");
         for (Route route : routes()) {
             if (!route.method().equals("GET") || route.pattern().equals("/error")) {
                 continue;
@@ -221,7 +317,10 @@ class EndpointAttackTests {
             for (String injection : INJECTIONS) {
                 String value = java.net.URLEncoder.encode(injection, java.nio.charset.StandardCharsets.UTF_8);
                 StringBuilder query = new StringBuilder();
-                params.forEach(p -> query.append(query.isEmpty() ? "?" : "&").append(p).append('=').append(value));
+                params.forEach(p -> query.append(query.isEmpty() ? "?" : "&")
+                        .append(p)
+                        .append('=')
+                        .append(value));
                 for (String path : List.of(fill(route.pattern(), value) + query, fill(route.pattern(), "1") + query)) {
                     int status = admin.get(path).statusCode();
                     assertThat(status).as("GET " + path).isLessThan(500);
@@ -230,8 +329,8 @@ class EndpointAttackTests {
         }
         assertThat(counts()).isEqualTo(before);
         // the quote reaches Lucene and SQL as data: an always-true condition finds nothing special
-        HttpResponse<String> search = admin.get("/api/search?q=" + java.net.URLEncoder.encode("' OR '1'='1",
-                java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> search = admin.get(
+                "/api/search?q=" + java.net.URLEncoder.encode("' OR '1'='1", java.nio.charset.StandardCharsets.UTF_8));
         assertThat(search.statusCode()).isEqualTo(200);
     }
 
@@ -242,35 +341,76 @@ class EndpointAttackTests {
             for (String odd : ODD_VALUES) {
                 String path = fill(route.pattern(), odd);
                 for (TestSession who : List.of(admin, editor)) {
-                    HttpResponse<String> response = route.method().equals("GET") ? who.get(path + "?page=" + odd + "&from=" + odd)
-                            : who.post(path, form("base", odd, "index", odd, "revision", odd, "enabled", odd, "article", odd,
-                                    "publishAt", odd, "action", odd, "role", odd, "markdown", odd, "text", odd, "note", odd));
-                    if (response.statusCode() >= 500 && !(path.startsWith("/admin/health") && response.statusCode() == 503)) {
-                        failures.add(route.method() + " " + path.substring(0, Math.min(path.length(), 120)) + " -> " + response.statusCode());
+                    HttpResponse<String> response = route.method().equals("GET")
+                            ? who.get(path + "?page=" + odd + "&from=" + odd)
+                            : who.post(
+                                    path,
+                                    form(
+                                            "base",
+                                            odd,
+                                            "index",
+                                            odd,
+                                            "revision",
+                                            odd,
+                                            "enabled",
+                                            odd,
+                                            "article",
+                                            odd,
+                                            "publishAt",
+                                            odd,
+                                            "action",
+                                            odd,
+                                            "role",
+                                            odd,
+                                            "markdown",
+                                            odd,
+                                            "text",
+                                            odd,
+                                            "note",
+                                            odd));
+                    if (response.statusCode() >= 500
+                            && !(path.startsWith("/admin/health") && response.statusCode() == 503)) {
+                        failures.add(route.method() + " " + path.substring(0, Math.min(path.length(), 120)) + " -> "
+                                + response.statusCode());
                     }
                 }
             }
         }
         // malformed bodies, encodings and headers
         String token = "_csrf=" + admin.csrf();
-        for (String body : List.of("%zz", "markdown=%C3%28&base=1&" + token, "base=&" + token, token + "&base=1&base=2&markdown=a&markdown=b",
+        for (String body : List.of(
+                "%zz",
+                "markdown=%C3%28&base=1&" + token,
+                "base=&" + token,
+                token + "&base=1&base=2&markdown=a&markdown=b",
                 "text=" + "a".repeat(3_000_000) + "&" + token)) {
-            int status = send("POST", "/desk/articles/1", body, "Content-Type", "application/x-www-form-urlencoded").statusCode();
+            int status = send("POST", "/desk/articles/1", body, "Content-Type", "application/x-www-form-urlencoded")
+                    .statusCode();
             if (status >= 500) {
-                failures.add("POST /desk/articles/1 with body " + body.substring(0, Math.min(40, body.length())) + " -> " + status);
+                failures.add("POST /desk/articles/1 with body " + body.substring(0, Math.min(40, body.length()))
+                        + " -> " + status);
             }
         }
-        for (String[] headers : List.of(new String[] {"If-None-Match", "W/\"unterminated"}, new String[] {"Accept", "garbage/garbage"},
-                new String[] {"If-Modified-Since", "yesterday"}, new String[] {"Authorization", "Bearer "},
-                new String[] {"Authorization", "Basic Zm9vOmJhcg=="}, new String[] {"Cookie", "SESSION=not-a-session"})) {
-            for (String path : List.of("/", "/articles/2024-02-26/collective-security-treaty-organisation-csto", "/search?q=x", "/api/me")) {
+        for (String[] headers : List.of(
+                new String[] {"If-None-Match", "W/\"unterminated"},
+                new String[] {"Accept", "garbage/garbage"},
+                new String[] {"If-Modified-Since", "yesterday"},
+                new String[] {"Authorization", "Bearer "},
+                new String[] {"Authorization", "Basic Zm9vOmJhcg=="},
+                new String[] {"Cookie", "SESSION=not-a-session"})) {
+            for (String path : List.of(
+                    "/",
+                    "/articles/2024-02-26/collective-security-treaty-organisation-csto",
+                    "/search?q=x",
+                    "/api/me")) {
                 int status = send("GET", path, null, headers).statusCode();
                 if (status >= 500) {
                     failures.add("GET " + path + " with " + headers[0] + " -> " + status);
                 }
             }
         }
-        int api = send("POST", "/api/desk/articles", "{not json", "Content-Type", "application/json").statusCode();
+        int api = send("POST", "/api/desk/articles", "{not json", "Content-Type", "application/json")
+                .statusCode();
         assertThat(api).isBetween(400, 499);
         assertThat(failures).isEmpty();
     }

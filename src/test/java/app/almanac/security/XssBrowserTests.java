@@ -3,7 +3,6 @@ package app.almanac.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import app.almanac.BrowserTests;
 import app.almanac.TestBrowser;
 import app.almanac.TestSession;
 import app.almanac.account.AccountService;
@@ -52,8 +51,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * off, so that what is proven is the escaping and sanitising themselves, not the CSP behind them:
  * no dialog may open and the page may hold no script, event handler or javascript: URL but its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        "spring.datasource.url=jdbc:h2:mem:xss;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties =
+                "spring.datasource.url=jdbc:h2:mem:xss;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf("app.almanac.BrowserTests#browserAvailable")
 class XssBrowserTests {
@@ -100,8 +101,10 @@ class XssBrowserTests {
     @BeforeAll
     void start() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/attacks/xss-payloads.txt")) {
-            payloads = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            payloads = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .toList();
         }
         assertThat(payloads).hasSizeGreaterThanOrEqualTo(50);
         accounts.add("test", "editor@example.org", "Eda", PASSWORD, Role.EDITOR);
@@ -122,15 +125,31 @@ class XssBrowserTests {
 
     /** An article with {@code payload} in every field a source can fill. */
     static ArticleContent carrying(int n, String payload) {
-        Question question = new Question(payload, List.of(new Question.Option("A", payload), new Question.Option("B", "plain")),
-                List.of("A"), payload);
+        Question question = new Question(
+                payload,
+                List.of(new Question.Option("A", payload), new Question.Option("B", "plain")),
+                List.of("A"),
+                payload);
         // short fields (publisher, series, category, tags) hold at most 200 characters: the rest is refused, rightly
         String shortPayload = payload.length() <= 200 ? payload : payload.substring(0, 200);
-        return new ArticleContent("Attack " + n + " " + payload, DAY, shortPayload, shortPayload, shortPayload, List.of("GS2"),
-                List.of("attack-" + n, shortPayload), payload,
+        return new ArticleContent(
+                "Attack " + n + " " + payload,
+                DAY,
+                shortPayload,
+                shortPayload,
+                shortPayload,
+                List.of("GS2"),
+                List.of("attack-" + n, shortPayload),
+                payload,
                 List.of(new Credit("Source", payload, "https://example.org/?q=\"><script>alert(1)</script>")),
-                List.of(new Section(payload, List.of(new Block.Paragraph(payload), new Block.BulletList(List.of(payload, "plain")),
-                        new Block.FactTable(List.of(payload, "Details"), List.of(List.of(List.of(payload), List.of(payload, "plain"))))))),
+                List.of(new Section(
+                        payload,
+                        List.of(
+                                new Block.Paragraph(payload),
+                                new Block.BulletList(List.of(payload, "plain")),
+                                new Block.FactTable(
+                                        List.of(payload, "Details"),
+                                        List.of(List.of(List.of(payload), List.of(payload, "plain"))))))),
                 List.of(question));
     }
 
@@ -162,7 +181,8 @@ class XssBrowserTests {
         browser.findElement(By.id("username")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     @Test
@@ -191,10 +211,14 @@ class XssBrowserTests {
         for (int i = 0; i < paths.size(); i++) {
             open(paths.get(i));
             assertSafe("article page of payload " + i + ": " + payloads.get(i));
-            assertThat(browser.findElement(By.tagName("h1")).getText()).as("the payload is shown as text")
-                    .isEqualTo(("Attack " + i + " " + payloads.get(i)).replaceAll("\\s+", " ").strip());
+            assertThat(browser.findElement(By.tagName("h1")).getText())
+                    .as("the payload is shown as text")
+                    .isEqualTo(("Attack " + i + " " + payloads.get(i))
+                            .replaceAll("\\s+", " ")
+                            .strip());
         }
-        for (String path : List.of("/", "/daily/" + DAY, "/archive/2025-06", "/tags/attack-3", "/syllabus/GS2", "/categories")) {
+        for (String path :
+                List.of("/", "/daily/" + DAY, "/archive/2025-06", "/tags/attack-3", "/syllabus/GS2", "/categories")) {
             open(path);
             assertSafe(path);
         }
@@ -215,14 +239,22 @@ class XssBrowserTests {
         for (int i = 0; i < payloads.size(); i++) {
             String payload = payloads.get(i);
             ArticleContent content = carrying(1000 + i, payload);
-            HttpResponse<String> made = editor.post("/desk/new", Map.of("text", MarkdownFormat.write(content.withQuestions(List.of()))));
-            assertThat(made.statusCode()).as(payload + "\n" + Jsoup.parse(made.body()).select("[role=alert]").text()).isEqualTo(302);
+            HttpResponse<String> made =
+                    editor.post("/desk/new", Map.of("text", MarkdownFormat.write(content.withQuestions(List.of()))));
+            assertThat(made.statusCode())
+                    .as(payload + "\n"
+                            + Jsoup.parse(made.body()).select("[role=alert]").text())
+                    .isEqualTo(302);
             long id = TestSession.redirectedId(made);
-            String snippet = MarkdownFormat.write(new ArticleContent("q", DAY, null, null, null, List.of(), List.of(), null, List.of(),
-                    List.of(), content.questions()));
+            String snippet = MarkdownFormat.write(new ArticleContent(
+                    "q", DAY, null, null, null, List.of(), List.of(), null, List.of(), List.of(), content.questions()));
             snippet = snippet.substring(snippet.indexOf("### Q1."));
-            assertThat(editor.post("/desk/articles/" + id + "/questions", Map.of("base", "1", "action", "add", "text", snippet))
-                    .statusCode()).as(payload).isEqualTo(302);
+            assertThat(editor.post(
+                                    "/desk/articles/" + id + "/questions",
+                                    Map.of("base", "1", "action", "add", "text", snippet))
+                            .statusCode())
+                    .as(payload)
+                    .isEqualTo(302);
             editor.post("/desk/articles/" + id + "/status", Map.of("action", "publish"));
 
             open("/desk/articles/" + id);
@@ -241,37 +273,52 @@ class XssBrowserTests {
     @Test
     void theLivePreviewRendersPayloadsAsText() {
         signInInBrowser("editor@example.org");
-        HttpResponse<String> made = editor.post("/desk/new", Map.of("text", MarkdownFormat.write(carrying(5000, "plain"))));
+        HttpResponse<String> made =
+                editor.post("/desk/new", Map.of("text", MarkdownFormat.write(carrying(5000, "plain"))));
         String location = made.headers().firstValue("Location").orElseThrow();
         open(location.replaceFirst("^https?://[^/]+", ""));
         for (String payload : payloads.subList(0, 20)) {
             String markdown = MarkdownFormat.write(carrying(5000, payload));
             // as if typed: set the text and fire the input event htmx listens for
-            browser.executeScript("const t = document.getElementById('markdown'); t.value = arguments[0];"
-                    + "t.dispatchEvent(new Event('input', {bubbles: true}));", markdown);
-            new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
-                    .until(d -> d.findElement(By.cssSelector("#preview h1")).getText()
-                    .equals(("Attack 5000 " + payload).replaceAll("\\s+", " ").strip()));
+            browser.executeScript(
+                    "const t = document.getElementById('markdown'); t.value = arguments[0];"
+                            + "t.dispatchEvent(new Event('input', {bubbles: true}));",
+                    markdown);
+            new WebDriverWait(browser, Duration.ofSeconds(5))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector("#preview h1"))
+                            .getText()
+                            .equals(("Attack 5000 " + payload)
+                                    .replaceAll("\\s+", " ")
+                                    .strip()));
             assertSafe("the live preview of " + payload);
         }
     }
 
     @Test
     void notesAndNamesWithPayloadsAreSanitisedOrEscaped() {
-        var article = importer.store(ArticleFiles.parse("note-host.md",
-                MarkdownFormat.write(carrying(9000, "plain host")).getBytes(StandardCharsets.UTF_8))).saved().get(0).article();
+        var article = importer.store(ArticleFiles.parse(
+                        "note-host.md",
+                        MarkdownFormat.write(carrying(9000, "plain host")).getBytes(StandardCharsets.UTF_8)))
+                .saved()
+                .get(0)
+                .article();
         accounts.add("test", "noter@example.org", "<img src=x onerror=alert(1)>", PASSWORD, Role.LEARNER);
         TestSession noter = TestSession.signedIn(port, "noter@example.org", PASSWORD);
         noter.post("/bookmarks", Map.of("article", String.valueOf(article.id())));
-        long bookmark = Long.parseLong(Jsoup.parse(noter.get("/bookmarks").body()).select("form[action$=/note]").attr("action")
+        long bookmark = Long.parseLong(Jsoup.parse(noter.get("/bookmarks").body())
+                .select("form[action$=/note]")
+                .attr("action")
                 .replaceAll("\\D", ""));
         signInInBrowser("noter@example.org");
         for (String payload : payloads) {
-            assertThat(noter.post("/bookmarks/" + bookmark + "/note", Map.of("note", "**Remember** " + payload)).statusCode())
+            assertThat(noter.post("/bookmarks/" + bookmark + "/note", Map.of("note", "**Remember** " + payload))
+                            .statusCode())
                     .isEqualTo(302);
             open("/bookmarks");
             assertSafe("a note holding " + payload);
-            assertThat(browser.findElement(By.cssSelector(".note strong")).getText()).isEqualTo("Remember");
+            assertThat(browser.findElement(By.cssSelector(".note strong")).getText())
+                    .isEqualTo("Remember");
         }
         open("/account");
         assertSafe("an account page with a hostile name");

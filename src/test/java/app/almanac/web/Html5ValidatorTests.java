@@ -9,13 +9,16 @@ class Html5ValidatorTests {
 
     @Test
     void acceptsAValidPage() {
-        assertThat(Html5Validator.errors("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><p>x</p></body></html>"))
+        assertThat(Html5Validator.errors(
+                        "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><p>x</p></body></html>"))
                 .isEmpty();
     }
 
     @Test
     void reportsAnInvalidPage() {
-        assertThat(Html5Validator.errors("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><table><p>x</table><li>y</body></html>"))
+        assertThat(
+                        Html5Validator.errors(
+                                "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><table><p>x</table><li>y</body></html>"))
                 .isNotEmpty();
     }
 }
