@@ -2,6 +2,7 @@ package app.almanac;
 
 import app.almanac.cli.AlmanacCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Almanac: daily current-affairs analysis and exam practice. The process starts in the command
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * web server, so a dry run parses files without touching either.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class AlmanacApplication {
 
     public static void main(String[] args) {

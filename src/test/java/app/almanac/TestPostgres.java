@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -51,6 +52,11 @@ public final class TestPostgres {
             registry.add("spring.datasource.username", () -> USER);
             registry.add("spring.datasource.password", () -> PASSWORD);
             registry.add("spring.flyway.schemas", this::name);
+        }
+
+        /** A data source on this schema, for tests that run without Spring. */
+        public DriverManagerDataSource dataSource() {
+            return new DriverManagerDataSource(url(), USER, PASSWORD);
         }
 
         public void drop() {

@@ -18,7 +18,7 @@ class ArticleApiController {
     /** The article in the same shape as {@code import --dry-run --format json}, plus id, slug, revision and path. */
     @GetMapping("/api/articles/{slug}")
     Article article(@PathVariable String slug) {
-        return articles.findBySlug(slug)
+        return articles.findPublishedBySlug(slug)
                 .orElseThrow(() -> new NotFoundException("No article is called '" + slug + "'."));
     }
 }

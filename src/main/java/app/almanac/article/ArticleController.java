@@ -1,6 +1,7 @@
 package app.almanac.article;
 
 import app.almanac.shared.NotFoundException;
+import app.almanac.web.AnonymousPages;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,10 +28,10 @@ class ArticleController {
     static final int AROUND = 5;
 
     private final ArticleService articles;
-    private final RenderedPages pages;
+    private final AnonymousPages pages;
     private final TemplateEngine templates;
 
-    ArticleController(ArticleService articles, RenderedPages pages, TemplateEngine templates) {
+    ArticleController(ArticleService articles, AnonymousPages pages, TemplateEngine templates) {
         this.articles = articles;
         this.pages = pages;
         this.templates = templates;
@@ -42,9 +43,9 @@ class ArticleController {
             @PathVariable String slug,
             HttpServletRequest request,
             WebRequest webRequest) {
-        RenderedPages.Page page = request.getUserPrincipal() == null
-                ? pages.get(date + "/" + slug, () -> render(date, slug, request))
-                : render(date, slug, request);
+        // an anonymous reader's page is kept, and answered ahead of the filters from then on
+        AnonymousPages.Page page = render(date, slug, request);
+        pages.keep(request, page);
         // the revision identifies the content: a browser holding it gets 304 without any rendering
         if (webRequest.checkNotModified(page.etag(), page.lastModified())) {
             return null;
@@ -57,10 +58,10 @@ class ArticleController {
                 .body(page.html());
     }
 
-    private RenderedPages.Page render(LocalDate date, String slug, HttpServletRequest request) {
+    private AnonymousPages.Page render(LocalDate date, String slug, HttpServletRequest request) {
         ArticleService.Stamp stamp = articles.stamp(date, slug)
                 .orElseThrow(() -> new NotFoundException("No analysis was published on " + date + " under that name."));
-        Article article = articles.findById(stamp.id())
+        Article article = articles.findPublished(stamp.id())
                 .orElseThrow(() -> new NotFoundException("That analysis has just been removed."));
         String url = ServletUriComponentsBuilder.fromContextPath(request)
                 .path(article.path())
@@ -70,10 +71,11 @@ class ArticleController {
                 article, articles.related(article, AROUND), articles.earlierOfStory(article, AROUND), url);
         StringOutput out = new StringOutput();
         templates.render("article/article.jte", Map.of("page", page), out);
-        return new RenderedPages.Page(
+        return new AnonymousPages.Page(
                 stamp.id(),
                 "\"a" + stamp.id() + "-r" + stamp.revision() + "\"",
                 stamp.updated().toEpochMilli(),
-                out.toString().getBytes(StandardCharsets.UTF_8));
+                out.toString().getBytes(StandardCharsets.UTF_8),
+                () -> true);
     }
 }

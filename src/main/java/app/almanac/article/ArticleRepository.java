@@ -16,13 +16,14 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Plain SQL for articles, their sections and blocks, revisions and questions. */
+/** Plain SQL for articles: the row, its tags and papers, its revisions (the current one is the body) and questions. */
 @Repository
 class ArticleRepository {
 
     /** What we need to know about a stored article to decide what a save does. */
-    record StoredIdentity(long id, String slug, int revision, String contentHash) {}
+    record StoredIdentity(long id, String slug, int revision, String contentHash, String savedBy) {}
 
     /** What readers may see: the condition every reader-facing query carries. */
     static final String PUBLISHED = "status = 'published'";
@@ -33,18 +34,28 @@ class ArticleRepository {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final QuestionRepository questions;
+    private final JsonMapper json;
 
-    ArticleRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, QuestionRepository questions) {
+    ArticleRepository(
+            JdbcClient jdbc, NamedParameterJdbcTemplate batch, QuestionRepository questions, JsonMapper json) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.questions = questions;
+        this.json = json;
     }
 
     Optional<StoredIdentity> findIdentity(String identityKey) {
-        return jdbc.sql("select id, slug, revision, content_hash from article where identity_key = :key")
+        return jdbc.sql("""
+                        select a.id, a.slug, a.revision, a.content_hash, r.saved_by
+                        from article a join article_revision r on r.article_id = a.id and r.revision = a.revision
+                        where a.identity_key = :key""")
                 .param("key", identityKey)
                 .query((rs, n) -> new StoredIdentity(
-                        rs.getLong("id"), rs.getString("slug"), rs.getInt("revision"), rs.getString("content_hash")))
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getInt("revision"),
+                        rs.getString("content_hash"),
+                        rs.getString("saved_by")))
                 .optional();
     }
 
@@ -55,21 +66,13 @@ class ArticleRepository {
                 .optional();
     }
 
-    boolean slugExists(String slug) {
-        return jdbc.sql("select count(*) from article where slug = :slug")
-                        .param("slug", slug)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    long insert(String identityKey, String slug, ArticleContent c, String hash, OffsetDateTime now) {
+    long insert(String identityKey, String slug, ArticleContent c, String hash, Status status, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into article (identity_key, slug, title, published_on, publisher, series, category,
-                                     context, revision, content_hash, created_at, updated_at)
+                                     context, revision, content_hash, status, created_at, updated_at)
                 values (:key, :slug, :title, :date, :publisher, :series, :category,
-                        :context, 1, :hash, :now, :now)""")
+                        :context, 1, :hash, :status, :now, :now)""")
                 .param("key", identityKey)
                 .param("slug", slug)
                 .param("title", c.title())
@@ -79,10 +82,11 @@ class ArticleRepository {
                 .param("category", c.category())
                 .param("context", c.context())
                 .param("hash", hash)
+                .param("status", status.code())
                 .param("now", now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        insertBody(id, c);
+        insertTopics(id, c);
         questions.insert(QuestionRepository.Owner.ARTICLE, id, c.questions());
         return id;
     }
@@ -104,12 +108,12 @@ class ArticleRepository {
                 .param("hash", hash)
                 .param("now", now)
                 .update();
-        for (String table : List.of("article_credit", "article_section", "article_tag", "article_syllabus")) {
+        for (String table : List.of("article_tag", "article_syllabus")) {
             jdbc.sql("delete from " + table + " where article_id = :id")
                     .param("id", id)
                     .update();
         }
-        insertBody(id, c);
+        insertTopics(id, c);
         questions.replace(QuestionRepository.Owner.ARTICLE, id, c.questions());
     }
 
@@ -125,63 +129,13 @@ class ArticleRepository {
                 .update();
     }
 
-    private void insertBody(long id, ArticleContent c) {
+    /** Tags and papers are kept as rows because listings and filters query them. */
+    private void insertTopics(long id, ArticleContent c) {
         insertWords("insert into article_tag (article_id, position, tag) values (:id, :pos, :word)", id, c.tags());
         insertWords(
                 "insert into article_syllabus (article_id, position, paper) values (:id, :pos, :word)",
                 id,
                 c.syllabus());
-        var credits = new ArrayList<SqlParameterSource>();
-        for (int i = 0; i < c.credits().size(); i++) {
-            Credit credit = c.credits().get(i);
-            credits.add(new MapSqlParameterSource()
-                    .addValue("id", id)
-                    .addValue("pos", i)
-                    .addValue("label", credit.label())
-                    .addValue("text", credit.text())
-                    .addValue("url", credit.url()));
-        }
-        batch.batchUpdate("""
-                insert into article_credit (article_id, position, label, text, url)
-                values (:id, :pos, :label, :text, :url)""", credits.toArray(SqlParameterSource[]::new));
-
-        var sections = new ArrayList<SqlParameterSource>();
-        var blocks = new ArrayList<SqlParameterSource>();
-        var texts = new ArrayList<SqlParameterSource>();
-        for (int s = 0; s < c.sections().size(); s++) {
-            Section section = c.sections().get(s);
-            sections.add(new MapSqlParameterSource()
-                    .addValue("id", id)
-                    .addValue("pos", s)
-                    .addValue("heading", section.heading()));
-            for (int b = 0; b < section.blocks().size(); b++) {
-                Block block = section.blocks().get(b);
-                blocks.add(new MapSqlParameterSource()
-                        .addValue("id", id)
-                        .addValue("s", s)
-                        .addValue("pos", b)
-                        .addValue("kind", block.type()));
-                for (BlockText t : BlockText.flatten(block)) {
-                    texts.add(new MapSqlParameterSource()
-                            .addValue("id", id)
-                            .addValue("s", s)
-                            .addValue("b", b)
-                            .addValue("r", t.row())
-                            .addValue("c", t.cell())
-                            .addValue("p", t.paragraph())
-                            .addValue("text", t.text()));
-                }
-            }
-        }
-        batch.batchUpdate("""
-                insert into article_section (article_id, position, heading) values (:id, :pos, :heading)""", sections.toArray(SqlParameterSource[]::new));
-        batch.batchUpdate("""
-                insert into article_block (article_id, section_position, position, kind)
-                values (:id, :s, :pos, :kind)""", blocks.toArray(SqlParameterSource[]::new));
-        batch.batchUpdate("""
-                insert into article_block_text
-                    (article_id, section_position, block_position, row_no, cell_no, paragraph_no, text)
-                values (:id, :s, :b, :r, :c, :p, :text)""", texts.toArray(SqlParameterSource[]::new));
     }
 
     private void insertWords(String sql, long id, List<String> words) {
@@ -193,13 +147,6 @@ class ArticleRepository {
                     .addValue("word", words.get(i)));
         }
         batch.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
-    }
-
-    private List<String> words(String table, String column, long id) {
-        return jdbc.sql("select " + column + " from " + table + " where article_id = :id order by position")
-                .param("id", id)
-                .query(String.class)
-                .list();
     }
 
     Optional<ArticleService.Stamp> stamp(LocalDate date, String slug) {
@@ -215,13 +162,13 @@ class ArticleRepository {
     }
 
     /** A published article: what readers, feeds and the index may see. */
-    Optional<Article> findById(long id) {
-        return findWhere("id = :value and " + PUBLISHED, id);
+    Optional<Article> findPublished(long id) {
+        return findWhere("a.id = :value and a." + PUBLISHED, id);
     }
 
     /** An article in any state of the editorial workflow, for the desk. */
     Optional<Article> findAnyById(long id) {
-        return findWhere("id = :value", id);
+        return findWhere("a.id = :value", id);
     }
 
     List<Long> idsBetween(LocalDate from, LocalDate to, String paper) {
@@ -242,98 +189,26 @@ class ArticleRepository {
                 .list();
     }
 
-    Optional<Article> findBySlug(String slug) {
-        return findWhere("slug = :value and " + PUBLISHED, slug);
+    Optional<Article> findPublishedBySlug(String slug) {
+        return findWhere("a.slug = :value and a." + PUBLISHED, slug);
     }
 
+    /**
+     * One query: the article row and its current revision, whose JSON is the body (stored once;
+     * the rows of tags, papers and questions are for queries and stable ids).
+     */
     private Optional<Article> findWhere(String condition, Object value) {
-        record Head(
-                long id,
-                String slug,
-                int revision,
-                String title,
-                LocalDate date,
-                String publisher,
-                String series,
-                String category,
-                String context) {}
         return jdbc.sql("""
-                select id, slug, revision, title, published_on, publisher, series, category, context
-                from article where\s""" + condition)
+                        select a.id, a.slug, a.revision, r.content
+                        from article a join article_revision r on r.article_id = a.id and r.revision = a.revision
+                        where\s""" + condition)
                 .param("value", value)
-                .query((rs, n) -> new Head(
+                .query((rs, n) -> new Article(
                         rs.getLong("id"),
                         rs.getString("slug"),
                         rs.getInt("revision"),
-                        rs.getString("title"),
-                        rs.getObject("published_on", LocalDate.class),
-                        rs.getString("publisher"),
-                        rs.getString("series"),
-                        rs.getString("category"),
-                        rs.getString("context")))
-                .optional()
-                .map(h -> new Article(
-                        h.id(),
-                        h.slug(),
-                        h.revision(),
-                        new ArticleContent(
-                                h.title(),
-                                h.date(),
-                                h.publisher(),
-                                h.series(),
-                                h.category(),
-                                words("article_syllabus", "paper", h.id()),
-                                words("article_tag", "tag", h.id()),
-                                h.context(),
-                                credits(h.id()),
-                                sections(h.id()),
-                                questions.load(QuestionRepository.Owner.ARTICLE, h.id()))));
-    }
-
-    private List<Credit> credits(long id) {
-        return jdbc.sql("select label, text, url from article_credit where article_id = :id order by position")
-                .param("id", id)
-                .query((rs, n) -> new Credit(rs.getString("label"), rs.getString("text"), rs.getString("url")))
-                .list();
-    }
-
-    private List<Section> sections(long id) {
-        record SectionRow(int position, String heading) {}
-        List<SectionRow> headings = jdbc.sql(
-                        "select position, heading from article_section where article_id = :id order by position")
-                .param("id", id)
-                .query((rs, n) -> new SectionRow(rs.getInt("position"), rs.getString("heading")))
-                .list();
-        Map<Integer, Map<Integer, String>> kinds = new LinkedHashMap<>();
-        jdbc.sql("""
-                select section_position, position, kind from article_block
-                where article_id = :id order by section_position, position""").param("id", id).query(rs -> {
-            kinds.computeIfAbsent(rs.getInt("section_position"), k -> new LinkedHashMap<>())
-                    .put(rs.getInt("position"), rs.getString("kind"));
-        });
-        Map<List<Integer>, List<BlockText>> texts = new HashMap<>();
-        jdbc.sql("""
-                select section_position, block_position, row_no, cell_no, paragraph_no, text
-                from article_block_text where article_id = :id
-                order by section_position, block_position, row_no, cell_no, paragraph_no""").param("id", id).query(rs -> {
-            texts.computeIfAbsent(
-                            List.of(rs.getInt("section_position"), rs.getInt("block_position")), k -> new ArrayList<>())
-                    .add(blockText(rs));
-        });
-        List<Section> sections = new ArrayList<>();
-        for (SectionRow row : headings) {
-            List<Block> blocks = new ArrayList<>();
-            kinds.getOrDefault(row.position(), Map.of())
-                    .forEach((position, kind) -> blocks.add(BlockText.assemble(
-                            kind, texts.getOrDefault(List.of(row.position(), position), List.of()))));
-            sections.add(new Section(row.heading(), blocks));
-        }
-        return sections;
-    }
-
-    private static BlockText blockText(ResultSet rs) throws SQLException {
-        return new BlockText(
-                rs.getInt("row_no"), rs.getInt("cell_no"), rs.getInt("paragraph_no"), rs.getString("text"));
+                        json.readValue(rs.getString("content"), ArticleContent.class)))
+                .optional();
     }
 
     List<ArticleSummary> latest(int limit) {

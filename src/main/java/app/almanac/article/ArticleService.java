@@ -1,111 +1,37 @@
 package app.almanac.article;
 
-import app.almanac.shared.ChangeLog;
-import app.almanac.shared.Hashes;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one way articles are written and read. Every write is a revision and appends to the change
- * log in the same transaction.
- *
- * <p>Identity rule: an article is the same article when it has the same publication date and the
- * same title (compared after normalisation, so case, spacing and punctuation do not matter; see
- * {@link #identityKey}). Saving identical content
- * again changes nothing; saving different content under the same identity makes a new revision.
+ * What readers, feeds, the index and exports read: published articles only, and the listings made
+ * of them. Articles are written by the {@link ArticleWriter}.
  */
 @Service
 public class ArticleService {
 
-    static final String ENTITY = "article";
-    /** The author recorded for revisions that came in through an import rather than the desk. */
-    static final String IMPORT = "import";
+    /** The name an article has in the change log. */
+    public static final String CHANGE_LOG_ENTITY = ArticleWriter.ENTITY;
+
+    /** Articles on a listing page. */
+    public static final int PAGE_SIZE = 20;
 
     private final ArticleRepository repository;
-    private final ChangeLog changeLog;
-    private final JsonMapper json;
-    private final Clock clock;
 
-    ArticleService(ArticleRepository repository, ChangeLog changeLog, JsonMapper json, Clock clock) {
+    ArticleService(ArticleRepository repository) {
         this.repository = repository;
-        this.changeLog = changeLog;
-        this.json = json;
-        this.clock = clock;
-    }
-
-    /** Stores {@code content} as a new article, or as a new revision of the same article. */
-    @Transactional
-    public SaveResult save(ArticleContent content) {
-        String canonical = json.writeValueAsString(content);
-        String hash = Hashes.sha256(canonical);
-        String titleSlug = Slugs.of(content.title());
-        String identityKey = identityKey(content);
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-
-        var existing = repository.findIdentity(identityKey);
-        if (existing.isPresent()) {
-            var stored = existing.get();
-            if (stored.contentHash().equals(hash)) {
-                // same hash, same content: no need to read it back
-                return new SaveResult(
-                        new Article(stored.id(), stored.slug(), stored.revision(), content),
-                        SaveResult.Outcome.UNCHANGED);
-            }
-            int revision = stored.revision() + 1;
-            repository.update(stored.id(), content, revision, hash, now);
-            repository.insertRevision(stored.id(), revision, canonical, now, IMPORT);
-            changeLog.append(ENTITY, stored.id(), ChangeLog.Action.UPDATED);
-            return new SaveResult(
-                    new Article(stored.id(), stored.slug(), revision, content), SaveResult.Outcome.UPDATED);
-        }
-        String slug = uniqueSlug(titleSlug, content.date());
-        long id = repository.insert(identityKey, slug, content, hash, now);
-        repository.insertRevision(id, 1, canonical, now, IMPORT);
-        changeLog.append(ENTITY, id, ChangeLog.Action.CREATED);
-        return new SaveResult(new Article(id, slug, 1, content), SaveResult.Outcome.CREATED);
-    }
-
-    /**
-     * What makes two articles the same article: the date and the title, compared after Unicode
-     * normalisation, case folding and collapsing punctuation and spaces (marks such as Devanagari
-     * vowel signs are kept, and nothing is cut short, unlike in the slug).
-     */
-    public static String identityKey(ArticleContent content) {
-        return content.date() + "/" + Hashes.sha256(normalisedTitle(content.title()));
-    }
-
-    static String normalisedTitle(String title) {
-        return java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKC)
-                .toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("['’‘`]", "")
-                .replaceAll("[^\\p{L}\\p{M}\\p{N}]+", " ")
-                .strip();
-    }
-
-    /** A story that runs over several days keeps its title; later days get the date in the slug. */
-    private String uniqueSlug(String titleSlug, LocalDate date) {
-        if (!repository.slugExists(titleSlug)) {
-            return titleSlug;
-        }
-        String dated = titleSlug + "-" + date;
-        for (int n = 2; repository.slugExists(dated); n++) {
-            dated = titleSlug + "-" + date + "-" + n;
-        }
-        return dated;
     }
 
     /** The article published on {@code date} under {@code slug}. */
     @Transactional(readOnly = true)
     public Optional<Article> find(LocalDate date, String slug) {
-        return repository.findBySlug(slug).filter(a -> a.content().date().equals(date));
+        return repository
+                .findPublishedBySlug(slug)
+                .filter(a -> a.content().date().equals(date));
     }
 
     /** Which revision of an article is current, and since when: enough to answer a conditional request. */
@@ -117,10 +43,10 @@ public class ArticleService {
         return repository.stamp(date, slug);
     }
 
-    /** The article with this id (what the change log names). */
+    /** The article with this id (what the change log names), if it is published. */
     @Transactional(readOnly = true)
-    public Optional<Article> findById(long id) {
-        return repository.findById(id);
+    public Optional<Article> findPublished(long id) {
+        return repository.findPublished(id);
     }
 
     /** Article ids in ascending order after {@code afterId}, a batch at a time (for rebuilding indexes). */
@@ -129,13 +55,10 @@ public class ArticleService {
         return repository.idsAfter(afterId, limit);
     }
 
-    /** The name an article has in the change log. */
-    public static final String CHANGE_LOG_ENTITY = ENTITY;
-
     /** The article with this slug, whatever its date. */
     @Transactional(readOnly = true)
-    public Optional<Article> findBySlug(String slug) {
-        return repository.findBySlug(slug);
+    public Optional<Article> findPublishedBySlug(String slug) {
+        return repository.findPublishedBySlug(slug);
     }
 
     /** The newest articles first. */
@@ -143,9 +66,6 @@ public class ArticleService {
     public List<ArticleSummary> latest(int limit) {
         return repository.latest(limit);
     }
-
-    /** Articles on a listing page. */
-    public static final int PAGE_SIZE = 20;
 
     /** The analyses of {@code date} and the days around it. */
     @Transactional(readOnly = true)
@@ -231,7 +151,7 @@ public class ArticleService {
     @Transactional(readOnly = true)
     public List<Article> articlesIn(java.time.YearMonth month, String paper) {
         return repository.idsBetween(month.atDay(1), month.atEndOfMonth(), paper).stream()
-                .map(repository::findById)
+                .map(repository::findPublished)
                 .flatMap(Optional::stream)
                 .toList();
     }

@@ -2,7 +2,6 @@ package app.almanac.article;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -73,13 +72,6 @@ class WorkflowRepository {
                 .update();
     }
 
-    Optional<Long> idOfIdentity(String identityKey) {
-        return jdbc.sql("select id from article where identity_key = :key")
-                .param("key", identityKey)
-                .query(Long.class)
-                .optional();
-    }
-
     void setStatus(long id, Status status, OffsetDateTime publishAt, OffsetDateTime now) {
         jdbc.sql("update article set status = :status, publish_at = :at, updated_at = :now where id = :id")
                 .param("status", status.code())
@@ -133,9 +125,5 @@ class WorkflowRepository {
                 publishAt == null ? null : publishAt.toInstant(),
                 rs.getInt("revision"),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
-    }
-
-    static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 }

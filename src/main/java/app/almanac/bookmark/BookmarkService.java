@@ -39,7 +39,7 @@ public class BookmarkService {
     /** Bookmarks a published article; bookmarking it again keeps the one there is. */
     @Transactional
     public long add(long userId, long articleId) {
-        articles.findById(articleId)
+        articles.findPublished(articleId)
                 .orElseThrow(() -> new NotFoundException("There is no published article " + articleId + "."));
         var existing = jdbc.sql("select id from bookmark where user_id = :user and article_id = :article")
                 .param("user", userId)

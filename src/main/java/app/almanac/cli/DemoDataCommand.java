@@ -1,6 +1,6 @@
 package app.almanac.cli;
 
-import app.almanac.article.ArticleService;
+import app.almanac.article.ArticleWriter;
 import app.almanac.ingest.DemoArticles;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -36,7 +36,7 @@ class DemoDataCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Application.start(root, false);
                 Progress progress = Progress.start(
                         "Generating", "articles", articles, spec.commandLine().getErr(), System.console() != null)) {
-            ArticleService store = context.getBean(ArticleService.class);
+            ArticleWriter store = context.getBean(ArticleWriter.class);
             for (int i = 0; i < articles; i++) {
                 store.save(DemoArticles.article(i));
                 progress.step();

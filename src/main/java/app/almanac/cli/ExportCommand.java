@@ -84,7 +84,7 @@ class ExportCommand implements Callable<Integer> {
             try (Progress progress = Progress.start(
                     "Exporting", "articles", wanted.size(), err, out != null && System.console() != null)) {
                 for (String slug : wanted) {
-                    Optional<Article> article = articles.findBySlug(slug);
+                    Optional<Article> article = articles.findPublishedBySlug(slug);
                     if (article.isEmpty()) {
                         err.println("no article is called '" + slug + "'");
                         missing++;

@@ -8,6 +8,7 @@ import app.almanac.article.ArticlePage;
 import app.almanac.article.Editorial;
 import app.almanac.article.EditorialException;
 import app.almanac.article.EditorialService;
+import app.almanac.article.ForbiddenMoveException;
 import app.almanac.article.Question;
 import app.almanac.article.StaleRevisionException;
 import app.almanac.article.Status;
@@ -193,8 +194,19 @@ class DeskController {
             if (action.equals("schedule")) {
                 at = parseLocalTime(publishAt);
             }
-            desk.move(id, action, at, editor.getName());
+            desk.move(id, action, at, current.content().title(), editor.getName());
             return new ModelAndView("redirect:/desk/articles/" + id + "?saved");
+        } catch (ForbiddenMoveException e) {
+            return editPage(
+                    current,
+                    Documents.markdown(current.content()),
+                    current.revision(),
+                    preview(current),
+                    List.of(),
+                    null,
+                    null,
+                    e.getMessage(),
+                    HttpStatus.CONFLICT);
         } catch (EditorialException e) {
             return editPage(
                     current,
@@ -320,7 +332,7 @@ class DeskController {
             }
         }
         try {
-            desk.saveQuestions(id, base, questions, editor.getName(), what);
+            desk.saveQuestions(id, base, current, questions, editor.getName(), what);
             return new ModelAndView("redirect:/desk/articles/" + id + "/questions?saved");
         } catch (StaleRevisionException stale) {
             return questionsPage(

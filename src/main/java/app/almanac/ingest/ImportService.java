@@ -1,14 +1,19 @@
 package app.almanac.ingest;
 
 import app.almanac.article.ArticleContent;
-import app.almanac.article.ArticleService;
+import app.almanac.article.ArticleIdentity;
+import app.almanac.article.ArticleWriter;
+import app.almanac.article.EditorialException;
 import app.almanac.article.QuestionBankContent;
 import app.almanac.article.QuestionBankService;
 import app.almanac.article.SaveResult;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -18,13 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ImportService {
 
-    private final ArticleService articles;
-    private final QuestionBankService banks;
+    private final ArticleWriter writer;
     private final TransactionTemplate transaction;
 
-    ImportService(ArticleService articles, QuestionBankService banks, TransactionTemplate transaction) {
-        this.articles = articles;
-        this.banks = banks;
+    ImportService(ArticleWriter writer, TransactionTemplate transaction) {
+        this.writer = writer;
         this.transaction = transaction;
     }
 
@@ -46,9 +49,9 @@ public class ImportService {
         if (!parsed.ok()) {
             return new FileImport(parsed.file(), List.of(), List.of(), parsed.errors());
         }
-        java.util.Set<String> identities = new java.util.HashSet<>();
+        Set<String> identities = new HashSet<>();
         for (ArticleContent content : parsed.articles()) {
-            if (!identities.add(ArticleService.identityKey(content))) {
+            if (!identities.add(ArticleIdentity.of(content).key())) {
                 return new FileImport(
                         parsed.file(),
                         List.of(),
@@ -65,14 +68,21 @@ public class ImportService {
             List<QuestionBankService.BankSaveResult> banks = new ArrayList<>();
             transaction.executeWithoutResult(status -> {
                 for (ArticleContent content : parsed.articles()) {
-                    saved.add(articles.save(content));
+                    saved.add(writer.save(content));
                 }
                 for (QuestionBankContent bank : parsed.banks()) {
-                    banks.add(this.banks.save(bank));
+                    banks.add(writer.save(bank));
                 }
             });
             return new FileImport(parsed.file(), saved, banks, List.of());
-        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
+        } catch (EditorialException e) {
+            // an editor's revision since the last import is not overwritten: the file is refused whole
+            return new FileImport(
+                    parsed.file(),
+                    List.of(),
+                    List.of(),
+                    List.of(new Diagnostic(parsed.file(), 0, e.getMessage() + "; nothing from the file was stored")));
+        } catch (DataAccessException | TransactionException e) {
             return new FileImport(
                     parsed.file(),
                     List.of(),

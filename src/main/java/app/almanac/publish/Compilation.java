@@ -1,7 +1,7 @@
 package app.almanac.publish;
 
 import app.almanac.article.Article;
-import app.almanac.article.ArticleService;
+import app.almanac.article.ArticleIdentity;
 import app.almanac.article.Question;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -53,7 +53,8 @@ public record Compilation(YearMonth month, String syllabus, List<Story> stories,
 
     /** The same story: the same title, as the identity rule compares titles, whatever the day. */
     private static String storyKey(Article a) {
-        return ArticleService.identityKey(a.content())
+        return ArticleIdentity.of(a.content())
+                .key()
                 .substring(a.content().date().toString().length());
     }
 

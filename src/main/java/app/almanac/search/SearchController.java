@@ -1,5 +1,9 @@
 package app.almanac.search;
 
+import app.almanac.web.AnonymousPages;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,19 +19,19 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class SearchController {
 
     private final SearchService search;
-    private final RenderedSearchPages rendered;
-    private final gg.jte.TemplateEngine templates;
+    private final AnonymousPages pages;
+    private final TemplateEngine templates;
 
-    SearchController(SearchService search, RenderedSearchPages rendered, gg.jte.TemplateEngine templates) {
+    SearchController(SearchService search, AnonymousPages pages, TemplateEngine templates) {
         this.search = search;
-        this.rendered = rendered;
+        this.pages = pages;
         this.templates = templates;
     }
 
     @GetMapping(path = "/search", produces = "text/html;charset=UTF-8")
     @ResponseBody
     byte[] page(
-            jakarta.servlet.http.HttpServletRequest request,
+            HttpServletRequest request,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String tag,
@@ -40,10 +44,11 @@ class SearchController {
         long version = search.version();
         SearchResults results =
                 search.search(new SearchQuery(q, category, tag, syllabus, from, to, "date".equals(sort), page));
-        gg.jte.output.Utf8ByteOutput out = new gg.jte.output.Utf8ByteOutput();
+        Utf8ByteOutput out = new Utf8ByteOutput();
         templates.render("search/results.jte", Map.of("page", new SearchPage(results)), out);
         byte[] html = out.toByteArray();
-        rendered.keep(request, version, html);
+        // kept for anonymous readers while the index answers from the same version
+        pages.keep(request, new AnonymousPages.Page(0, null, -1, html, () -> search.version() == version));
         return html;
     }
 

@@ -1,6 +1,7 @@
 package app.almanac.search;
 
 import app.almanac.article.Article;
+import app.almanac.shared.ChangeLogCursor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "almanac.search.enabled", havingValue = "true", matchIfMissing = true)
 class SearchIndex implements DisposableBean {
 
+    /** The change-log cursor (position and ids still missing below it) this index reflects. */
     static final String APPLIED = "changeLogId";
+
     static final String SCHEMA = "schema";
 
     private final Directory directory;
@@ -56,7 +59,7 @@ class SearchIndex implements DisposableBean {
             // an index written by an earlier version: empty it, and the change-log follower rebuilds it from the
             // database
             writer.deleteAll();
-            writer.setLiveCommitData(commitData(0));
+            writer.setLiveCommitData(commitData(ChangeLogCursor.origin()));
             writer.commit();
         }
         this.searchers = new SearcherManager(writer, new SearcherFactory());
@@ -67,8 +70,8 @@ class SearchIndex implements DisposableBean {
         return commits.get(commits.size() - 1).getUserData();
     }
 
-    private static Iterable<Map.Entry<String, String>> commitData(long appliedChangeId) {
-        return Map.of(APPLIED, Long.toString(appliedChangeId), SCHEMA, ArticleDocuments.SCHEMA_VERSION)
+    private static Iterable<Map.Entry<String, String>> commitData(ChangeLogCursor applied) {
+        return Map.of(APPLIED, applied.encode(), SCHEMA, ArticleDocuments.SCHEMA_VERSION)
                 .entrySet();
     }
 
@@ -119,9 +122,9 @@ class SearchIndex implements DisposableBean {
     }
 
     /** Makes what was put durable, records how far the change log was applied, and shows it to searches. */
-    void commit(long appliedChangeId) {
+    void commit(ChangeLogCursor applied) {
         try {
-            writer.setLiveCommitData(commitData(appliedChangeId));
+            writer.setLiveCommitData(commitData(applied));
             writer.commit();
             searchers.maybeRefresh();
         } catch (IOException e) {
@@ -129,13 +132,13 @@ class SearchIndex implements DisposableBean {
         }
     }
 
-    /** The last change-log entry this index reflects; 0 for a new index. */
-    long appliedChangeId() {
+    /** How far this index reflects the change log; the origin for a new index. */
+    ChangeLogCursor applied() {
         try {
             if (!DirectoryReader.indexExists(directory)) {
-                return 0;
+                return ChangeLogCursor.origin();
             }
-            return Long.parseLong(lastCommit().getOrDefault(APPLIED, "0"));
+            return ChangeLogCursor.decode(lastCommit().get(APPLIED));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

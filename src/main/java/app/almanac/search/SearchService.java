@@ -57,10 +57,10 @@ public class SearchService {
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}]{3,}");
 
     private final SearchIndex index;
-    private final ChangeLogFollower follower;
+    private final SearchIndexFollower follower;
     private final DirectSpellChecker spelling = new DirectSpellChecker();
 
-    SearchService(SearchIndex index, ChangeLogFollower follower) {
+    SearchService(SearchIndex index, SearchIndexFollower follower) {
         this.index = index;
         this.follower = follower;
     }
@@ -75,11 +75,16 @@ public class SearchService {
         return follower.follow();
     }
 
-    /** How this node's index stands: documents held and the last change-log entry applied. */
-    public record IndexState(int documents, long appliedChangeId) {}
+    /**
+     * How this node's index stands: documents held, the change-log position applied, and how many
+     * ids below it are still missing (transactions in flight when a later one committed).
+     */
+    public record IndexState(int documents, long appliedChangeId, int missing) {}
 
     public IndexState state() {
-        return new IndexState(index.documents(), index.appliedChangeId());
+        var applied = index.applied();
+        return new IndexState(
+                index.documents(), applied.position(), applied.missing().size());
     }
 
     /**

@@ -1,8 +1,12 @@
 package app.almanac.shared;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,20 +49,36 @@ public class ChangeLog {
         DELETED
     }
 
-    /** One entry of the log, in the order it was written. */
+    /** One entry of the log. */
     public record Entry(long id, String entity, long entityId, Action action) {}
 
-    /** Up to {@code limit} entries written after entry {@code afterId}, oldest first. */
-    public java.util.List<Entry> since(long afterId, int limit) {
+    /** Up to {@code limit} entries with ids above {@code afterId}, lowest first (those committed so far). */
+    public List<Entry> since(long afterId, int limit) {
         return jdbc.sql(
                         "select id, entity, entity_id, action from change_log where id > :after order by id limit :limit")
                 .param("after", afterId)
                 .param("limit", limit)
-                .query((rs, n) -> new Entry(
-                        rs.getLong("id"),
-                        rs.getString("entity"),
-                        rs.getLong("entity_id"),
-                        Action.valueOf(rs.getString("action"))))
+                .query(ChangeLog::entry)
+                .list();
+    }
+
+    /** The entries among {@code ids} that are committed now, lowest first. */
+    public List<Entry> withIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, entity, entity_id, action from change_log where id in (:ids) order by id")
+                .param("ids", ids)
+                .query(ChangeLog::entry)
+                .list();
+    }
+
+    /** The ids of committed entries in {@code (after, upTo]}. */
+    public List<Long> idsBetween(long after, long upTo) {
+        return jdbc.sql("select id from change_log where id > :after and id <= :upTo order by id")
+                .param("after", after)
+                .param("upTo", upTo)
+                .query(Long.class)
                 .list();
     }
 
@@ -67,5 +87,13 @@ public class ChangeLog {
         return jdbc.sql("select coalesce(max(id), 0) from change_log")
                 .query(Long.class)
                 .single();
+    }
+
+    private static Entry entry(ResultSet rs, int n) throws SQLException {
+        return new Entry(
+                rs.getLong("id"),
+                rs.getString("entity"),
+                rs.getLong("entity_id"),
+                Action.valueOf(rs.getString("action")));
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The protective headers every response carries. Spring Security writes them on everything that
  * passes its filters; the one answer that does not (an already rendered article page for an
- * anonymous reader, served ahead of the filters for speed) writes the same ones from here.
+ * anonymous reader, served ahead of the filters for speed, see {@link AnonymousPages}) writes the
+ * same ones from here.
  */
 public final class SecurityHeaders {
 
@@ -24,18 +25,6 @@ public final class SecurityHeaders {
             "Referrer-Policy", "strict-origin-when-cross-origin");
 
     private SecurityHeaders() {}
-
-    /**
-     * Whether a request carries neither credentials nor a session cookie: nothing about it could
-     * make its page personal, so a page rendered for one such request may answer them all.
-     */
-    public static boolean anonymous(jakarta.servlet.http.HttpServletRequest request) {
-        if (request.getHeader("Authorization") != null) {
-            return false;
-        }
-        String cookies = request.getHeader("Cookie");
-        return cookies == null || !cookies.contains("SESSION=");
-    }
 
     public static void write(HttpServletResponse response) {
         ALL.forEach(response::setHeader);

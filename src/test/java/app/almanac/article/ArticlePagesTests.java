@@ -6,6 +6,7 @@ import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
 import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.ImportService;
+import app.almanac.shared.ChangeLogFollower;
 import app.almanac.web.Html5Validator;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -46,16 +47,19 @@ class ArticlePagesTests {
     ArticleService articles;
 
     @Autowired
-    RenderedPages pages;
+    ArticleWriter writer;
+
+    @Autowired
+    ChangeLogFollower follower;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
     void importContent() {
         assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
-        articles.save(ArticleMother.riverTreaty());
+        writer.save(ArticleMother.riverTreaty());
         ArticleContent a = ArticleMother.riverTreaty();
-        articles.save(new ArticleContent(
+        writer.save(new ArticleContent(
                 "A page with a hostile credit",
                 a.date(),
                 null,
@@ -68,7 +72,7 @@ class ArticlePagesTests {
                 a.sections(),
                 List.of()));
         // the same story a month earlier, sharing a tag; and 25 short notes on one topic, for paging
-        articles.save(new ArticleContent(
+        writer.save(new ArticleContent(
                 a.title(),
                 a.date().minusMonths(1),
                 a.publisher(),
@@ -81,7 +85,7 @@ class ArticlePagesTests {
                 List.of(),
                 List.of()));
         for (int i = 1; i <= 25; i++) {
-            articles.save(new ArticleContent(
+            writer.save(new ArticleContent(
                     "Monsoon note " + i,
                     LocalDate.of(2023, 7, i),
                     null,
@@ -353,7 +357,7 @@ class ArticlePagesTests {
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         ArticleContent a = ArticleMother.riverTreaty();
-        articles.save(new ArticleContent(
+        writer.save(new ArticleContent(
                 "A page with a hostile credit",
                 a.date(),
                 null,
@@ -365,7 +369,7 @@ class ArticlePagesTests {
                 List.of(new Credit("Source", "click me", "javascript:alert(1)")),
                 a.sections(),
                 List.of()));
-        pages.follow(); // what the schedule does within a second: the change log says the page is stale
+        follower.followAll(); // what the schedule does within a second: the change log says the page is stale
         HttpResponse<String> edited = new TestHttp(port).get(path, "If-None-Match", etag);
         assertThat(edited.statusCode()).isEqualTo(200);
         assertThat(edited.headers().firstValue("ETag"))

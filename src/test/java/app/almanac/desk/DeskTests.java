@@ -2,13 +2,16 @@ package app.almanac.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.MutableClock;
 import app.almanac.TestSession;
 import app.almanac.account.AccountService;
 import app.almanac.account.Role;
+import app.almanac.article.ArticleWriter;
 import app.almanac.article.EditorialService;
 import app.almanac.search.SearchQuery;
 import app.almanac.search.SearchService;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,7 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The editorial desk over real HTTP: paste, edit, conflict, questions, workflow, history, the API. */
@@ -29,7 +36,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         properties =
                 "spring.datasource.url=jdbc:h2:mem:desk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(DeskTests.MovableClock.class)
 class DeskTests {
+
+    @TestConfiguration
+    static class MovableClock {
+        @Bean
+        @Primary
+        MutableClock clock() {
+            return MutableClock.running();
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    ArticleWriter writer;
 
     static final String PASSWORD = "correct horse battery";
 
@@ -351,19 +374,19 @@ class DeskTests {
                         .statusCode())
                 .isEqualTo(422);
 
-        String soon = LocalDateTime.now(ZoneId.of("Asia/Kolkata"))
-                .plusSeconds(2)
+        String soon = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Kolkata"))
+                .plusHours(1)
                 .withNano(0)
                 .toString();
         assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "schedule", "publishAt", soon))
                         .statusCode())
                 .isEqualTo(302);
         assertThat(editorial.state(id).status().name()).isEqualTo("SCHEDULED");
-        assertThat(editorial.publishDue()).isZero();
-        Thread.sleep(2_500);
-        editorial.publishDue();
+        assertThat(writer.publishDue()).isZero();
+        clock.advance(Duration.ofHours(2));
+        assertThat(writer.publishDue()).isEqualTo(1);
         assertThat(editorial.state(id).status().name()).isEqualTo("PUBLISHED");
-        assertThat(editorial.publishDue()).as("published once").isZero();
+        assertThat(writer.publishDue()).as("published once").isZero();
     }
 
     @Test

@@ -41,7 +41,7 @@ class SampleContentTests {
         assertThat(files).hasSizeGreaterThanOrEqualTo(3);
         assertThat(samples.loadedAtStart()).isEqualTo(files.size());
         for (ArticleSummary summary : articles.latest(100)) {
-            var article = articles.findBySlug(summary.slug()).orElseThrow();
+            var article = articles.findPublishedBySlug(summary.slug()).orElseThrow();
             assertThat(article.content().sections())
                     .as(summary.title())
                     .anySatisfy(s -> assertThat(s.blocks()).anyMatch(b -> b instanceof Block.FactTable));

@@ -6,6 +6,7 @@ import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
 import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticleService;
+import app.almanac.article.ArticleWriter;
 import app.almanac.article.Question;
 import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.ImportService;
@@ -41,13 +42,16 @@ class CompilationTests {
     ArticleService articles;
 
     @Autowired
+    ArticleWriter writer;
+
+    @Autowired
     CompilationService compilations;
 
     @BeforeAll
     void content() {
         assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
         for (int day : new int[] {5, 12}) {
-            articles.save(new ArticleContent(
+            writer.save(new ArticleContent(
                     "Wheat procurement begins",
                     LocalDate.of(2024, 2, day),
                     null,

@@ -6,6 +6,7 @@ import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
 import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticleService;
+import app.almanac.article.ArticleWriter;
 import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.ImportService;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -47,10 +48,13 @@ class FeedsAndSitemapTests {
     @Autowired
     ArticleService articles;
 
+    @Autowired
+    ArticleWriter writer;
+
     @BeforeAll
     void content() {
         assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
-        articles.save(new ArticleContent(
+        writer.save(new ArticleContent(
                 "Rates held <steady> & calm",
                 LocalDate.of(2024, 3, 1),
                 "Almanac Desk",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.almanac.article.Article;
 import app.almanac.article.ArticleContent;
+import app.almanac.shared.ChangeLogCursor;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,9 +42,9 @@ class SearchIndexTests {
         SearchIndex index = new SearchIndex(dir.toString(), dir.toString());
         try {
             assertThat(index.documents()).isZero();
-            assertThat(index.appliedChangeId())
+            assertThat(index.applied())
                     .as("the follower will rebuild from the database")
-                    .isZero();
+                    .isEqualTo(ChangeLogCursor.origin());
             index.put(new Article(
                     7,
                     "fresh",
@@ -60,7 +61,7 @@ class SearchIndexTests {
                             List.of(),
                             List.of(),
                             List.of())));
-            index.commit(50);
+            index.commit(ChangeLogCursor.decode("50;48@1000"));
             assertThat(index.documents()).isEqualTo(1);
         } finally {
             index.destroy();
@@ -80,7 +81,8 @@ class SearchIndexTests {
         SearchIndex again = new SearchIndex(dir.toString(), dir.toString());
         try {
             assertThat(again.documents()).isEqualTo(1);
-            assertThat(again.appliedChangeId()).isEqualTo(50);
+            assertThat(again.applied().position()).isEqualTo(50);
+            assertThat(again.applied().missingIds()).as("kept with the commit").containsExactly(48L);
         } finally {
             again.destroy();
         }

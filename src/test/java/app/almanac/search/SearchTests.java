@@ -6,6 +6,7 @@ import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
 import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticleService;
+import app.almanac.article.ArticleWriter;
 import app.almanac.article.Block;
 import app.almanac.article.Question;
 import app.almanac.article.Section;
@@ -52,13 +53,16 @@ class SearchTests {
     @Autowired
     ArticleService articles;
 
+    @Autowired
+    ArticleWriter writer;
+
     @BeforeAll
     void content() {
         try (ImportSources sources =
                 ImportSources.of(List.of(TestSeeds.CSTO, Path.of("src/test/resources/fixtures/text")))) {
             sources.parseAll(importer::store);
         }
-        articles.save(new ArticleContent(
+        writer.save(new ArticleContent(
                 "A quiz-only word",
                 LocalDate.of(2022, 1, 5),
                 null,
@@ -168,11 +172,11 @@ class SearchTests {
                 List.of(),
                 List.of(),
                 List.of());
-        articles.save(a);
+        writer.save(a);
         assertThat(find("Quokkaberg").total()).as("not yet followed").isZero();
         assertThat(search.catchUp()).isEqualTo(1);
         assertThat(find("Quokkaberg").total()).isEqualTo(1);
-        articles.save(new ArticleContent(
+        writer.save(new ArticleContent(
                 a.title(),
                 a.date(),
                 null,
@@ -204,7 +208,7 @@ class SearchTests {
                     .isEqualTo(first.headers().allValues(header))
                     .isNotEmpty();
         }
-        articles.save(new ArticleContent(
+        writer.save(new ArticleContent(
                 "Fjord survey",
                 LocalDate.of(2024, 7, 1),
                 null,

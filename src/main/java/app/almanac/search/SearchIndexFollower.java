@@ -1,0 +1,100 @@
+package app.almanac.search;
+
+import app.almanac.article.ArticleChanged;
+import app.almanac.article.ArticleService;
+import app.almanac.shared.ChangeLog;
+import app.almanac.shared.ChangeLogCursor;
+import app.almanac.shared.ChangeLogFollower;
+import app.almanac.shared.ChangeLogSubscriber;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps this node's index current through the change log (see {@link ChangeLogFollower}): every
+ * publish, edit and delete on any node reaches every node's index within about a second, and a
+ * change made on this node right after it commits. The cursor is kept in the index's own commit,
+ * so a restart resumes where it stopped. A new or emptied index is first rebuilt from the database.
+ */
+@Component
+@ConditionalOnProperty(name = "almanac.search.enabled", havingValue = "true", matchIfMissing = true)
+class SearchIndexFollower implements ChangeLogSubscriber {
+
+    static final int BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexFollower.class);
+
+    private final SearchIndex index;
+    private final ChangeLogFollower follower;
+    private final ArticleService articles;
+
+    SearchIndexFollower(SearchIndex index, ChangeLogFollower follower, ArticleService articles) {
+        this.index = index;
+        this.follower = follower;
+        this.articles = articles;
+    }
+
+    /** A change on this node is searchable as soon as it commits, not a second later. */
+    @TransactionalEventListener
+    void on(ArticleChanged change) {
+        follow();
+    }
+
+    /** Applies what the log holds beyond the index now; returns how many entries were applied. */
+    int follow() {
+        return follower.follow(this);
+    }
+
+    @Override
+    public String name() {
+        return "search index";
+    }
+
+    @Override
+    public synchronized ChangeLogCursor cursor() {
+        ChangeLogCursor applied = index.applied();
+        if (applied.position() == 0 && index.documents() == 0 && articles.count() > 0) {
+            rebuild(done -> {});
+            return index.applied();
+        }
+        return applied;
+    }
+
+    @Override
+    public synchronized void apply(List<ChangeLog.Entry> entries, ChangeLogCursor next) {
+        for (ChangeLog.Entry e : entries) {
+            if (ArticleService.CHANGE_LOG_ENTITY.equals(e.entity())) {
+                // the entry says which article changed; the database says what it is now
+                articles.findPublished(e.entityId()).ifPresentOrElse(index::put, () -> index.remove(e.entityId()));
+            }
+        }
+        index.commit(next);
+    }
+
+    /**
+     * Rebuilds the index from the database; {@code progress} hears how many articles are done.
+     * Changes written meanwhile are after the cursor taken first, and are applied next.
+     */
+    synchronized int rebuild(LongConsumer progress) {
+        ChangeLogCursor from = follower.start();
+        index.removeAll();
+        AtomicInteger done = new AtomicInteger();
+        long after = 0;
+        List<Long> ids;
+        while (!(ids = articles.idsAfter(after, BATCH)).isEmpty()) {
+            // read and index a batch on every core
+            ids.parallelStream().forEach(id -> articles.findPublished(id).ifPresent(index::put));
+            for (int i = 0; i < ids.size(); i++) {
+                progress.accept(done.incrementAndGet());
+            }
+            after = ids.get(ids.size() - 1);
+        }
+        index.commit(from);
+        log.info("search index rebuilt: {} articles", done.get());
+        return done.get();
+    }
+}

@@ -1,0 +1,104 @@
+package app.almanac.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The fast path for the busiest pages: a page rendered for an anonymous reader (an article, a
+ * search) is kept by its URL and answers every later anonymous request for that URL here, ahead of
+ * the session and security filters and of Spring MVC, with the same security headers and 304
+ * handling. Anyone signed in, and anything not kept, goes through the whole chain.
+ *
+ * <p>The database stays the truth: the rooms that keep pages drop them when what they show
+ * changes (an article's pages when it is changed on any node, see {@link #evictOwner}); a search
+ * page says itself whether it is still fresh; and every page expires after a few minutes, so
+ * lists of related pages follow new content. Bounded by bytes.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class AnonymousPages extends OncePerRequestFilter {
+
+    /**
+     * A rendered page.
+     *
+     * @param owner the id of the article it shows, or 0
+     * @param etag its entity tag, or null when it has none
+     * @param lastModified when what it shows last changed (epoch millis), or -1
+     * @param html the whole response body
+     * @param fresh whether the page may still be served (asked on every hit)
+     */
+    public record Page(long owner, String etag, long lastModified, byte[] html, BooleanSupplier fresh) {}
+
+    private final Cache<String, Page> pages = Caffeine.newBuilder()
+            .maximumWeight(128L * 1024 * 1024)
+            .weigher((String key, Page page) -> page.html().length + key.length())
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
+    private final Anonymity anonymity;
+
+    AnonymousPages(Anonymity anonymity) {
+        this.anonymity = anonymity;
+    }
+
+    /** Keeps {@code page} for the URL of {@code request}, if the request was anonymous. */
+    public void keep(HttpServletRequest request, Page page) {
+        if (request.getUserPrincipal() == null && anonymity.anonymous(request)) {
+            pages.put(key(request), page);
+        }
+    }
+
+    /** Drops every page that shows article {@code owner}. */
+    public void evictOwner(long owner) {
+        pages.asMap().values().removeIf(page -> page.owner() == owner);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"GET".equals(request.getMethod()) || !anonymity.anonymous(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = key(request);
+        Page page = pages.getIfPresent(key);
+        if (page != null && !page.fresh().getAsBoolean()) {
+            pages.asMap().remove(key, page);
+            page = null;
+        }
+        if (page == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        SecurityHeaders.write(response);
+        response.setHeader("Cache-Control", "no-cache");
+        if (page.etag() != null) {
+            response.setHeader("ETag", page.etag());
+            response.setDateHeader("Last-Modified", page.lastModified());
+            String ifNoneMatch = request.getHeader("If-None-Match");
+            if (ifNoneMatch != null && (ifNoneMatch.equals(page.etag()) || ifNoneMatch.equals("W/" + page.etag()))) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+        }
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(page.html().length);
+        response.getOutputStream().write(page.html());
+    }
+
+    private static String key(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+    }
+}
