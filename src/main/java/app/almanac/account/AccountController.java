@@ -3,7 +3,9 @@ package app.almanac.account;
 import static app.almanac.web.Pages.page;
 
 import app.almanac.shared.NotFoundException;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +80,7 @@ class AccountController {
     @PostMapping("/account/password")
     ModelAndView changePassword(
             @AuthenticationPrincipal AccountUser user,
-            jakarta.servlet.http.HttpSession session,
+            HttpSession session,
             @RequestParam(defaultValue = "") String current,
             @RequestParam(defaultValue = "") String password) {
         try {
@@ -160,7 +162,7 @@ class AccountController {
                 "name",
                 user.displayName(),
                 "role",
-                user.role().name().toLowerCase(java.util.Locale.ROOT)));
+                user.role().name().toLowerCase(Locale.ROOT)));
     }
 
     private ModelAndView home(

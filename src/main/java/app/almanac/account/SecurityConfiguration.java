@@ -1,8 +1,10 @@
 package app.almanac.account;
 
+import gg.jte.TemplateEngine;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -26,17 +28,12 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * public, and everything else must be named here with the role it needs.
  */
 @Configuration
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
-        type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(
-            HttpSecurity http,
-            ApiTokens tokens,
-            LoginThrottle throttle,
-            AuditLog audit,
-            gg.jte.TemplateEngine templates)
+            HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, AuditLog audit, TemplateEngine templates)
             throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var signIn = new LoginUrlAuthenticationEntryPoint("/login");

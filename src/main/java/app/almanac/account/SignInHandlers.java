@@ -1,8 +1,10 @@
 package app.almanac.account;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -25,7 +27,7 @@ final class SignInHandlers {
         @Override
         public void onAuthenticationSuccess(
                 HttpServletRequest request, HttpServletResponse response, Authentication auth)
-                throws IOException, jakarta.servlet.ServletException {
+                throws IOException, ServletException {
             throttle.succeeded(auth.getName());
             audit.record(auth.getName(), "sign-in", null, null);
             super.onAuthenticationSuccess(request, response, auth);
@@ -52,7 +54,7 @@ final class SignInHandlers {
                     "sign-in.failed",
                     null,
                     e.getClass().getSimpleName());
-            boolean disabled = e instanceof org.springframework.security.authentication.DisabledException;
+            boolean disabled = e instanceof DisabledException;
             response.sendRedirect(request.getContextPath() + (disabled ? "/login?disabled" : "/login?error"));
         }
     }

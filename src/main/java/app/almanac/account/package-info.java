@@ -3,7 +3,9 @@
  * API tokens, the security configuration (CSRF, headers, who may reach what) and the audit log.
  * Uses only {@code shared} and the {@code web} layout.
  */
-@org.springframework.modulith.ApplicationModule(
+@ApplicationModule(
         displayName = "Accounts",
         allowedDependencies = {"shared", "web"})
 package app.almanac.account;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,7 @@
 package app.almanac.admin;
 
 import app.almanac.article.Status;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
@@ -22,12 +23,12 @@ public record Health(
         long users) {
 
     /** How many changes this node's index has yet to apply. */
-    @com.fasterxml.jackson.annotation.JsonProperty("lag")
+    @JsonProperty("lag")
     public long lag() {
         return indexDocuments < 0 ? 0 : Math.max(0, changeLogLatest - indexApplied);
     }
 
-    @com.fasterxml.jackson.annotation.JsonProperty("healthy")
+    @JsonProperty("healthy")
     public boolean healthy() {
         return databaseError == null && (indexDocuments < 0 || lag() < 1000);
     }

@@ -2,8 +2,11 @@ package app.almanac.article;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The model of an article page: the article, analyses that share its topics, earlier ones of its
@@ -11,8 +14,7 @@ import java.util.Locale;
  */
 public record ArticlePage(Article article, List<ArticleSummary> related, List<ArticleSummary> earlier, String url) {
 
-    private static final tools.jackson.databind.json.JsonMapper JSON =
-            tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * schema.org NewsArticle as JSON, made safe to sit inside a script element: "<", ">" and "&"
@@ -20,7 +22,7 @@ public record ArticlePage(Article article, List<ArticleSummary> related, List<Ar
      */
     public String jsonLd() {
         ArticleContent c = article.content();
-        java.util.Map<String, Object> ld = new java.util.LinkedHashMap<>();
+        Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
         ld.put("@type", "NewsArticle");
         ld.put("headline", c.title());
@@ -37,7 +39,7 @@ public record ArticlePage(Article article, List<ArticleSummary> related, List<Ar
             ld.put("keywords", String.join(", ", c.tags()));
         }
         if (c.publisher() != null) {
-            ld.put("publisher", java.util.Map.of("@type", "Organization", "name", c.publisher()));
+            ld.put("publisher", Map.of("@type", "Organization", "name", c.publisher()));
         }
         return JSON.writeValueAsString(ld)
                 .replace("<", "\\u003c")

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -244,7 +246,7 @@ class ArticleRepository {
     /** An aggregate over no rows is one row holding NULL: that is "no date", not an error. */
     private static Optional<LocalDate> firstDate(JdbcClient.StatementSpec query) {
         return query.query((rs, n) -> rs.getObject(1, LocalDate.class)).list().stream()
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .findFirst();
     }
 
@@ -323,7 +325,7 @@ class ArticleRepository {
         List<Long> best = shared.entrySet().stream()
                 .sorted(Map.Entry.<Long, Integer>comparingByValue()
                         .reversed()
-                        .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .limit(limit)
                 .map(Map.Entry::getKey)
                 .toList();
@@ -336,7 +338,7 @@ class ArticleRepository {
                 .query(ArticleRepository::summary)
                 .list()
                 .forEach(a -> byId.put(a.id(), a));
-        return best.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return best.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     static final int RELATED_CANDIDATES = 50;
@@ -355,7 +357,7 @@ class ArticleRepository {
         }
         return earlier.stream()
                 .filter(a -> a.id() != id && a.date().isBefore(before))
-                .sorted(java.util.Comparator.comparing(ArticleSummary::date).reversed())
+                .sorted(Comparator.comparing(ArticleSummary::date).reversed())
                 .limit(limit)
                 .toList();
     }

@@ -1,6 +1,8 @@
 package app.almanac.article;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +37,7 @@ public class ArticleService {
     }
 
     /** Which revision of an article is current, and since when: enough to answer a conditional request. */
-    public record Stamp(long id, int revision, java.time.Instant updated) {}
+    public record Stamp(long id, int revision, Instant updated) {}
 
     /** The stamp of the article published on {@code date} under {@code slug}: one indexed lookup. */
     @Transactional(readOnly = true)
@@ -85,24 +87,18 @@ public class ArticleService {
 
     /** The archive of one month. */
     @Transactional(readOnly = true)
-    public MonthArchive month(java.time.YearMonth month) {
+    public MonthArchive month(YearMonth month) {
         return new MonthArchive(
                 month,
                 repository.countsByDay(month.atDay(1), month.atEndOfMonth()),
-                repository
-                        .dateBefore(month.atDay(1))
-                        .map(java.time.YearMonth::from)
-                        .orElse(null),
-                repository
-                        .dateAfter(month.atEndOfMonth())
-                        .map(java.time.YearMonth::from)
-                        .orElse(null));
+                repository.dateBefore(month.atDay(1)).map(YearMonth::from).orElse(null),
+                repository.dateAfter(month.atEndOfMonth()).map(YearMonth::from).orElse(null));
     }
 
     /** The month of the latest analysis, if there is one. */
     @Transactional(readOnly = true)
-    public Optional<java.time.YearMonth> latestMonth() {
-        return repository.latestDate().map(java.time.YearMonth::from);
+    public Optional<YearMonth> latestMonth() {
+        return repository.latestDate().map(YearMonth::from);
     }
 
     /** Categories and how many analyses each has, with the slug of each for its URL. */
@@ -149,7 +145,7 @@ public class ArticleService {
 
     /** Every article of a month, oldest first, optionally only those for one syllabus paper. */
     @Transactional(readOnly = true)
-    public List<Article> articlesIn(java.time.YearMonth month, String paper) {
+    public List<Article> articlesIn(YearMonth month, String paper) {
         return repository.idsBetween(month.atDay(1), month.atEndOfMonth(), paper).stream()
                 .map(repository::findPublished)
                 .flatMap(Optional::stream)

@@ -1,5 +1,6 @@
 package app.almanac.article;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -12,7 +13,7 @@ public record ArticleSummary(
         String publisher,
         String category,
         String context,
-        java.time.Instant updated) {
+        Instant updated) {
 
     /** The article page's path. */
     public String path() {

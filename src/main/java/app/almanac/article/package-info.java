@@ -3,7 +3,9 @@
  * with revisions, the editorial workflow, and the reader's article pages and JSON API. Uses {@code shared}
  * and the {@code web} layout and headers.
  */
-@org.springframework.modulith.ApplicationModule(
+@ApplicationModule(
         displayName = "Articles",
         allowedDependencies = {"shared", "web"})
 package app.almanac.article;
+
+import org.springframework.modulith.ApplicationModule;

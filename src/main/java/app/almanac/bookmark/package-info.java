@@ -3,7 +3,9 @@
  * then sanitised with the OWASP Java HTML Sanitizer). Only their owner can see or change them.
  * Uses the {@code article} API and the signed-in user from {@code shared}.
  */
-@org.springframework.modulith.ApplicationModule(
+@ApplicationModule(
         displayName = "Bookmarks",
         allowedDependencies = {"article", "shared", "web"})
 package app.almanac.bookmark;
+
+import org.springframework.modulith.ApplicationModule;

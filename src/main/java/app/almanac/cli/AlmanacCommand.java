@@ -2,6 +2,8 @@ package app.almanac.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,14 +25,14 @@ import picocli.CommandLine.Command;
             UserCommand.class,
             CommandLine.HelpCommand.class
         })
-public class AlmanacCommand implements java.util.concurrent.Callable<Integer> {
+public class AlmanacCommand implements Callable<Integer> {
 
     /** Exit code when some input was refused. */
     static final int EXIT_REFUSED = 1;
 
     private final Class<?> application;
     /** Where variables such as ALMANAC_PASSWORD are read; tests give their own. */
-    java.util.function.UnaryOperator<String> environment = System::getenv;
+    UnaryOperator<String> environment = System::getenv;
 
     private final Map<String, Object> springProperties;
 

@@ -1,5 +1,6 @@
 package app.almanac.cli;
 
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,9 +16,8 @@ final class Application {
      * index: Lucene allows one writer, and imports reach the index through the change log anyway.
      */
     static ConfigurableApplicationContext start(AlmanacCommand root, boolean web, String... arguments) {
-        if (!web && java.util.Arrays.stream(arguments).noneMatch(a -> a.startsWith("--almanac.search.enabled"))) {
-            arguments = java.util.stream.Stream.concat(
-                            Stream.of(arguments), Stream.of("--almanac.search.enabled=false"))
+        if (!web && Arrays.stream(arguments).noneMatch(a -> a.startsWith("--almanac.search.enabled"))) {
+            arguments = Stream.concat(Stream.of(arguments), Stream.of("--almanac.search.enabled=false"))
                     .toArray(String[]::new);
         }
         if (!web) {

@@ -32,7 +32,7 @@ class ReindexCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         try (ConfigurableApplicationContext context = Application.start(
-                root, false, "--almanac.search.enabled=true", "--almanac.search.follow-delay=86400000")) {
+                root, false, "--almanac.search.enabled=true", "--almanac.change-log.follow-delay=1d")) {
             long total = context.getBean(ArticleService.class).count();
             int done;
             try (Progress progress = Progress.start("Indexing", "articles", total, err, System.console() != null)) {

@@ -3,6 +3,7 @@ package app.almanac.cli;
 import app.almanac.account.AccountService;
 import app.almanac.ingest.SampleContent;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = "Serve the site (the default when no command is given). Port: ALMANAC_PORT, default 8080.")
-class ServeCommand implements java.util.concurrent.Callable<Integer> {
+class ServeCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
     AlmanacCommand root;

@@ -6,6 +6,7 @@ import app.almanac.account.AccountService;
 import app.almanac.account.Role;
 import java.io.Console;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -74,7 +75,7 @@ class UserCommand {
                 }
                 char[] first = console.readPassword("Password for %s: ", email);
                 char[] again = console.readPassword("The same again: ");
-                if (first == null || again == null || !java.util.Arrays.equals(first, again)) {
+                if (first == null || again == null || !Arrays.equals(first, again)) {
                     err.println("almanac user add: the two passwords differ; nothing was saved");
                     return AlmanacCommand.EXIT_REFUSED;
                 }

@@ -7,6 +7,7 @@ import app.almanac.article.EditorialService;
 import app.almanac.article.Status;
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -83,7 +84,7 @@ class DeskApiController {
     List<Editorial> list(@RequestParam(defaultValue = "draft") String status) {
         Status wanted;
         try {
-            wanted = Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+            wanted = Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new app.almanac.shared.BadRequestException("status must be draft, review, scheduled or published");
         }

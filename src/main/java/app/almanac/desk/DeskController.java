@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -311,7 +312,7 @@ class DeskController {
                 if (!known || other < 0 || other >= questions.size()) {
                     return badIndex(current, index);
                 }
-                java.util.Collections.swap(questions, index, other);
+                Collections.swap(questions, index, other);
                 what = "moved question " + (index + 1) + " to " + (other + 1);
             }
             case "delete" -> {

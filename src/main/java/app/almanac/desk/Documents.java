@@ -9,6 +9,7 @@ import app.almanac.ingest.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The desk's text formats, all through the ingest parsers: the Markdown an editor edits, text
@@ -48,7 +49,7 @@ final class Documents {
      * matter first): one article or several.
      */
     static Parsed fromPaste(String text) {
-        String start = text.stripLeading().toLowerCase(java.util.Locale.ROOT);
+        String start = text.stripLeading().toLowerCase(Locale.ROOT);
         String name = start.startsWith("---")
                 ? "pasted.md"
                 : start.startsWith("<!doctype html") || start.startsWith("<html") ? "pasted.html" : "pasted.txt";

@@ -4,6 +4,7 @@ import com.github.difflib.text.DiffRow;
 import com.github.difflib.text.DiffRowGenerator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Two revisions' Markdown, line against line, with the changed words marked (java-diff-utils), and
@@ -60,10 +61,7 @@ public record SideBySide(List<Row> rows, int changes) {
             }
             DiffRow r = diff.get(i);
             rows.add(new Row(
-                    r.getTag().name().toLowerCase(java.util.Locale.ROOT),
-                    segments(r.getOldLine()),
-                    segments(r.getNewLine()),
-                    0));
+                    r.getTag().name().toLowerCase(Locale.ROOT), segments(r.getOldLine()), segments(r.getNewLine()), 0));
         }
         if (folded > 0) {
             rows.add(new Row("fold", List.of(), List.of(), folded));

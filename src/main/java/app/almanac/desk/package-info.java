@@ -4,7 +4,9 @@
  * scheduling and publishing, and compare and restore revisions. Every action is audited. Uses the
  * {@code article} and {@code ingest} APIs and the {@code account} audit log.
  */
-@org.springframework.modulith.ApplicationModule(
+@ApplicationModule(
         displayName = "Desk",
         allowedDependencies = {"article", "ingest", "account", "shared", "web"})
 package app.almanac.desk;
+
+import org.springframework.modulith.ApplicationModule;

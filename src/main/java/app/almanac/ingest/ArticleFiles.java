@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Reads article files and parses them by format (text, Markdown, HTML, JSON) without storing
@@ -71,7 +72,7 @@ public final class ArticleFiles {
     }
 
     private static ParseResult parseFormat(String name, byte[] bytes) {
-        if (name.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(html?|xhtml)$")) {
+        if (name.toLowerCase(Locale.ROOT).matches(".*\\.(html?|xhtml)$")) {
             // HTML declares its own encoding; jsoup reads the bytes
             return HtmlFormat.parse(name, bytes);
         }

@@ -1,10 +1,15 @@
 package app.almanac.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -204,12 +209,12 @@ final class Cues {
 
     /** Built on first use, after every word set above and below it exists. */
     private static final class WordKinds {
-        static final java.util.Map<String, Integer> MAP = wordKinds();
+        static final Map<String, Integer> MAP = wordKinds();
     }
 
-    private static java.util.Map<String, Integer> wordKinds() {
-        java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
-        java.util.function.BiConsumer<Set<String>, Integer> add =
+    private static Map<String, Integer> wordKinds() {
+        Map<String, Integer> kinds = new HashMap<>();
+        BiConsumer<Set<String>, Integer> add =
                 (words, kind) -> words.forEach(w -> kinds.merge(w, kind, (a, b) -> a | b));
         add.accept(BOILERPLATE_WORDS, BOILERPLATE_START);
         add.accept(METADATA_WORDS, METADATA_START);
@@ -217,7 +222,7 @@ final class Cues {
         add.accept(CREDIT_WORDS, CREDIT_START);
         add.accept(PRACTICE_WORDS, PRACTICE_START);
         add.accept(Set.of("date", "dated", "published", "updated", "posted"), DATE_LABEL_START);
-        return java.util.Map.copyOf(kinds);
+        return Map.copyOf(kinds);
     }
 
     /** The kinds of line that can start with {@code firstWord} (lower case), as bits. */
@@ -351,7 +356,7 @@ final class Cues {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> hits.get(i)[0]));
+        Arrays.sort(order, Comparator.comparingInt(i -> hits.get(i)[0]));
         for (int i : order) {
             found.add(names.get(i));
         }

@@ -8,6 +8,7 @@ import app.almanac.article.Section;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -225,7 +226,7 @@ final class HtmlFormat {
             if (m.find()) {
                 try {
                     return LocalDate.parse(m.group(1));
-                } catch (java.time.DateTimeException e) {
+                } catch (DateTimeException e) {
                     // try the rest
                 }
             }
@@ -245,7 +246,7 @@ final class HtmlFormat {
             if (value.length() >= 10) {
                 try {
                     return LocalDate.parse(value.substring(0, 10));
-                } catch (java.time.DateTimeException e) {
+                } catch (DateTimeException e) {
                     // fall through to the text
                 }
             }

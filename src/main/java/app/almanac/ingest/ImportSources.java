@@ -3,12 +3,16 @@ package app.almanac.ingest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -54,7 +58,7 @@ public final class ImportSources implements Closeable {
                         .filter(p -> !isProjectDocument(p.getFileName().toString()))
                         .sorted()
                         .forEach(this::addFile);
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 refused.add(new Diagnostic(path.toString(), 0, "cannot list the directory: " + e.getMessage()));
             }
         } else if (path.getFileName() != null
@@ -103,7 +107,7 @@ public final class ImportSources implements Closeable {
                 entries.add(entry);
             }
         }
-        entries.sort(java.util.Comparator.comparing(ZipEntry::getName));
+        entries.sort(Comparator.comparing(ZipEntry::getName));
         for (ZipEntry entry : entries) {
             String name = path + "!/" + entry.getName();
             sources.add(new Source() {
@@ -152,8 +156,8 @@ public final class ImportSources implements Closeable {
      * calling thread (so storing stays sequential). The next chunk is parsed on other threads
      * while {@code each} stores the current one.
      */
-    public void parseAll(java.util.function.Consumer<ParseResult> each) {
-        java.util.concurrent.CompletableFuture<List<ParseResult>> next = parseChunk(0);
+    public void parseAll(Consumer<ParseResult> each) {
+        CompletableFuture<List<ParseResult>> next = parseChunk(0);
         for (int from = 0; from < sources.size(); from += CHUNK) {
             List<ParseResult> current = next.join();
             next = parseChunk(from + CHUNK);
@@ -161,12 +165,12 @@ public final class ImportSources implements Closeable {
         }
     }
 
-    private java.util.concurrent.CompletableFuture<List<ParseResult>> parseChunk(int from) {
+    private CompletableFuture<List<ParseResult>> parseChunk(int from) {
         if (from >= sources.size()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+            return CompletableFuture.completedFuture(List.of());
         }
         List<Source> chunk = sources.subList(from, Math.min(sources.size(), from + CHUNK));
-        return java.util.concurrent.CompletableFuture.supplyAsync(
+        return CompletableFuture.supplyAsync(
                 () -> chunk.parallelStream().map(Source::parse).toList());
     }
 

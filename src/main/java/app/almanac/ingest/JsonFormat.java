@@ -10,6 +10,8 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,6 +25,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Almanac's JSON: the shape {@code import --dry-run --format json} prints, described by
@@ -104,8 +107,7 @@ public final class JsonFormat {
             QuestionBankContent bank = MAPPER.treeToValue(
                     root.has("title")
                             ? root
-                            : ((tools.jackson.databind.node.ObjectNode) root.deepCopy())
-                                    .put("title", file.replaceFirst("\\.json$", "")),
+                            : ((ObjectNode) root.deepCopy()).put("title", file.replaceFirst("\\.json$", "")),
                     QuestionBankContent.class);
             checkAnswers(bank.questions(), "", text);
             return ParseResult.ofBank(file, bank);
@@ -152,8 +154,8 @@ public final class JsonFormat {
         for (String pointer : pointers) {
             String date = root.at(pointer).asString();
             try {
-                java.time.LocalDate.parse(date);
-            } catch (java.time.DateTimeException e) {
+                LocalDate.parse(date);
+            } catch (DateTimeException e) {
                 throw new Refusal(
                         lineNumbers(text).getOrDefault(pointer, 1),
                         readable(pointer) + ": '" + date + "' is not a real date");

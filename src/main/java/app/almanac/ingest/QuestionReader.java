@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -294,7 +295,7 @@ final class QuestionReader {
         if (new LinkedHashSet<>(labels).size() != labels.size()) {
             throw new Refusal(d.start.number(), "the question has two options with the same label: " + labels);
         }
-        Set<String> correct = new java.util.TreeSet<>(d.answer == null ? List.of() : d.answer);
+        Set<String> correct = new TreeSet<>(d.answer == null ? List.of() : d.answer);
         for (String letter : correct) {
             if (!labels.contains(letter)) {
                 throw new Refusal(

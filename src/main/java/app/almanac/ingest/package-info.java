@@ -3,7 +3,9 @@
  * expected), and the import service, the only part that writes (one transaction per article).
  * Uses the {@code article} API.
  */
-@org.springframework.modulith.ApplicationModule(
+@ApplicationModule(
         displayName = "Ingest",
         allowedDependencies = {"article", "shared"})
 package app.almanac.ingest;
+
+import org.springframework.modulith.ApplicationModule;

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.springframework.stereotype.Service;
+import org.w3c.dom.Document;
 
 /**
  * Monthly compilations as PDF: the page is written as HTML with a print stylesheet (one JTE
@@ -37,7 +38,7 @@ public class CompilationService {
         StringOutput html = new StringOutput();
         templates.render("publish/compilation.jte", Map.of("page", compilation), html);
         // openhtmltopdf reads XML: jsoup turns the HTML5 page into a well-formed DOM
-        org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html.toString()));
+        Document dom = new W3CDom().fromJsoup(Jsoup.parse(html.toString()));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             new PdfRendererBuilder()
                     .useFastMode()

@@ -12,6 +12,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -71,8 +72,7 @@ class FeedController {
             entry.setId(base + a.path());
             entry.setTitle(a.title());
             entry.setAlternateLinks(List.of(link(base + a.path(), "alternate")));
-            entry.setPublished(
-                    Date.from(a.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+            entry.setPublished(Date.from(a.date().atStartOfDay(ZoneOffset.UTC).toInstant()));
             entry.setUpdated(Date.from(a.updated()));
             if (a.context() != null) {
                 Content summary = new Content();

@@ -2,7 +2,9 @@
  * Publishing: Atom feeds, the sitemap and robots.txt (and later PDF compilations and exports).
  * Uses the {@code article} API.
  */
-@org.springframework.modulith.ApplicationModule(
+@ApplicationModule(
         displayName = "Publish",
         allowedDependencies = {"article", "shared"})
 package app.almanac.publish;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package app.almanac.search;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -75,7 +76,7 @@ final class SearchAnalyzers {
     private static SynonymMap synonyms() {
         try {
             SolrSynonymParser parser = new SolrSynonymParser(true, true, index());
-            parser.parse(new java.io.StringReader(resource("/search/synonyms.txt")));
+            parser.parse(new StringReader(resource("/search/synonyms.txt")));
             return parser.build();
         } catch (IOException | ParseException e) {
             throw new IllegalStateException("search/synonyms.txt cannot be read", e);

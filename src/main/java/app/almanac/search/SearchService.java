@@ -7,9 +7,12 @@ import static app.almanac.search.ArticleDocuments.SYLLABUS;
 import static app.almanac.search.ArticleDocuments.TAG;
 import static app.almanac.search.ArticleDocuments.TITLE;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +28,8 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -46,6 +51,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
 /** Searches this node's index, and rebuilds it on request. */
 @Service
@@ -92,8 +98,7 @@ public class SearchService {
      * anything derived from results (the rendered result pages) can tell when it is out of date.
      */
     public long version() {
-        return index.withSearcher(
-                searcher -> ((org.apache.lucene.index.DirectoryReader) searcher.getIndexReader()).getVersion());
+        return index.withSearcher(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
     }
 
     public SearchResults search(SearchQuery q) {
@@ -117,16 +122,12 @@ public class SearchService {
     }
 
     /** Recent queries' results for one version of the index (what Solr calls the query result cache). */
-    private record ResultCache(
-            org.apache.lucene.index.IndexReader reader,
-            com.github.benmanes.caffeine.cache.Cache<SearchQuery, SearchResults> results) {}
+    private record ResultCache(IndexReader reader, Cache<SearchQuery, SearchResults> results) {}
 
     private volatile ResultCache results = new ResultCache(null, newCache());
 
-    private static com.github.benmanes.caffeine.cache.Cache<SearchQuery, SearchResults> newCache() {
-        return com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                .maximumSize(2_000)
-                .build();
+    private static Cache<SearchQuery, SearchResults> newCache() {
+        return Caffeine.newBuilder().maximumSize(2_000).build();
     }
 
     private SearchResults run(IndexSearcher searcher, SearchQuery q) throws IOException {
@@ -153,7 +154,7 @@ public class SearchService {
         int pages = (int) Math.min(Integer.MAX_VALUE, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         ScoreDoc[] docs = top.scoreDocs;
         int from = Math.min((q.page() - 1) * PAGE_SIZE, docs.length);
-        ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(docs, from, docs.length);
+        ScoreDoc[] pageDocs = Arrays.copyOfRange(docs, from, docs.length);
         String[] snippets = snippets(searcher, text, pageDocs);
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (int i = 0; i < pageDocs.length; i++) {
@@ -207,7 +208,7 @@ public class SearchService {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
                 .build();
-        int[] ids = java.util.Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
+        int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
         Map<String, String[]> found = highlighter.highlightFields(new String[] {BODY}, text, ids, new int[] {2});
         return found.get(BODY);
     }
@@ -227,7 +228,7 @@ public class SearchService {
                 if (r != null) {
                     out.put(
                             dim,
-                            java.util.Arrays.stream(r.labelValues)
+                            Arrays.stream(r.labelValues)
                                     .map(lv -> new SearchResults.FacetValue(lv.label, lv.value.longValue()))
                                     .toList());
                 }
@@ -289,6 +290,6 @@ public class SearchService {
         if (text == null) {
             return "";
         }
-        return org.springframework.web.util.HtmlUtils.htmlEscape(text);
+        return HtmlUtils.htmlEscape(text);
     }
 }

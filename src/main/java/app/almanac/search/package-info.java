@@ -3,7 +3,9 @@
  * {@code almanac reindex} and kept current by following the change log, so every app node keeps
  * its own index of one shared database; the search page and API. Uses the {@code article} API.
  */
-@org.springframework.modulith.ApplicationModule(
+@ApplicationModule(
         displayName = "Search",
         allowedDependencies = {"article", "shared", "web"})
 package app.almanac.search;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,5 +2,7 @@
  * Tiny shared pieces every feature may use: the change log that records every write, and the
  * clock. Uses nothing else in Almanac.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Shared")
+@ApplicationModule(displayName = "Shared")
 package app.almanac.shared;
+
+import org.springframework.modulith.ApplicationModule;

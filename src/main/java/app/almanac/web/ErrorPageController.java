@@ -2,6 +2,7 @@ package app.almanac.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -35,7 +36,7 @@ class ErrorPageController implements ErrorController {
     }
 
     /** Presents the original URI so that API errors stay JSON. */
-    private static final class ForwardedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private static final class ForwardedRequest extends HttpServletRequestWrapper {
         private final Object uri;
 
         ForwardedRequest(HttpServletRequest request, Object uri) {

@@ -11,6 +11,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -33,7 +34,7 @@ class ErrorPages {
     /** A malformed path or query value (a date that is not a date, say) names nothing we have. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object badValue(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return respond(HttpStatus.NOT_FOUND, "There is nothing at " + request.getRequestURI() + ".", request);
         }
         return respond(HttpStatus.BAD_REQUEST, "The value of '" + e.getName() + "' is not valid.", request);

@@ -2,5 +2,7 @@
  * Web: the layout every page shares, error pages, and the rules that keep every failure a clear
  * 4xx page instead of a stack trace. Uses only {@code shared}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web", allowedDependencies = "shared")
+@ApplicationModule(displayName = "Web", allowedDependencies = "shared")
 package app.almanac.web;
+
+import org.springframework.modulith.ApplicationModule;

@@ -10,8 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Accounts over real HTTP: sign-up, sign-in, sessions in the database, passwords, tokens, throttling. */
@@ -381,12 +384,10 @@ class AccountTests {
     @Test
     void aSessionStartedOnOneNodeIsHonouredByAnotherSharingTheDatabase() {
         // a second app node on the same database (this test's in-memory H2), with its own port
-        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(
-                        app.almanac.AlmanacApplication.class)
+        try (var second = new SpringApplicationBuilder(app.almanac.AlmanacApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=" + datasourceUrl, "--almanac.search.index=memory")) {
-            int otherPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) second)
-                    .getWebServer()
-                    .getPort();
+            int otherPort =
+                    ((WebServerApplicationContext) second).getWebServer().getPort();
             TestSession user = TestSession.signedIn(port, "learner@example.org", PASSWORD);
             String cookie = user.cookie("SESSION");
             var onOtherNode = new TestSession(otherPort);
@@ -401,6 +402,6 @@ class AccountTests {
         }
     }
 
-    @org.springframework.beans.factory.annotation.Value("${spring.datasource.url}")
+    @Value("${spring.datasource.url}")
     String datasourceUrl;
 }

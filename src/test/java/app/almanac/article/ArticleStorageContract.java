@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,7 +180,7 @@ abstract class ArticleStorageContract {
         assertThat(day.next()).isEqualTo(a.date().plusDays(3));
         assertThat(articles.latestDigest())
                 .hasValueSatisfying(d -> assertThat(d.date()).isEqualTo(a.date().plusDays(3)));
-        MonthArchive month = articles.month(java.time.YearMonth.from(a.date()));
+        MonthArchive month = articles.month(YearMonth.from(a.date()));
         assertThat(month.total()).isEqualTo(2);
         assertThat(month.count(a.date())).isEqualTo(1);
         assertThat(articles.categories())
@@ -202,7 +204,7 @@ abstract class ArticleStorageContract {
     void recordsWhenItSaved() {
         writer.save(ArticleMother.riverTreaty());
         Instant at = jdbc.sql("select occurred_at from change_log")
-                .query(java.time.OffsetDateTime.class)
+                .query(OffsetDateTime.class)
                 .single()
                 .toInstant();
         assertThat(at).isEqualTo(NOW);

@@ -1,5 +1,9 @@
 package app.almanac.article;
 
+import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /** The storage contract on the embedded database, as {@code ./almanac} runs it (PostgreSQL mode). */
@@ -8,13 +12,13 @@ import org.springframework.test.context.TestPropertySource;
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class H2ArticleStorageTests extends ArticleStorageContract {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    javax.sql.DataSource dataSource;
+    @Autowired
+    DataSource dataSource;
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theContractRunsOnH2() throws Exception {
         try (var connection = dataSource.getConnection()) {
-            org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getDatabaseProductName())
+            Assertions.assertThat(connection.getMetaData().getDatabaseProductName())
                     .isEqualTo("H2");
         }
     }

@@ -1,8 +1,12 @@
 package app.almanac.article;
 
 import app.almanac.TestPostgres;
+import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,13 +24,13 @@ class PostgresArticleStorageTests extends ArticleStorageContract {
         SCHEMA.register(registry);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    javax.sql.DataSource dataSource;
+    @Autowired
+    DataSource dataSource;
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theContractRunsOnPostgresql() throws Exception {
         try (var connection = dataSource.getConnection()) {
-            org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getDatabaseProductName())
+            Assertions.assertThat(connection.getMetaData().getDatabaseProductName())
                     .isEqualTo("PostgreSQL");
         }
     }

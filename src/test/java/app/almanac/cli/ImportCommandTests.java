@@ -7,6 +7,7 @@ import app.almanac.TestSeeds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +17,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -198,11 +201,11 @@ class ImportCommandTests {
     @Test
     void aZipArchiveIsImportedEntryByEntry() throws Exception {
         Path zip = inputs.resolve("week.zip");
-        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new java.util.zip.ZipEntry("week/tiger.txt"));
-            out.write(GOOD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            out.putNextEntry(new java.util.zip.ZipEntry("week/empty.txt"));
-            out.putNextEntry(new java.util.zip.ZipEntry("__MACOSX/week/._tiger.txt"));
+        try (var out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("week/tiger.txt"));
+            out.write(GOOD.getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new ZipEntry("week/empty.txt"));
+            out.putNextEntry(new ZipEntry("__MACOSX/week/._tiger.txt"));
             out.write(new byte[] {0, 1, 2});
         }
         Run run = almanac("import", zip.toString());

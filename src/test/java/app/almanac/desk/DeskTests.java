@@ -1,21 +1,35 @@
 package app.almanac.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.almanac.MutableClock;
 import app.almanac.TestSession;
 import app.almanac.account.AccountService;
 import app.almanac.account.Role;
+import app.almanac.article.Article;
+import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticleWriter;
+import app.almanac.article.Edit;
+import app.almanac.article.EditorialException;
 import app.almanac.article.EditorialService;
+import app.almanac.article.SaveResult;
+import app.almanac.article.Status;
 import app.almanac.search.SearchQuery;
 import app.almanac.search.SearchService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +57,7 @@ class DeskTests {
     static class MovableClock {
         @Bean
         @Primary
-        MutableClock clock() {
+        MutableClock movableClock() {
             return MutableClock.running();
         }
     }
@@ -390,6 +404,88 @@ class DeskTests {
     }
 
     @Test
+    void aMoveTheStatusDoesNotAllowIsRefusedWith409AndChangesNothing() {
+        long id = paste("Forbidden moves on the desk");
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "unpublish"))
+                        .statusCode())
+                .as("a draft is not on the site")
+                .isEqualTo(409);
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "publish"))
+                        .statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> crafted = editor.post("/desk/articles/" + id + "/status", Map.of("action", "submit"));
+        assertThat(crafted.statusCode())
+                .as("a crafted 'submit' must not take a published article off the site")
+                .isEqualTo(409);
+        assertThat(crafted.body()).contains("cannot be moved to in review");
+        assertThat(editor.post("/desk/articles/" + id + "/status", Map.of("action", "publish"))
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(editorial.state(id).status()).isEqualTo(Status.PUBLISHED);
+        assertThat(jdbc.sql("select count(*) from audit_event where target = :t and action = 'desk.submit'")
+                        .param("t", "article " + id)
+                        .query(Long.class)
+                        .single())
+                .as("a refused move is not an action taken")
+                .isZero();
+    }
+
+    @Test
+    void anImportThatMeetsAnEditorsNewerRevisionIsRefusedAndOverwritesNothing() {
+        ArticleContent imported = new ArticleContent(
+                "Import after an edit",
+                LocalDate.of(2025, 3, 5),
+                "Almanac Desk",
+                null,
+                "Environment",
+                List.of(),
+                List.of(),
+                "The first import of this analysis.",
+                List.of(),
+                List.of(),
+                List.of());
+        long id = writer.save(imported).article().id();
+        Article edited = writer.revise(
+                id,
+                1,
+                new ArticleContent(
+                        imported.title(),
+                        imported.date(),
+                        imported.publisher(),
+                        null,
+                        imported.category(),
+                        List.of(),
+                        List.of(),
+                        "An editor corrected this line.",
+                        List.of(),
+                        List.of(),
+                        List.of()),
+                Edit.by("eda@example.org", "save", null));
+        assertThat(edited.revision()).isEqualTo(2);
+
+        ArticleContent reimported = new ArticleContent(
+                imported.title(),
+                imported.date(),
+                imported.publisher(),
+                null,
+                imported.category(),
+                List.of(),
+                List.of(),
+                "The publisher's text changed too.",
+                List.of(),
+                List.of(),
+                List.of());
+        assertThatThrownBy(() -> writer.save(reimported))
+                .isInstanceOf(EditorialException.class)
+                .hasMessageContaining("changed on the desk by eda@example.org (revision 2)");
+        assertThat(editorial.find(id).revision()).isEqualTo(2);
+        assertThat(editorial.find(id).content().context()).isEqualTo("An editor corrected this line.");
+        assertThat(writer.save(edited.content()).outcome())
+                .as("the editor's own text is what is stored")
+                .isEqualTo(SaveResult.Outcome.UNCHANGED);
+    }
+
+    @Test
     void aSecondPasteOfTheSameArticleIsRefusedAndNothingIsLost() {
         paste("Estuary salinity report");
         HttpResponse<String> again = editor.post("/desk/new", Map.of("text", pasted("Estuary salinity report")));
@@ -422,14 +518,14 @@ class DeskTests {
         HttpResponse<String> readOnly = editor.post("/account/tokens", Map.of("name", "reader", "scopes", "read"));
         String readSecret = Jsoup.parse(readOnly.body()).select("code.secret").text();
 
-        var client = java.net.http.HttpClient.newHttpClient();
-        java.util.function.BiFunction<String, String, HttpResponse<String>> send = (token, body) -> {
+        var client = HttpClient.newHttpClient();
+        BiFunction<String, String, HttpResponse<String>> send = (token, body) -> {
             try {
                 return client.send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(editor.url("/api/desk/articles")))
+                        HttpRequest.newBuilder(URI.create(editor.url("/api/desk/articles")))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "text/plain")
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (Exception e) {
@@ -478,8 +574,7 @@ class DeskTests {
 
     @Test
     void theSourceOfASavedPageBecomesADraftToo() throws Exception {
-        String html = java.nio.file.Files.readString(
-                java.nio.file.Path.of("src/test/resources/fixtures/html/cop28-outcomes.html"));
+        String html = Files.readString(Path.of("src/test/resources/fixtures/html/cop28-outcomes.html"));
         HttpResponse<String> made = editor.post("/desk/new", Map.of("text", html));
         assertThat(made.statusCode()).isEqualTo(302);
         long id = TestSession.redirectedId(made);

@@ -2,6 +2,7 @@ package app.almanac.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class JsonFormatTests {
@@ -64,7 +65,7 @@ class JsonFormatTests {
                 "a.json",
                 ("{\"title\": \"T\", \"date\": \"2024-02-26\", \"questions\": [{\"stem\": \"x\", "
                                 + "\"options\": [{\"label\": \"A\", \"text\": \"a\"}, {\"label\": \"A\", \"text\": \"b\"}]}]}")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(result.errors())
                 .singleElement()
                 .satisfies(d -> assertThat(d.message()).endsWith("two options have the same label [A, A]"));

@@ -9,15 +9,18 @@ import app.almanac.account.Role;
 import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.ImportService;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -148,7 +151,7 @@ class EndpointAttackTests {
     }
 
     static String fill(String pattern, String value) {
-        return pattern.replaceAll("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(value));
+        return pattern.replaceAll("\\{[^}]+}", Matcher.quoteReplacement(value));
     }
 
     Map<String, Long> counts() {
@@ -315,7 +318,7 @@ class EndpointAttackTests {
                 continue;
             }
             for (String injection : INJECTIONS) {
-                String value = java.net.URLEncoder.encode(injection, java.nio.charset.StandardCharsets.UTF_8);
+                String value = URLEncoder.encode(injection, StandardCharsets.UTF_8);
                 StringBuilder query = new StringBuilder();
                 params.forEach(p -> query.append(query.isEmpty() ? "?" : "&")
                         .append(p)
@@ -329,8 +332,8 @@ class EndpointAttackTests {
         }
         assertThat(counts()).isEqualTo(before);
         // the quote reaches Lucene and SQL as data: an always-true condition finds nothing special
-        HttpResponse<String> search = admin.get(
-                "/api/search?q=" + java.net.URLEncoder.encode("' OR '1'='1", java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> search =
+                admin.get("/api/search?q=" + URLEncoder.encode("' OR '1'='1", StandardCharsets.UTF_8));
         assertThat(search.statusCode()).isEqualTo(200);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ChangeLogCursorTests {
@@ -36,7 +37,7 @@ class ChangeLogCursorTests {
     void survivesBeingStoredAsText() {
         var cursor = ChangeLogCursor.origin().advance(List.of(), List.of(entry(3), entry(7)), T0, GRACE);
         assertThat(ChangeLogCursor.decode(cursor.encode())).isEqualTo(cursor);
-        assertThat(ChangeLogCursor.decode("42")).isEqualTo(new ChangeLogCursor(42, new java.util.TreeMap<>()));
+        assertThat(ChangeLogCursor.decode("42")).isEqualTo(new ChangeLogCursor(42, new TreeMap<>()));
         assertThat(ChangeLogCursor.decode(null)).isEqualTo(ChangeLogCursor.origin());
     }
 
