@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +25,11 @@ class LoginThrottle {
     private final Duration window;
     private final int perAddressRequests;
 
-    LoginThrottle(
-            @Value("${almanac.login.failures-per-account:10}") int perAccount,
-            @Value("${almanac.login.failures-per-address:50}") int perAddress,
-            @Value("${almanac.login.window:PT15M}") Duration window,
-            @Value("${almanac.login.requests-per-address-hour:20}") int perAddressRequests) {
-        this.perAddressRequests = perAddressRequests;
-        this.perAccount = perAccount;
-        this.perAddress = perAddress;
-        this.window = window;
+    LoginThrottle(LoginProperties limits) {
+        this.perAddressRequests = limits.requestsPerAddressHour();
+        this.perAccount = limits.failuresPerAccount();
+        this.perAddress = limits.failuresPerAddress();
+        this.window = limits.window();
     }
 
     /** Whether another attempt may be checked now. */

@@ -12,6 +12,7 @@ import app.almanac.article.ForbiddenMoveException;
 import app.almanac.article.Question;
 import app.almanac.article.StaleRevisionException;
 import app.almanac.article.Status;
+import app.almanac.shared.SiteProperties;
 import java.security.Principal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,11 +47,10 @@ class DeskController {
     private final DeskService desk;
     private final ZoneId zone;
 
-    DeskController(
-            EditorialService editorial, DeskService desk, @Value("${almanac.time-zone:Asia/Kolkata}") String zone) {
+    DeskController(EditorialService editorial, DeskService desk, SiteProperties site) {
         this.editorial = editorial;
         this.desk = desk;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/desk")

@@ -1,6 +1,7 @@
 package app.almanac.ingest;
 
 import app.almanac.article.ArticleService;
+import app.almanac.shared.SiteProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -8,7 +9,6 @@ import java.util.Comparator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -28,10 +28,10 @@ public class SampleContent implements SmartInitializingSingleton {
     private final boolean enabled;
     private int loaded;
 
-    SampleContent(ArticleService articles, ImportService importer, @Value("${almanac.samples:false}") boolean enabled) {
+    SampleContent(ArticleService articles, ImportService importer, SiteProperties site) {
         this.articles = articles;
         this.importer = importer;
-        this.enabled = enabled;
+        this.enabled = site.samples();
     }
 
     /**

@@ -1,7 +1,7 @@
 package app.almanac.publish;
 
+import app.almanac.shared.SiteProperties;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -14,8 +14,8 @@ class SiteAddress {
 
     private final String configured;
 
-    SiteAddress(@Value("${almanac.base-url:}") String configured) {
-        this.configured = configured.replaceAll("/+$", "");
+    SiteAddress(SiteProperties site) {
+        this.configured = site.baseUrl().replaceAll("/+$", "");
     }
 
     String base(HttpServletRequest request) {

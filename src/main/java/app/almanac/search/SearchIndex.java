@@ -2,6 +2,7 @@ package app.almanac.search;
 
 import app.almanac.article.Article;
 import app.almanac.shared.ChangeLogCursor;
+import app.almanac.shared.SiteProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -44,12 +44,12 @@ class SearchIndex implements DisposableBean {
     private final Analyzer queryAnalyzer = SearchAnalyzers.query();
     private final Analyzer indexAnalyzer = SearchAnalyzers.index();
 
-    SearchIndex(@Value("${almanac.search.index:}") String location, @Value("${almanac.data-dir}") String dataDir)
-            throws IOException {
+    SearchIndex(SearchProperties search, SiteProperties site) throws IOException {
+        String location = search.index();
         this.directory = "memory".equals(location)
                 ? new ByteBuffersDirectory()
-                : FSDirectory.open(
-                        Files.createDirectories(location.isBlank() ? Path.of(dataDir, "index") : Path.of(location)));
+                : FSDirectory.open(Files.createDirectories(
+                        location.isBlank() ? Path.of(site.dataDir(), "index") : Path.of(location)));
         IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.index());
         // (the writer's analyzer is the same chain as indexAnalyzer, used for highlighting)
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);

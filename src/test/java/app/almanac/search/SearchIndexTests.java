@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.almanac.article.Article;
 import app.almanac.article.ArticleContent;
 import app.almanac.shared.ChangeLogCursor;
+import app.almanac.shared.SiteProperties;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -40,7 +42,9 @@ class SearchIndexTests {
             old.setLiveCommitData(Map.of(SearchIndex.APPLIED, "42").entrySet());
             old.commit();
         }
-        SearchIndex index = new SearchIndex(dir.toString(), dir.toString());
+        SearchIndex index = new SearchIndex(
+                new SearchProperties(dir.toString(), true),
+                new SiteProperties(dir.toString(), ZoneOffset.UTC, "", false));
         try {
             assertThat(index.documents()).isZero();
             assertThat(index.applied())
@@ -79,7 +83,9 @@ class SearchIndexTests {
                     .isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         }
         // a current index is kept as it is
-        SearchIndex again = new SearchIndex(dir.toString(), dir.toString());
+        SearchIndex again = new SearchIndex(
+                new SearchProperties(dir.toString(), true),
+                new SiteProperties(dir.toString(), ZoneOffset.UTC, "", false));
         try {
             assertThat(again.documents()).isEqualTo(1);
             assertThat(again.applied().position()).isEqualTo(50);
