@@ -19,11 +19,17 @@ class ModularityTests {
     @Test
     void everyFeatureOfTheDesignIsAModule() {
         assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName()))
-                .contains(
+                .containsExactlyInAnyOrder(
                         "app.almanac.shared",
+                        "app.almanac.web",
+                        "app.almanac.account",
                         "app.almanac.article",
                         "app.almanac.ingest",
-                        "app.almanac.web",
+                        "app.almanac.desk",
+                        "app.almanac.search",
+                        "app.almanac.publish",
+                        "app.almanac.bookmark",
+                        "app.almanac.admin",
                         "app.almanac.cli");
     }
 }

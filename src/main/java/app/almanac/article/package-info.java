@@ -1,7 +1,8 @@
 /**
- * Articles: the content model (sections, blocks, fact tables, practice questions), its storage
- * with revisions, the editorial workflow, and the reader's article pages and JSON API. Uses {@code shared}
- * and the {@code web} layout and headers.
+ * Articles: the content model (sections, blocks, fact tables, practice questions), the one writer
+ * of articles and question banks (which publishes {@code ArticleChanged}), revisions, the workflow
+ * moves, and the reader's article pages and JSON API. Uses {@code shared} and the {@code web}
+ * layout, headers and page cache.
  */
 @ApplicationModule(
         displayName = "Articles",

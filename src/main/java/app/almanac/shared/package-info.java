@@ -1,6 +1,7 @@
 /**
- * Tiny shared pieces every feature may use: the change log that records every write, and the
- * clock. Uses nothing else in Almanac.
+ * Tiny shared pieces every feature may use: the change log that records every write, the one
+ * gap-safe follower that keeps every derived store current from it, the clock and the site
+ * settings. Uses nothing else in Almanac.
  */
 @ApplicationModule(displayName = "Shared")
 package app.almanac.shared;
