@@ -63,6 +63,11 @@ public class AnonymousPages extends OncePerRequestFilter {
         pages.asMap().values().removeIf(page -> page.owner() == owner);
     }
 
+    /** Drops every kept page (after the database was restored or emptied under this node). */
+    public void evictAll() {
+        pages.invalidateAll();
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"GET".equals(request.getMethod()) || !anonymity.anonymous(request);

@@ -2,6 +2,8 @@ package app.almanac.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.AlmanacTest;
+import app.almanac.TestArticles;
 import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
 import app.almanac.ingest.ArticleFiles;
@@ -18,21 +20,15 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The reader's pages and the JSON API, over real HTTP. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties =
-                "spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlmanacTest
 class ArticlePagesTests {
 
     static final String SEED_PATH = "/articles/2024-02-26/collective-security-treaty-organisation-csto";
@@ -59,44 +55,29 @@ class ArticlePagesTests {
         assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
         writer.save(ArticleMother.riverTreaty());
         ArticleContent a = ArticleMother.riverTreaty();
-        writer.save(new ArticleContent(
-                "A page with a hostile credit",
-                a.date(),
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                null,
-                List.of(new Credit("Source", "click me", "javascript:alert(1)")),
-                a.sections(),
-                List.of()));
+        writer.save(TestArticles.article("A page with a hostile credit")
+                .on(a.date())
+                .credits(List.of(new Credit("Source", "click me", "javascript:alert(1)")))
+                .sections(a.sections())
+                .build());
         // the same story a month earlier, sharing a tag; and 25 short notes on one topic, for paging
-        writer.save(new ArticleContent(
-                a.title(),
-                a.date().minusMonths(1),
-                a.publisher(),
-                a.series(),
-                a.category(),
-                List.of("GS-II"),
-                List.of("Water"),
-                "The talks began.",
-                List.of(),
-                List.of(),
-                List.of()));
+        writer.save(TestArticles.article(a.title())
+                .on(a.date().minusMonths(1))
+                .publisher(a.publisher())
+                .series(a.series())
+                .category(a.category())
+                .syllabus(List.of("GS-II"))
+                .tags(List.of("Water"))
+                .context("The talks began.")
+                .build());
         for (int i = 1; i <= 25; i++) {
-            writer.save(new ArticleContent(
-                    "Monsoon note " + i,
-                    LocalDate.of(2023, 7, i),
-                    null,
-                    null,
-                    "Geography",
-                    List.of("GS-I"),
-                    List.of("Monsoon"),
-                    "Rainfall update " + i + ".",
-                    List.of(),
-                    List.of(),
-                    List.of()));
+            writer.save(TestArticles.article("Monsoon note " + i)
+                    .on(LocalDate.of(2023, 7, i))
+                    .category("Geography")
+                    .syllabus(List.of("GS-I"))
+                    .tags(List.of("Monsoon"))
+                    .context("Rainfall update " + i + ".")
+                    .build());
         }
     }
 
@@ -357,18 +338,12 @@ class ArticlePagesTests {
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         ArticleContent a = ArticleMother.riverTreaty();
-        writer.save(new ArticleContent(
-                "A page with a hostile credit",
-                a.date(),
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                "Now with a context line.",
-                List.of(new Credit("Source", "click me", "javascript:alert(1)")),
-                a.sections(),
-                List.of()));
+        writer.save(TestArticles.article("A page with a hostile credit")
+                .on(a.date())
+                .context("Now with a context line.")
+                .credits(List.of(new Credit("Source", "click me", "javascript:alert(1)")))
+                .sections(a.sections())
+                .build());
         follower.followAll(); // what the schedule does within a second: the change log says the page is stale
         HttpResponse<String> edited = new TestHttp(port).get(path, "If-None-Match", etag);
         assertThat(edited.statusCode()).isEqualTo(200);

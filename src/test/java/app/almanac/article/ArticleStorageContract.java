@@ -2,6 +2,7 @@ package app.almanac.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.TestArticles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,18 +107,18 @@ abstract class ArticleStorageContract {
     void theSameTitleOnAnotherDayIsAnotherArticleWithItsOwnSlug() {
         writer.save(ArticleMother.riverTreaty());
         ArticleContent a = ArticleMother.riverTreaty();
-        ArticleContent nextDay = new ArticleContent(
-                a.title(),
-                a.date().plusDays(1),
-                a.publisher(),
-                a.series(),
-                a.category(),
-                a.syllabus(),
-                a.tags(),
-                a.context(),
-                a.credits(),
-                a.sections(),
-                a.questions());
+        ArticleContent nextDay = TestArticles.article(a.title())
+                .on(a.date().plusDays(1))
+                .publisher(a.publisher())
+                .series(a.series())
+                .category(a.category())
+                .syllabus(a.syllabus())
+                .tags(a.tags())
+                .context(a.context())
+                .credits(a.credits())
+                .sections(a.sections())
+                .questions(a.questions())
+                .build();
         SaveResult saved = writer.save(nextDay);
         assertThat(saved.outcome()).isEqualTo(SaveResult.Outcome.CREATED);
         assertThat(saved.article().slug()).isEqualTo("a-river-sharing-treaty-is-renewed-2024-05-15");
@@ -130,23 +131,23 @@ abstract class ArticleStorageContract {
     void titlesThatDifferOnlyInCaseAndPunctuationAreOneArticleButMarksMatter() {
         ArticleContent a = ArticleMother.riverTreaty();
         writer.save(a);
-        ArticleContent shouted = new ArticleContent(
-                "A RIVER-SHARING TREATY, IS RENEWED!",
-                a.date(),
-                a.publisher(),
-                a.series(),
-                a.category(),
-                a.syllabus(),
-                a.tags(),
-                a.context(),
-                a.credits(),
-                a.sections(),
-                a.questions());
+        ArticleContent shouted = TestArticles.article("A RIVER-SHARING TREATY, IS RENEWED!")
+                .on(a.date())
+                .publisher(a.publisher())
+                .series(a.series())
+                .category(a.category())
+                .syllabus(a.syllabus())
+                .tags(a.tags())
+                .context(a.context())
+                .credits(a.credits())
+                .sections(a.sections())
+                .questions(a.questions())
+                .build();
         assertThat(writer.save(shouted).outcome()).isEqualTo(SaveResult.Outcome.UPDATED);
-        ArticleContent tax = new ArticleContent(
-                "कर", a.date(), null, null, null, List.of(), List.of(), "x", List.of(), List.of(), List.of());
-        ArticleContent work = new ArticleContent(
-                "कार", a.date(), null, null, null, List.of(), List.of(), "y", List.of(), List.of(), List.of());
+        ArticleContent tax =
+                TestArticles.article("कर").on(a.date()).context("x").build();
+        ArticleContent work =
+                TestArticles.article("कार").on(a.date()).context("y").build();
         assertThat(writer.save(tax).outcome()).isEqualTo(SaveResult.Outcome.CREATED);
         SaveResult second = writer.save(work);
         assertThat(second.outcome())
@@ -161,18 +162,13 @@ abstract class ArticleStorageContract {
     void readingQueriesWorkOnThisDatabase() {
         ArticleContent a = ArticleMother.riverTreaty();
         Article first = writer.save(a).article();
-        Article later = writer.save(new ArticleContent(
-                        a.title(),
-                        a.date().plusDays(3),
-                        null,
-                        null,
-                        a.category(),
-                        List.of("GS-II"),
-                        List.of("Water"),
-                        "Follow-up.",
-                        List.of(),
-                        List.of(),
-                        List.of()))
+        Article later = writer.save(TestArticles.article(a.title())
+                        .on(a.date().plusDays(3))
+                        .category(a.category())
+                        .syllabus(List.of("GS-II"))
+                        .tags(List.of("Water"))
+                        .context("Follow-up.")
+                        .build())
                 .article();
         Digest day = articles.digest(a.date());
         assertThat(day.articles()).extracting(ArticleSummary::id).containsExactly(first.id());

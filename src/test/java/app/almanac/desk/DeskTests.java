@@ -3,7 +3,9 @@ package app.almanac.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.almanac.AlmanacTest;
 import app.almanac.MutableClock;
+import app.almanac.TestArticles;
 import app.almanac.TestSession;
 import app.almanac.account.AccountService;
 import app.almanac.account.Role;
@@ -34,33 +36,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The editorial desk over real HTTP: paste, edit, conflict, questions, workflow, history, the API. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties =
-                "spring.datasource.url=jdbc:h2:mem:desk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Import(DeskTests.MovableClock.class)
+@AlmanacTest
 class DeskTests {
-
-    @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        MutableClock movableClock() {
-            return MutableClock.running();
-        }
-    }
 
     @Autowired
     MutableClock clock;
@@ -432,49 +414,31 @@ class DeskTests {
 
     @Test
     void anImportThatMeetsAnEditorsNewerRevisionIsRefusedAndOverwritesNothing() {
-        ArticleContent imported = new ArticleContent(
-                "Import after an edit",
-                LocalDate.of(2025, 3, 5),
-                "Almanac Desk",
-                null,
-                "Environment",
-                List.of(),
-                List.of(),
-                "The first import of this analysis.",
-                List.of(),
-                List.of(),
-                List.of());
+        ArticleContent imported = TestArticles.article("Import after an edit")
+                .on(LocalDate.of(2025, 3, 5))
+                .publisher("Almanac Desk")
+                .category("Environment")
+                .context("The first import of this analysis.")
+                .build();
         long id = writer.save(imported).article().id();
         Article edited = writer.revise(
                 id,
                 1,
-                new ArticleContent(
-                        imported.title(),
-                        imported.date(),
-                        imported.publisher(),
-                        null,
-                        imported.category(),
-                        List.of(),
-                        List.of(),
-                        "An editor corrected this line.",
-                        List.of(),
-                        List.of(),
-                        List.of()),
+                TestArticles.article(imported.title())
+                        .on(imported.date())
+                        .publisher(imported.publisher())
+                        .category(imported.category())
+                        .context("An editor corrected this line.")
+                        .build(),
                 Edit.by("eda@example.org", "save", null));
         assertThat(edited.revision()).isEqualTo(2);
 
-        ArticleContent reimported = new ArticleContent(
-                imported.title(),
-                imported.date(),
-                imported.publisher(),
-                null,
-                imported.category(),
-                List.of(),
-                List.of(),
-                "The publisher's text changed too.",
-                List.of(),
-                List.of(),
-                List.of());
+        ArticleContent reimported = TestArticles.article(imported.title())
+                .on(imported.date())
+                .publisher(imported.publisher())
+                .category(imported.category())
+                .context("The publisher's text changed too.")
+                .build();
         assertThatThrownBy(() -> writer.save(reimported))
                 .isInstanceOf(EditorialException.class)
                 .hasMessageContaining("changed on the desk by eda@example.org (revision 2)");

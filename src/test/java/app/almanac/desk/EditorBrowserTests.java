@@ -2,6 +2,7 @@ package app.almanac.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.AlmanacTest;
 import app.almanac.TestBrowser;
 import app.almanac.account.AccountService;
 import app.almanac.account.Role;
@@ -13,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -23,7 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -31,11 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * sign in, paste a publisher's text, correct it with the live preview, add a question, publish,
  * see it on the site and in the history. axe-core checks the desk's pages too.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties =
-                "spring.datasource.url=jdbc:h2:mem:editor-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlmanacTest
 @EnabledIf("app.almanac.BrowserTests#browserAvailable")
 class EditorBrowserTests {
 

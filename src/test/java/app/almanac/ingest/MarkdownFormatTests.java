@@ -2,6 +2,7 @@ package app.almanac.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.TestArticles;
 import app.almanac.article.ArticleContent;
 import app.almanac.article.Block;
 import app.almanac.article.Credit;
@@ -113,17 +114,16 @@ class MarkdownFormatTests {
     /** Whatever the text, Markdown export escapes it so that import reads back the same article. */
     @Property(tries = 300)
     void exportIsLosslessForAnyText(@ForAll("texts") String a, @ForAll("texts") String b, @ForAll("texts") String c) {
-        ArticleContent article = new ArticleContent(
-                a,
-                LocalDate.of(2024, 2, 26),
-                b,
-                c,
-                a,
-                List.of(b),
-                List.of(c, a),
-                b,
-                List.of(new Credit(a, b, null)),
-                List.of(
+        ArticleContent article = TestArticles.article(a)
+                .on(LocalDate.of(2024, 2, 26))
+                .publisher(b)
+                .series(c)
+                .category(a)
+                .syllabus(List.of(b))
+                .tags(List.of(c, a))
+                .context(b)
+                .credits(List.of(new Credit(a, b, null)))
+                .sections(List.of(
                         new Section("", List.of(new Block.Paragraph(a))),
                         new Section(
                                 b,
@@ -134,8 +134,8 @@ class MarkdownFormatTests {
                                                 List.of(a, b),
                                                 List.of(
                                                         List.of(List.of(c), List.of(a, b)),
-                                                        List.of(List.of(b), List.of())))))),
-                List.of(
+                                                        List.of(List.of(b), List.of())))))))
+                .questions(List.of(
                         new Question(
                                 a + "\n\n" + b,
                                 List.of(new Question.Statement("1", c), new Question.Statement("2", a)),
@@ -149,7 +149,8 @@ class MarkdownFormatTests {
                                 new Question.Pairs(List.of(a, b), List.of(List.of(c, a))),
                                 List.of(new Question.Option("A", a), new Question.Option("B", b)),
                                 List.of(),
-                                null)));
+                                null)))
+                .build();
         String markdown = MarkdownFormat.write(article);
         ParseResult again = MarkdownFormat.parse("x.md", markdown);
         assertThat(again.errors()).as(markdown).isEmpty();

@@ -2,9 +2,10 @@ package app.almanac.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.AlmanacTest;
+import app.almanac.TestArticles;
 import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
-import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticleService;
 import app.almanac.article.ArticleWriter;
 import app.almanac.article.Question;
@@ -19,17 +20,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Monthly compilations, read back with PDFBox. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties =
-                "spring.datasource.url=jdbc:h2:mem:compile;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlmanacTest
 class CompilationTests {
 
     @LocalServerPort
@@ -51,24 +46,19 @@ class CompilationTests {
     void content() {
         assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
         for (int day : new int[] {5, 12}) {
-            writer.save(new ArticleContent(
-                    "Wheat procurement begins",
-                    LocalDate.of(2024, 2, day),
-                    null,
-                    null,
-                    "Economy",
-                    List.of("GS-III"),
-                    List.of(),
-                    "Procurement update for day " + day + ".",
-                    List.of(),
-                    List.of(),
-                    List.of(new Question(
+            writer.save(TestArticles.article("Wheat procurement begins")
+                    .on(LocalDate.of(2024, 2, day))
+                    .category("Economy")
+                    .syllabus(List.of("GS-III"))
+                    .context("Procurement update for day " + day + ".")
+                    .questions(List.of(new Question(
                             "Which agency buys wheat for the central pool?",
                             List.of(
                                     new Question.Option("A", "Food Corporation of India"),
                                     new Question.Option("B", "NABARD")),
                             List.of("A"),
-                            "The FCI procures for the central pool."))));
+                            "The FCI procures for the central pool.")))
+                    .build());
         }
     }
 

@@ -2,9 +2,10 @@ package app.almanac.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.AlmanacTest;
+import app.almanac.TestArticles;
 import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
-import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticleService;
 import app.almanac.article.ArticleWriter;
 import app.almanac.ingest.ArticleFiles;
@@ -22,9 +23,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
@@ -32,11 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Feeds, sitemaps and article metadata, read back by real parsers. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties =
-                "spring.datasource.url=jdbc:h2:mem:publish;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlmanacTest
 class FeedsAndSitemapTests {
 
     @LocalServerPort
@@ -54,18 +49,14 @@ class FeedsAndSitemapTests {
     @BeforeAll
     void content() {
         assertThat(importer.store(ArticleFiles.read(TestSeeds.CSTO)).ok()).isTrue();
-        writer.save(new ArticleContent(
-                "Rates held <steady> & calm",
-                LocalDate.of(2024, 3, 1),
-                "Almanac Desk",
-                null,
-                "Economy",
-                List.of("GS-III"),
-                List.of("RBI"),
-                "The central bank kept its policy rate unchanged.",
-                List.of(),
-                List.of(),
-                List.of()));
+        writer.save(TestArticles.article("Rates held <steady> & calm")
+                .on(LocalDate.of(2024, 3, 1))
+                .publisher("Almanac Desk")
+                .category("Economy")
+                .syllabus(List.of("GS-III"))
+                .tags(List.of("RBI"))
+                .context("The central bank kept its policy rate unchanged.")
+                .build());
     }
 
     private HttpResponse<String> get(String path) {

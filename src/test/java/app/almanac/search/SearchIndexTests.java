@@ -2,14 +2,13 @@ package app.almanac.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.TestArticles;
 import app.almanac.article.Article;
-import app.almanac.article.ArticleContent;
 import app.almanac.shared.ChangeLogCursor;
 import app.almanac.shared.SiteProperties;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -54,18 +53,10 @@ class SearchIndexTests {
                     7,
                     "fresh",
                     1,
-                    new ArticleContent(
-                            "Fresh",
-                            LocalDate.of(2025, 1, 1),
-                            null,
-                            null,
-                            null,
-                            List.of(),
-                            List.of(),
-                            "A new body.",
-                            List.of(),
-                            List.of(),
-                            List.of())));
+                    TestArticles.article("Fresh")
+                            .on(LocalDate.of(2025, 1, 1))
+                            .context("A new body.")
+                            .build()));
             index.commit(ChangeLogCursor.decode("50;48@1000"));
             assertThat(index.documents()).isEqualTo(1);
         } finally {

@@ -2,6 +2,8 @@ package app.almanac.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.AlmanacTest;
+import app.almanac.TestArticles;
 import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
 import app.almanac.article.ArticleContent;
@@ -24,22 +26,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Search over the seed, the fixtures and a few articles written here, on an in-memory index. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:search;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "almanac.change-log.follow-delay=1h"
-        })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlmanacTest
 class SearchTests {
 
     @LocalServerPort
@@ -63,25 +57,20 @@ class SearchTests {
                 ImportSources.of(List.of(TestSeeds.CSTO, Path.of("src/test/resources/fixtures/text")))) {
             sources.parseAll(importer::store);
         }
-        writer.save(new ArticleContent(
-                "A quiz-only word",
-                LocalDate.of(2022, 1, 5),
-                null,
-                null,
-                "Science",
-                List.of(),
-                List.of(),
-                "Nothing here names the mineral.",
-                List.of(),
-                List.of(new Section(
+        writer.save(TestArticles.article("A quiz-only word")
+                .on(LocalDate.of(2022, 1, 5))
+                .category("Science")
+                .context("Nothing here names the mineral.")
+                .sections(List.of(new Section(
                         "Notes",
                         List.of(new Block.Paragraph("Markup such as <script>alert(1)</script> is text here, "
-                                + "and so is the word tanzanite.")))),
-                List.of(new Question(
+                                + "and so is the word tanzanite.")))))
+                .questions(List.of(new Question(
                         "Which gem is blue?",
                         List.of(new Question.Option("A", "Ruby"), new Question.Option("B", "Zanzibarite")),
                         List.of("B"),
-                        "Only zanzibarite is blue."))));
+                        "Only zanzibarite is blue.")))
+                .build());
         search.catchUp();
     }
 
@@ -161,33 +150,17 @@ class SearchTests {
 
     @Test
     void editsReachTheIndexAsSoonAsTheyCommit() {
-        ArticleContent a = new ArticleContent(
-                "Glacier retreat measured",
-                LocalDate.of(2024, 6, 1),
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                "Scientists measured the retreat of a Himalayan glacier called Quokkaberg.",
-                List.of(),
-                List.of(),
-                List.of());
+        ArticleContent a = TestArticles.article("Glacier retreat measured")
+                .on(LocalDate.of(2024, 6, 1))
+                .context("Scientists measured the retreat of a Himalayan glacier called Quokkaberg.")
+                .build();
         writer.save(a);
         assertThat(find("Quokkaberg").total()).as("heard after commit").isEqualTo(1);
         assertThat(search.catchUp()).as("the log holds nothing more").isZero();
-        writer.save(new ArticleContent(
-                a.title(),
-                a.date(),
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                "Scientists measured the retreat of a glacier.",
-                List.of(),
-                List.of(),
-                List.of()));
+        writer.save(TestArticles.article(a.title())
+                .on(a.date())
+                .context("Scientists measured the retreat of a glacier.")
+                .build());
         assertThat(find("Quokkaberg").total()).isZero();
         assertThat(find("glacier retreat").total()).isEqualTo(1);
     }
@@ -207,18 +180,10 @@ class SearchTests {
                     .isEqualTo(first.headers().allValues(header))
                     .isNotEmpty();
         }
-        writer.save(new ArticleContent(
-                "Fjord survey",
-                LocalDate.of(2024, 7, 1),
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                "Surveyors mapped the Wombatfjord inlet.",
-                List.of(),
-                List.of(),
-                List.of()));
+        writer.save(TestArticles.article("Fjord survey")
+                .on(LocalDate.of(2024, 7, 1))
+                .context("Surveyors mapped the Wombatfjord inlet.")
+                .build());
         search.catchUp();
         assertThat(Jsoup.parse(http.get(path).body()).select("ol.hits li"))
                 .as("not the page of the old index")

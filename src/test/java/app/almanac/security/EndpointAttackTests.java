@@ -2,6 +2,7 @@ package app.almanac.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.AlmanacTest;
 import app.almanac.TestSeeds;
 import app.almanac.TestSession;
 import app.almanac.account.AccountService;
@@ -23,10 +24,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -38,11 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * SQL-injection strings in every parameter and malformed values in every path variable. Nothing
  * may answer 500, nothing refused may change anything.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties =
-                "spring.datasource.url=jdbc:h2:mem:endpoints;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlmanacTest
 class EndpointAttackTests {
 
     static final String PASSWORD = "correct horse battery";

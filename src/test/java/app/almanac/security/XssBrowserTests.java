@@ -3,6 +3,8 @@ package app.almanac.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import app.almanac.AlmanacTest;
+import app.almanac.TestArticles;
 import app.almanac.TestBrowser;
 import app.almanac.TestSession;
 import app.almanac.account.AccountService;
@@ -32,7 +34,6 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -41,7 +42,6 @@ import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -51,11 +51,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * off, so that what is proven is the escaping and sanitising themselves, not the CSP behind them:
  * no dialog may open and the page may hold no script, event handler or javascript: URL but its own.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties =
-                "spring.datasource.url=jdbc:h2:mem:xss;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlmanacTest
 @EnabledIf("app.almanac.BrowserTests#browserAvailable")
 class XssBrowserTests {
 
@@ -132,25 +128,25 @@ class XssBrowserTests {
                 payload);
         // short fields (publisher, series, category, tags) hold at most 200 characters: the rest is refused, rightly
         String shortPayload = payload.length() <= 200 ? payload : payload.substring(0, 200);
-        return new ArticleContent(
-                "Attack " + n + " " + payload,
-                DAY,
-                shortPayload,
-                shortPayload,
-                shortPayload,
-                List.of("GS2"),
-                List.of("attack-" + n, shortPayload),
-                payload,
-                List.of(new Credit("Source", payload, "https://example.org/?q=\"><script>alert(1)</script>")),
-                List.of(new Section(
+        return TestArticles.article("Attack " + n + " " + payload)
+                .on(DAY)
+                .publisher(shortPayload)
+                .series(shortPayload)
+                .category(shortPayload)
+                .syllabus(List.of("GS2"))
+                .tags(List.of("attack-" + n, shortPayload))
+                .context(payload)
+                .credits(List.of(new Credit("Source", payload, "https://example.org/?q=\"><script>alert(1)</script>")))
+                .sections(List.of(new Section(
                         payload,
                         List.of(
                                 new Block.Paragraph(payload),
                                 new Block.BulletList(List.of(payload, "plain")),
                                 new Block.FactTable(
                                         List.of(payload, "Details"),
-                                        List.of(List.of(List.of(payload), List.of(payload, "plain"))))))),
-                List.of(question));
+                                        List.of(List.of(List.of(payload), List.of(payload, "plain"))))))))
+                .questions(List.of(question))
+                .build();
     }
 
     private void open(String path) {
@@ -246,8 +242,10 @@ class XssBrowserTests {
                             + Jsoup.parse(made.body()).select("[role=alert]").text())
                     .isEqualTo(302);
             long id = TestSession.redirectedId(made);
-            String snippet = MarkdownFormat.write(new ArticleContent(
-                    "q", DAY, null, null, null, List.of(), List.of(), null, List.of(), List.of(), content.questions()));
+            String snippet = MarkdownFormat.write(TestArticles.article("q")
+                    .on(DAY)
+                    .questions(content.questions())
+                    .build());
             snippet = snippet.substring(snippet.indexOf("### Q1."));
             assertThat(editor.post(
                                     "/desk/articles/" + id + "/questions",

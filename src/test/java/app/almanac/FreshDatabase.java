@@ -1,0 +1,49 @@
+package app.almanac;
+
+import app.almanac.search.SearchService;
+import app.almanac.web.AnonymousPages;
+import java.util.List;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Empties the shared test database before a test class starts (its {@code @BeforeAll} methods
+ * included), and what is derived from it on this node: the search index and the kept pages. Ids
+ * are not reset, so the change-log followers go on as they would after any deletion.
+ */
+public final class FreshDatabase implements BeforeAllCallback {
+
+    /** Children before parents; Flyway's history and Spring Session's tables are left alone. */
+    private static final List<String> TABLES = List.of(
+            "bookmark",
+            "question_pair",
+            "question_statement",
+            "question_option",
+            "question",
+            "question_bank",
+            "article_tag",
+            "article_syllabus",
+            "article_revision",
+            "article",
+            "change_log",
+            "api_token",
+            "password_reset",
+            "audit_event",
+            "spring_session_attributes",
+            "spring_session",
+            "app_user");
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ApplicationContext spring = SpringExtension.getApplicationContext(context);
+        JdbcClient jdbc = spring.getBean(JdbcClient.class);
+        for (String table : TABLES) {
+            jdbc.sql("delete from " + table).update();
+        }
+        spring.getBeanProvider(SearchService.class).ifAvailable(search -> search.rebuild(done -> {}));
+        spring.getBean(AnonymousPages.class).evictAll();
+    }
+}
