@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.almanac.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MigrationTests {
 
     @Test
-    void aDatabaseOfThePreviousVersionMigratesWithoutLossOnH2() throws IOException {
+    void aDatabaseOfThePreviousVersionMigratesWithoutLossOnH2() throws IOException, SQLException {
         var h2 = new DriverManagerDataSource(
                 "jdbc:h2:mem:migration;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "sa",
@@ -37,7 +39,7 @@ class MigrationTests {
 
     @Test
     @EnabledIf("app.almanac.TestPostgres#available")
-    void aDatabaseOfThePreviousVersionMigratesWithoutLossOnPostgresql() throws IOException {
+    void aDatabaseOfThePreviousVersionMigratesWithoutLossOnPostgresql() throws IOException, SQLException {
         TestPostgres.Schema schema = TestPostgres.newSchema("migration");
         try {
             migratesWithoutLoss(schema.dataSource(), schema.name());
@@ -46,7 +48,9 @@ class MigrationTests {
         }
     }
 
-    private static void migratesWithoutLoss(DataSource dataSource, String schema) throws IOException {
+    private static void migratesWithoutLoss(DataSource database, String schema) throws IOException, SQLException {
+        // one connection for the whole test: a thousand inserts, each on a new connection, are slow on PostgreSQL
+        var dataSource = new SingleConnectionDataSource(database.getConnection(), true);
         flyway(dataSource, schema, "3").migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         String dump = new ClassPathResource("migration/v3-database.sql").getContentAsString(StandardCharsets.UTF_8);
