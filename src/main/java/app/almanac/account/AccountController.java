@@ -166,7 +166,7 @@ class AccountController {
     }
 
     private ModelAndView home(
-            AccountUser user, ApiTokens.Issued issued, Map<String, String> errors, String notice, HttpStatus status) {
+            AccountUser user, ApiToken.Issued issued, Map<String, String> errors, String notice, HttpStatus status) {
         Account account =
                 accounts.find(user.id()).orElseThrow(() -> new NotFoundException("That account no longer exists."));
         return page(

@@ -18,13 +18,13 @@ public final class AccountPages {
 
     public record Home(
             Account account,
-            List<ApiTokens.Token> tokens,
-            ApiTokens.Issued issued,
+            List<ApiToken.Token> tokens,
+            ApiToken.Issued issued,
             Map<String, String> errors,
             String notice,
             boolean editor) {
-        public List<ApiTokens.Scope> scopes() {
-            return editor ? List.of(ApiTokens.Scope.values()) : List.of(ApiTokens.Scope.READ);
+        public List<ApiToken.Scope> scopes() {
+            return editor ? List.of(ApiToken.Scope.values()) : List.of(ApiToken.Scope.READ);
         }
     }
 

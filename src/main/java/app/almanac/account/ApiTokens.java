@@ -1,5 +1,8 @@
 package app.almanac.account;
 
+import app.almanac.account.ApiToken.Issued;
+import app.almanac.account.ApiToken.Scope;
+import app.almanac.account.ApiToken.Token;
 import app.almanac.shared.Hashes;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,44 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * revoke it. Only a SHA-256 of the token is stored. A token acts as its user, narrowed to its scopes.
  */
 @Service
-public class ApiTokens {
-
-    /** What a token may be used for. */
-    public enum Scope {
-        READ("read", "read your account and bookmarks"),
-        DESK("desk", "create and change drafts on the editorial desk (editors only)");
-
-        public final String code;
-        public final String description;
-
-        Scope(String code, String description) {
-            this.code = code;
-            this.description = description;
-        }
-
-        public String authority() {
-            return "SCOPE_" + code;
-        }
-
-        static Optional<Scope> parse(String code) {
-            return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
-        }
-    }
-
-    /** A token as its owner's account page lists it (never the token itself). */
-    public record Token(
-            long id, String name, Set<Scope> scopes, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
-        public boolean active() {
-            return revokedAt == null;
-        }
-
-        public String scopeList() {
-            return scopes.stream().map(s -> s.code).collect(Collectors.joining(", "));
-        }
-    }
-
-    /** A token just made: the only time its secret is seen. */
-    public record Issued(Token token, String secret) {}
+class ApiTokens {
 
     static final String PREFIX = "alm_";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -46,12 +46,12 @@ class SecurityConfiguration {
                         .access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("EDITOR"),
                                 AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(
-                                        ApiTokens.Scope.DESK.authority())))
+                                        ApiToken.Scope.DESK.authority())))
                         .requestMatchers("/api/admin/**")
                         .access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(
-                                        ApiTokens.Scope.READ.authority())))
+                                        ApiToken.Scope.READ.authority())))
                         .requestMatchers("/desk/**")
                         .hasRole("EDITOR")
                         .requestMatchers("/account/**", "/bookmarks/**", "/api/me")

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a bookmark that does not exist (404), never a 403 that would confirm it does.
  */
 @Service
-public class BookmarkService {
+class BookmarkService {
 
     static final String ENTITY = "bookmark";
     static final int MAX_NOTE = 2000;

@@ -3,7 +3,7 @@ package app.almanac.ingest;
 import java.util.Locale;
 
 /** The formats Almanac imports, told apart by file name and, failing that, by the first bytes. */
-public enum Format {
+enum Format {
     TEXT,
     MARKDOWN,
     HTML,

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * The body is read by {@link BodyReader} and the questions by {@link QuestionReader}. A text with
  * no article header but numbered questions is read as a question bank. Pure and thread-safe.
  */
-public final class TextArticleParser {
+final class TextArticleParser {
 
     /** How far into a file the date may be: past that, a file has no article header. */
     private static final int HEADER_LINES = 12;
