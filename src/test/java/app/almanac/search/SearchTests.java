@@ -10,8 +10,10 @@ import app.almanac.article.ArticleContent;
 import app.almanac.article.ArticleService;
 import app.almanac.article.ArticleWriter;
 import app.almanac.article.Block;
+import app.almanac.article.Edit;
 import app.almanac.article.Question;
 import app.almanac.article.Section;
+import app.almanac.article.Status;
 import app.almanac.ingest.ImportService;
 import app.almanac.ingest.ImportSources;
 import app.almanac.web.Html5Validator;
@@ -22,6 +24,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Search over the seed, the fixtures and a few articles written here, on an in-memory index. */
@@ -44,6 +52,9 @@ class SearchTests {
 
     @Autowired
     ImportService importer;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Autowired
     ArticleService articles;
@@ -72,6 +83,59 @@ class SearchTests {
                         "Only zanzibarite is blue.")))
                 .build());
         search.catchUp();
+    }
+
+    /**
+     * The bug the gap-safe follower fixes, from outside: two transactions each unpublish one
+     * article; the one holding the lower change-log id commits after the other. Both leave search.
+     */
+    @Test
+    void twoUnpublishesCommittedOutOfOrderBothLeaveTheIndex() throws Exception {
+        long first = writer.save(TestArticles.article("Wallabyton unpublished first")
+                        .context("The word Wallabyton marks this one.")
+                        .build())
+                .article()
+                .id();
+        long second = writer.save(TestArticles.article("Wallabyton unpublished second")
+                        .context("The word Wallabyton marks this one too.")
+                        .build())
+                .article()
+                .id();
+        assertThat(find("Wallabyton").total()).isEqualTo(2);
+
+        CountDownLatch lowerIdTaken = new CountDownLatch(1);
+        CountDownLatch higherCommitted = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> slow = pool.submit(() -> transaction.executeWithoutResult(status -> {
+                writer.move(first, Status.DRAFT, null, Edit.by("ed@example.org", "unpublish", null));
+                lowerIdTaken.countDown();
+                await(higherCommitted);
+            }));
+            await(lowerIdTaken);
+            transaction.executeWithoutResult(
+                    status -> writer.move(second, Status.DRAFT, null, Edit.by("ed@example.org", "unpublish", null)));
+            assertThat(find("Wallabyton").total())
+                    .as("the higher id committed; the lower one is still in flight")
+                    .isEqualTo(1);
+            higherCommitted.countDown();
+            slow.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        search.catchUp();
+        assertThat(find("Wallabyton").total())
+                .as("both unpublished articles left search")
+                .isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private SearchResults find(String text) {
