@@ -48,7 +48,9 @@ class ArticleRepository {
 
     Optional<StoredIdentity> findIdentity(String identityKey) {
         return jdbc.sql("""
-                        select a.id, a.slug, a.revision, a.content_hash, r.saved_by
+                        select a.id, a.slug, a.revision, a.content_hash,
+                               -- revisions saved before the desk existed (V3) name no author: imports
+                               coalesce(r.saved_by, 'import') as saved_by
                         from article a join article_revision r on r.article_id = a.id and r.revision = a.revision
                         where a.identity_key = :key""")
                 .param("key", identityKey)

@@ -2,10 +2,15 @@ package app.almanac.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.TestArticles;
 import app.almanac.TestPostgres;
+import app.almanac.shared.ChangeLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +97,30 @@ class MigrationTests {
             after.put(id, body(repository.findAnyById(id).orElseThrow().content()));
         }
         assertThat(after).isEqualTo(before);
+        // and the migrated database takes writes: a revision saved before authors were recorded (V3)
+        // counts as an import's, so importing an edited text again is a new revision, not a refusal
+        jdbc.sql("alter table change_log alter column id restart with 1000").update();
+        long id = before.keySet().iterator().next();
+        Article stored = repository.findAnyById(id).orElseThrow();
+        jdbc.sql("update article_revision set saved_by = null where article_id = :id")
+                .param("id", id)
+                .update();
+        Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+        var writer = new ArticleWriter(
+                repository,
+                new WorkflowRepository(jdbc),
+                new QuestionBankRepository(
+                        jdbc, new QuestionRepository(jdbc, new NamedParameterJdbcTemplate(dataSource))),
+                new ChangeLog(jdbc, clock),
+                event -> {},
+                JsonMapper.builder().build(),
+                clock);
+        SaveResult reimported = writer.save(TestArticles.copyOf(stored.content())
+                .context("An edited context line, imported again.")
+                .build());
+        assertThat(reimported.outcome()).isEqualTo(SaveResult.Outcome.UPDATED);
+        assertThat(reimported.article().revision()).isEqualTo(stored.revision() + 1);
+
         assertThat(jdbc.sql("select count(*) from information_schema.tables where table_name = 'article_block_text'")
                         .query(Long.class)
                         .single())
