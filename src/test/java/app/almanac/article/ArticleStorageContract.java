@@ -1,6 +1,7 @@
 package app.almanac.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.almanac.TestArticles;
 import java.time.Clock;
@@ -19,12 +20,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * What article storage must do, run against every database Almanac supports: each subclass
  * points the application at one database (H2, PostgreSQL) and inherits every test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@RecordApplicationEvents
 @Import(ArticleStorageContract.FixedClock.class)
 abstract class ArticleStorageContract {
 
@@ -47,6 +51,9 @@ abstract class ArticleStorageContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
 
     @BeforeEach
     void emptyDatabase() {
@@ -194,6 +201,22 @@ abstract class ArticleStorageContract {
                 .extracting(ArticleSummary::id)
                 .containsExactly(first.id());
         assertThat(articles.earlierOfStory(first, 5)).isEmpty();
+    }
+
+    @Test
+    void everyChangeIsAnEventAndNoChangeIsNone() {
+        Article created = writer.save(ArticleMother.riverTreaty()).article();
+        writer.save(ArticleMother.riverTreaty());
+        writer.save(ArticleMother.riverTreatyEdited());
+        assertThat(events.stream(ArticleChanged.class))
+                .extracting(
+                        ArticleChanged::id,
+                        ArticleChanged::revision,
+                        ArticleChanged::status,
+                        e -> e.edit().author())
+                .containsExactly(
+                        tuple(created.id(), 1, Status.PUBLISHED, Edit.IMPORT),
+                        tuple(created.id(), 2, Status.PUBLISHED, Edit.IMPORT));
     }
 
     @Test

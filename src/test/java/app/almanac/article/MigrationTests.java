@@ -6,7 +6,10 @@ import app.almanac.TestArticles;
 import app.almanac.TestPostgres;
 import app.almanac.shared.ChangeLog;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -55,7 +59,8 @@ class MigrationTests {
 
     private static void migratesWithoutLoss(DataSource database, String schema) throws IOException, SQLException {
         // one connection for the whole test: a thousand inserts, each on a new connection, are slow on PostgreSQL
-        var dataSource = new SingleConnectionDataSource(database.getConnection(), true);
+        AtomicInteger statements = new AtomicInteger();
+        var dataSource = new SingleConnectionDataSource(counting(database.getConnection(), statements), true);
         flyway(dataSource, schema, "3").migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         String dump = new ClassPathResource("migration/v3-database.sql").getContentAsString(StandardCharsets.UTF_8);
@@ -97,6 +102,9 @@ class MigrationTests {
             after.put(id, body(repository.findAnyById(id).orElseThrow().content()));
         }
         assertThat(after).isEqualTo(before);
+        statements.set(0);
+        repository.findAnyById(before.keySet().iterator().next()).orElseThrow();
+        assertThat(statements.get()).as("statements to read one article").isLessThanOrEqualTo(3);
         // and the migrated database takes writes: a revision saved before authors were recorded (V3)
         // counts as an import's, so importing an edited text again is a new revision, not a refusal
         jdbc.sql("alter table change_log alter column id restart with 1000").update();
@@ -126,6 +134,22 @@ class MigrationTests {
                         .single())
                 .as("the second copy is gone")
                 .isZero();
+    }
+
+    /** The connection, counting the statements prepared on it. */
+    private static Connection counting(Connection connection, AtomicInteger statements) {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("prepare")
+                            || method.getName().equals("createStatement")) {
+                        statements.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static Flyway flyway(DataSource dataSource, String schema, String target) {
