@@ -28,8 +28,17 @@ public record Health(
         return indexDocuments < 0 ? 0 : Math.max(0, changeLogLatest - indexApplied);
     }
 
+    /**
+     * Whether this node's index claims changes the database does not have (the database lost
+     * commits, or was restored from an older copy): the index rebuilds itself when it sees this.
+     */
+    @JsonProperty("ahead")
+    public boolean ahead() {
+        return indexDocuments >= 0 && indexApplied > changeLogLatest;
+    }
+
     @JsonProperty("healthy")
     public boolean healthy() {
-        return databaseError == null && (indexDocuments < 0 || lag() < 1000);
+        return databaseError == null && (indexDocuments < 0 || (lag() < 1000 && !ahead()));
     }
 }

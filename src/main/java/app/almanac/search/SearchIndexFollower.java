@@ -57,7 +57,17 @@ class SearchIndexFollower implements ChangeLogSubscriber {
     @Override
     public synchronized ChangeLogCursor cursor() {
         ChangeLogCursor applied = index.applied();
-        if (applied.position() == 0 && index.documents() == 0 && articles.count() > 0) {
+        boolean empty = applied.position() == 0 && index.documents() == 0 && articles.count() > 0;
+        // an index ahead of the log has seen writes the database no longer holds (a restore, or
+        // commits lost in a crash): what it holds cannot be trusted, and ids will be handed out again
+        boolean ahead = applied.position() > follower.latestId();
+        if (empty || ahead) {
+            if (ahead) {
+                log.warn(
+                        "search index is ahead of the database (applied {}, log ends at {}): rebuilding",
+                        applied.position(),
+                        follower.latestId());
+            }
             rebuild(done -> {});
             return index.applied();
         }

@@ -83,6 +83,11 @@ public class ChangeLogFollower {
         }
     }
 
+    /** The newest entry of the log: a store whose position is beyond it is ahead of the database. */
+    public long latestId() {
+        return changeLog.latestId();
+    }
+
     /**
      * Where a new store starts: at the newest entry, with the ids just below it that are not
      * committed yet counted as missing (a transaction may hold one while this store starts).

@@ -16,6 +16,7 @@ import app.almanac.article.Section;
 import app.almanac.article.Status;
 import app.almanac.ingest.ImportService;
 import app.almanac.ingest.ImportSources;
+import app.almanac.shared.ChangeLogCursor;
 import app.almanac.web.Html5Validator;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +57,9 @@ class SearchTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    SearchIndex index;
 
     @Autowired
     ArticleService articles;
@@ -127,6 +132,28 @@ class SearchTests {
         assertThat(find("Wallabyton").total())
                 .as("both unpublished articles left search")
                 .isZero();
+    }
+
+    /**
+     * After a crash that lost commits the index can hold changes the database does not, and the
+     * log hands their ids out again: an index ahead of the log rebuilds itself from the database.
+     */
+    @Test
+    void anIndexAheadOfTheDatabaseRebuildsItselfFromTheDatabase() {
+        long id = writer.save(TestArticles.article("Numbatvale ahead of the log")
+                        .context("Numbatvale is in the database.")
+                        .build())
+                .article()
+                .id();
+        ChangeLogCursor truth = index.applied();
+        index.remove(id); // what the index no longer shows...
+        index.commit(
+                new ChangeLogCursor(truth.position() + 500, new TreeMap<>())); // ...and a position the log never had
+        assertThat(find("Numbatvale").total()).isZero();
+
+        search.catchUp();
+        assertThat(index.applied().position()).isLessThanOrEqualTo(truth.position());
+        assertThat(find("Numbatvale").total()).as("rebuilt from the database").isEqualTo(1);
     }
 
     private static void await(CountDownLatch latch) {
