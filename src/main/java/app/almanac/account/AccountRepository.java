@@ -119,6 +119,14 @@ class AccountRepository {
                 .update();
     }
 
+    /** Ends every outstanding reset token of a user: after a reset or a password change, older links must not work. */
+    void endResets(long userId, OffsetDateTime now) {
+        jdbc.sql("update password_reset set used_at = :now where user_id = :user and used_at is null")
+                .param("now", now)
+                .param("user", userId)
+                .update();
+    }
+
     /** Marks an unused, unexpired reset token used and returns its user; empty when the token is no good. */
     Optional<Long> redeemReset(String tokenHash, OffsetDateTime now) {
         Optional<Long> user = jdbc.sql("""

@@ -123,6 +123,7 @@ public class AccountService implements UserDetailsService {
         }
         checkPassword("password", replacement);
         repository.updatePassword(userId, encoder.encode(replacement));
+        repository.endResets(userId, now());
         changeLog.append(ENTITY, userId, ChangeLog.Action.UPDATED);
         audit.record(row.email(), "account.password-change", "user " + userId, null);
         endSessionsExcept(row.email(), keepSessionId);
@@ -159,6 +160,7 @@ public class AccountService implements UserDetailsService {
                 .orElseThrow(() -> new AccountException(
                         "token", "This reset link has expired or has been used. Ask for a new one."));
         repository.updatePassword(userId, encoder.encode(replacement));
+        repository.endResets(userId, now());
         changeLog.append(ENTITY, userId, ChangeLog.Action.UPDATED);
         var row = repository.findById(userId).orElseThrow();
         audit.record(row.email(), "account.reset", "user " + userId, null);

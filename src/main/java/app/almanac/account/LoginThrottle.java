@@ -1,5 +1,6 @@
 package app.almanac.account;
 
+import app.almanac.shared.Hashes;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
@@ -16,10 +17,22 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
+    /** The longest e-mail address there is (RFC 5321): anything longer is refused before it is kept. */
+    static final int MAX_NAME = 320;
+
+    /**
+     * Buckets by the SHA-256 of what they count (so a key is 64 characters whatever was sent),
+     * bounded by weight: a flood of made-up names costs a bounded amount of memory.
+     */
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(200_000)
+            .maximumWeight(32L * 1024 * 1024)
+            .weigher((String key, Bucket bucket) -> key.length() * 2 + BUCKET_BYTES)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
+
+    /** About what one bucket and its cache entry take on the heap. */
+    private static final int BUCKET_BYTES = 400;
+
     private final int perAccount;
     private final int perAddress;
     private final Duration window;
@@ -44,7 +57,18 @@ class LoginThrottle {
 
     /** A correct password clears the account's failures (the address keeps its count). */
     void succeeded(String email) {
-        buckets.invalidate("account:" + AccountService.normalise(email));
+        buckets.invalidate(key("account:" + AccountService.normalise(email)));
+    }
+
+    /** Whether {@code name} could be an account's e-mail address at all (short enough to be one). */
+    static boolean plausible(String name) {
+        return name == null || name.length() <= MAX_NAME;
+    }
+
+    /** How much the buckets weigh now (for tests and health). */
+    long weight() {
+        buckets.cleanUp();
+        return buckets.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     /**
@@ -53,7 +77,7 @@ class LoginThrottle {
      */
     boolean request(String kind, String address) {
         return buckets.get(
-                        kind + ":" + address,
+                        key(kind + ":" + address),
                         k -> Bucket.builder()
                                 .addLimit(Bandwidth.builder()
                                         .capacity(perAddressRequests)
@@ -69,11 +93,15 @@ class LoginThrottle {
     }
 
     private Bucket account(String email) {
-        return buckets.get("account:" + AccountService.normalise(email), k -> bucket(perAccount));
+        return buckets.get(key("account:" + AccountService.normalise(email)), k -> bucket(perAccount));
     }
 
     private Bucket address(String address) {
-        return buckets.get("address:" + address, k -> bucket(perAddress));
+        return buckets.get(key("address:" + address), k -> bucket(perAddress));
+    }
+
+    private static String key(String counted) {
+        return Hashes.sha256(counted);
     }
 
     private Bucket bucket(int failures) {

@@ -50,6 +50,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         String email = request.getParameter("username");
+        if (!LoginThrottle.plausible(email)) {
+            // no account has such a name: refused before anything about it is kept
+            response.sendError(400, "That is not an e-mail address: it is longer than any can be.");
+            return;
+        }
         if (throttle.allows(email, request.getRemoteAddr())) {
             chain.doFilter(request, response);
             return;

@@ -1,7 +1,7 @@
 package app.almanac.article;
 
+import app.almanac.shared.Months;
 import app.almanac.shared.NotFoundException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -48,12 +48,7 @@ class ReadingController {
 
     @GetMapping("/archive/{month}")
     ModelAndView month(@PathVariable String month) {
-        YearMonth yearMonth;
-        try {
-            yearMonth = YearMonth.parse(month);
-        } catch (DateTimeException e) {
-            throw new NotFoundException("There is no month called '" + month + "'; months look like 2024-02.");
-        }
+        YearMonth yearMonth = Months.parse(month);
         return page("article/month", new ReadingPages.MonthPage(articles.month(yearMonth)));
     }
 

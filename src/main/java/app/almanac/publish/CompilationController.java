@@ -1,7 +1,7 @@
 package app.almanac.publish;
 
+import app.almanac.shared.Months;
 import app.almanac.shared.NotFoundException;
-import java.time.DateTimeException;
 import java.time.YearMonth;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,12 +24,7 @@ class CompilationController {
 
     @GetMapping("/compilations/{month}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String month, @RequestParam(required = false) String syllabus) {
-        YearMonth yearMonth;
-        try {
-            yearMonth = YearMonth.parse(month);
-        } catch (DateTimeException e) {
-            throw new NotFoundException("There is no month called '" + month + "'; months look like 2024-02.");
-        }
+        YearMonth yearMonth = Months.parse(month);
         Compilation compilation =
                 compilations.compilation(yearMonth, syllabus == null || syllabus.isBlank() ? null : syllabus);
         if (compilation.stories().isEmpty()) {

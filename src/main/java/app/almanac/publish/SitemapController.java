@@ -71,7 +71,10 @@ class SitemapController {
 
     @GetMapping("/sitemaps/articles-{n}.xml")
     ResponseEntity<String> articles(@PathVariable int n, HttpServletRequest request) throws XMLStreamException {
-        List<ArticleSummary> page = n < 1 ? List.of() : articles.newest((n - 1) * PER_SITEMAP, PER_SITEMAP);
+        // (n - 1) × PER_SITEMAP must stay an int: a number past every article names no sitemap
+        List<ArticleSummary> page = n < 1 || n > Integer.MAX_VALUE / PER_SITEMAP
+                ? List.of()
+                : articles.newest((n - 1) * PER_SITEMAP, PER_SITEMAP);
         if (page.isEmpty()) {
             throw new NotFoundException("There is no sitemap number " + n + ".");
         }

@@ -1,5 +1,6 @@
 package app.almanac.search;
 
+import app.almanac.shared.BadRequestException;
 import java.time.LocalDate;
 
 /**
@@ -35,8 +36,16 @@ public record SearchQuery(
         category = blankToNull(category);
         tag = blankToNull(tag);
         syllabus = blankToNull(syllabus);
+        if (page > MAX_PAGE) {
+            // page × page size must stay an int, and nobody reads a thousand pages of results
+            throw new BadRequestException(
+                    "There are at most " + MAX_PAGE + " pages of results; page " + page + " is past them.");
+        }
         page = Math.max(page, 1);
     }
+
+    /** The last page of results anyone may ask for. */
+    public static final int MAX_PAGE = 1000;
 
     public boolean isEmpty() {
         return text.isEmpty() && category == null && tag == null && syllabus == null && from == null && to == null;

@@ -7,6 +7,7 @@ import static app.almanac.search.ArticleDocuments.SYLLABUS;
 import static app.almanac.search.ArticleDocuments.TAG;
 import static app.almanac.search.ArticleDocuments.TITLE;
 
+import app.almanac.shared.BadRequestException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
@@ -49,6 +50,7 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
@@ -184,6 +186,9 @@ public class SearchService {
         parser.setAllowLeadingWildcard(false);
         try {
             return parser.parse(text);
+        } catch (TooComplexToDeterminizeException e) {
+            // a /regular expression/ whose automaton would take unbounded work to build
+            throw new BadRequestException("That pattern is too complex to search for; search for words instead.");
         } catch (ParseException | IllegalArgumentException | BooleanQuery.TooManyClauses e) {
             try {
                 return parser.parse(QueryParser.escape(text));

@@ -1,6 +1,7 @@
 package app.almanac.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.almanac.AlmanacTest;
 import app.almanac.TestSession;
@@ -106,6 +107,12 @@ class AccountTests {
     }
 
     @Test
+    void aUserNameLongerThanAnyEmailAddressIsRefusedBeforeAnythingIsKept() {
+        HttpResponse<String> attempt = new TestSession(port).signIn("x".repeat(1_000_000), "whatever it is");
+        assertThat(attempt.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void twentyWrongPasswordsInARowAreThrottledAndThenEvenTheRightOneWaits() {
         accounts.add("test", "target@example.org", "T", PASSWORD, Role.LEARNER);
         TestSession attacker = new TestSession(port);
@@ -159,6 +166,25 @@ class AccountTests {
                         .firstValue("Location")
                         .orElse(""))
                 .endsWith("?error");
+    }
+
+    @Test
+    void aResetOrAPasswordChangeEndsEveryOlderResetLink() {
+        accounts.add("test", "twolinks@example.org", "T", PASSWORD, Role.LEARNER);
+        String older = accounts.startReset("twolinks@example.org").orElseThrow();
+        String newer = accounts.startReset("twolinks@example.org").orElseThrow();
+        accounts.reset(newer, "a brand new password");
+        assertThatThrownBy(() -> accounts.reset(older, "the attacker's password"))
+                .isInstanceOf(AccountException.class)
+                .hasMessageContaining("expired or has been used");
+
+        String beforeChange = accounts.startReset("twolinks@example.org").orElseThrow();
+        long id = jdbc.sql("select id from app_user where email = 'twolinks@example.org'")
+                .query(Long.class)
+                .single();
+        accounts.changePassword(id, "a brand new password", "another new password", null);
+        assertThatThrownBy(() -> accounts.reset(beforeChange, "the attacker's password"))
+                .isInstanceOf(AccountException.class);
     }
 
     @Test

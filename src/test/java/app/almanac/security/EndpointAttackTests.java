@@ -3,6 +3,7 @@ package app.almanac.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.almanac.AlmanacTest;
+import app.almanac.TestHttp;
 import app.almanac.TestSeeds;
 import app.almanac.TestSession;
 import app.almanac.account.AccountService;
@@ -24,6 +25,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,6 +77,11 @@ class EndpointAttackTests {
             "x".repeat(2000),
             "NaN",
             "1e9",
+            "214748365",
+            "2147483648",
+            "+999999999-12",
+            "-999999999-01",
+            "%2F%5Ba-z%5D%2B.*x%7B1%2C9999%7D%2F",
             "%3Cscript%3E");
 
     @LocalServerPort
@@ -330,6 +338,22 @@ class EndpointAttackTests {
         HttpResponse<String> search =
                 admin.get("/api/search?q=" + URLEncoder.encode("' OR '1'='1", StandardCharsets.UTF_8));
         assertThat(search.statusCode()).isEqualTo(200);
+    }
+
+    /** The three inputs an outside test found answered 500 with a stack trace in the log. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/search?q=%2F%5Ba-z%5D%2B.*x%7B1%2C9999%7D%2F",
+                "/api/search?q=%2F%5Ba-z%5D%2B.*x%7B1%2C9999%7D%2F",
+                "/search?q=treaty&page=214748365",
+                "/api/search?q=treaty&page=2147483647",
+                "/archive/+999999999-12",
+                "/compilations/-999999999-01.pdf"
+            })
+    void craftedInputsTheOutsideTestFoundAnswer400(String path) {
+        HttpResponse<String> answer = new TestHttp(port).get(path);
+        assertThat(answer.statusCode()).isEqualTo(400);
     }
 
     @Test
