@@ -1,5 +1,6 @@
 package app.almanac.account;
 
+import app.almanac.web.SecurityHeaders;
 import gg.jte.TemplateEngine;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -21,6 +22,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -88,8 +90,9 @@ class SecurityConfiguration {
                             request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message);
                             response.sendError(HttpServletResponse.SC_FORBIDDEN, message);
                         }))
-                .headers(h -> h.contentSecurityPolicy(
-                                c -> c.policyDirectives(app.almanac.web.SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                        .addHeaderWriter(
+                                new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY))
                         .referrerPolicy(r ->
                                 r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(f -> f.deny()));

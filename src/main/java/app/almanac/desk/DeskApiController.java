@@ -5,6 +5,7 @@ import app.almanac.article.Editorial;
 import app.almanac.article.EditorialException;
 import app.almanac.article.EditorialService;
 import app.almanac.article.Status;
+import app.almanac.shared.BadRequestException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +87,7 @@ class DeskApiController {
         try {
             wanted = Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new app.almanac.shared.BadRequestException("status must be draft, review, scheduled or published");
+            throw new BadRequestException("status must be draft, review, scheduled or published");
         }
         return editorial.byStatus(wanted, DeskController.LIST_SIZE);
     }

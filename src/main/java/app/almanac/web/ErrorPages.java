@@ -1,5 +1,6 @@
 package app.almanac.web;
 
+import app.almanac.shared.BadRequestException;
 import app.almanac.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,8 +41,8 @@ class ErrorPages {
         return respond(HttpStatus.BAD_REQUEST, "The value of '" + e.getName() + "' is not valid.", request);
     }
 
-    @ExceptionHandler(app.almanac.shared.BadRequestException.class)
-    Object bad(app.almanac.shared.BadRequestException e, HttpServletRequest request) {
+    @ExceptionHandler(BadRequestException.class)
+    Object bad(BadRequestException e, HttpServletRequest request) {
         return respond(HttpStatus.BAD_REQUEST, e.getMessage(), request);
     }
 

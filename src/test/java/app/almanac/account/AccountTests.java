@@ -3,8 +3,10 @@ package app.almanac.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.almanac.AlmanacApplication;
 import app.almanac.AlmanacTest;
 import app.almanac.TestSession;
+import app.almanac.web.Html5Validator;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -345,6 +347,8 @@ class AccountTests {
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Permissions-Policy"))
+                .hasValueSatisfying(policy -> assertThat(policy).contains("camera=()", "geolocation=()"));
     }
 
     @Test
@@ -392,12 +396,12 @@ class AccountTests {
                 .entrySet()) {
             HttpResponse<String> response = entry.getValue().get(entry.getKey());
             assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(200);
-            assertThat(app.almanac.web.Html5Validator.errors(response.body()))
+            assertThat(Html5Validator.errors(response.body()))
                     .as("Nu Html Checker errors in " + entry.getKey())
                     .isEmpty();
         }
         HttpResponse<String> issued = admin.post("/account/tokens", Map.of("name", "shown once", "scopes", "read"));
-        assertThat(app.almanac.web.Html5Validator.errors(issued.body()))
+        assertThat(Html5Validator.errors(issued.body()))
                 .as("the page showing a new token")
                 .isEmpty();
     }
@@ -405,7 +409,7 @@ class AccountTests {
     @Test
     void aSessionStartedOnOneNodeIsHonouredByAnotherSharingTheDatabase() {
         // a second app node on the same database (this test's in-memory H2), with its own port
-        try (var second = new SpringApplicationBuilder(app.almanac.AlmanacApplication.class)
+        try (var second = new SpringApplicationBuilder(AlmanacApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=" + datasourceUrl, "--almanac.search.index=memory")) {
             int otherPort =
                     ((WebServerApplicationContext) second).getWebServer().getPort();

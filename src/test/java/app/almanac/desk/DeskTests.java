@@ -19,6 +19,7 @@ import app.almanac.article.SaveResult;
 import app.almanac.article.Status;
 import app.almanac.search.SearchQuery;
 import app.almanac.search.SearchService;
+import app.almanac.web.Html5Validator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -525,13 +526,13 @@ class DeskTests {
                 "/desk/articles/" + id + "/diff?from=1&to=2")) {
             HttpResponse<String> response = editor.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(app.almanac.web.Html5Validator.errors(response.body()))
+            assertThat(Html5Validator.errors(response.body()))
                     .as("Nu Html Checker errors in " + path)
                     .isEmpty();
         }
         HttpResponse<String> conflict =
                 editor.post("/desk/articles/" + id, Map.of("base", "1", "action", "save", "markdown", markdown));
-        assertThat(app.almanac.web.Html5Validator.errors(conflict.body()))
+        assertThat(Html5Validator.errors(conflict.body()))
                 .as("the conflict page")
                 .isEmpty();
     }
