@@ -67,18 +67,22 @@ class BookmarkService {
     @Transactional(readOnly = true)
     public List<Bookmark> list(long userId) {
         return jdbc.sql("""
-                select b.id, b.article_id, a.title, a.slug, a.published_on, b.note, b.created_at
+                select b.id, b.article_id, a.title, a.slug, a.published_on, a.status, b.note, b.created_at
                 from bookmark b join article a on a.id = b.article_id
                 where b.user_id = :user order by b.created_at desc, b.id desc""")
                 .param("user", userId)
-                .query((rs, n) -> new Bookmark(
-                        rs.getLong("id"),
-                        rs.getLong("article_id"),
-                        rs.getString("title"),
-                        "/articles/" + rs.getObject("published_on", LocalDate.class) + "/" + rs.getString("slug"),
-                        rs.getObject("published_on", LocalDate.class),
-                        rs.getString("note"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> {
+                    boolean published = "published".equals(rs.getString("status"));
+                    LocalDate date = rs.getObject("published_on", LocalDate.class);
+                    return new Bookmark(
+                            rs.getLong("id"),
+                            rs.getLong("article_id"),
+                            published ? rs.getString("title") : null,
+                            published ? "/articles/" + date + "/" + rs.getString("slug") : null,
+                            published ? date : null,
+                            rs.getString("note"),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                })
                 .list();
     }
 
