@@ -33,6 +33,7 @@ class LoginThrottle {
     /** About what one bucket and its cache entry take on the heap. */
     private static final int BUCKET_BYTES = 400;
 
+    private final Cache<String, Boolean> refusalsAudited;
     private final int perAccount;
     private final int perAddress;
     private final Duration window;
@@ -43,6 +44,10 @@ class LoginThrottle {
         this.perAccount = limits.failuresPerAccount();
         this.perAddress = limits.failuresPerAddress();
         this.window = limits.window();
+        this.refusalsAudited = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(limits.window())
+                .build();
     }
 
     /** Whether another attempt may be checked now. */
@@ -85,6 +90,14 @@ class LoginThrottle {
                                         .build())
                                 .build())
                 .tryConsume(1);
+    }
+
+    /**
+     * Whether a refusal of {@code what} should be written to the audit log: the first in each
+     * window is, the rest are counted into it, so a guesser cannot flood the log.
+     */
+    boolean firstRefusal(String what) {
+        return refusalsAudited.asMap().putIfAbsent(key("refused:" + what), Boolean.TRUE) == null;
     }
 
     /** How long until a refused client may try again, in whole minutes. */

@@ -39,7 +39,13 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             if (throttle.request(path, request.getRemoteAddr())) {
                 chain.doFilter(request, response);
             } else {
-                audit.record(null, path.equals("/signup") ? "sign-up.throttled" : "reset.throttled", null, null);
+                if (throttle.firstRefusal(path + " " + request.getRemoteAddr())) {
+                    audit.record(
+                            null,
+                            path.equals("/signup") ? "sign-up.throttled" : "reset.throttled",
+                            null,
+                            "further refusals within the hour are not recorded");
+                }
                 response.setHeader("Retry-After", "3600");
                 response.sendError(429, "Too many requests from this address; try again in an hour.");
             }
@@ -59,7 +65,13 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        audit.record(AccountService.normalise(email), "sign-in.throttled", null, null);
+        if (throttle.firstRefusal("sign-in " + AccountService.normalise(email) + " " + request.getRemoteAddr())) {
+            audit.record(
+                    AccountService.normalise(email),
+                    "sign-in.throttled",
+                    null,
+                    "further refusals for this account from this address within the window are not recorded");
+        }
         long minutes = throttle.minutesToWait();
         response.setStatus(429);
         response.setHeader("Retry-After", String.valueOf(minutes * 60));
