@@ -12,7 +12,7 @@ import java.util.List;
  * and leave the rest empty, instead of an eleven-argument constructor.
  *
  * <pre>{@code
- * TestArticles.article("Rates held").on(LocalDate.of(2024, 3, 1)).category("Economy").tags("RBI").build()
+ * TestArticles.article("Rates held").on(LocalDate.of(2024, 3, 1)).category("Economy").tags(List.of("RBI")).build()
  * }</pre>
  */
 public final class TestArticles {
@@ -24,206 +24,100 @@ public final class TestArticles {
 
     /** An article titled {@code title} of {@link #DAY}, with nothing else in it yet. */
     public static Builder article(String title) {
-        return new Builder(new ArticleContent(
-                title, DAY, null, null, null, List.of(), List.of(), null, List.of(), List.of(), List.of()));
+        Builder b = new Builder();
+        b.title = title;
+        return b;
     }
 
     /** A copy of {@code content} to change. */
-    public static Builder copyOf(ArticleContent content) {
-        return new Builder(content);
+    public static Builder copyOf(ArticleContent c) {
+        return article(c.title())
+                .on(c.date())
+                .publisher(c.publisher())
+                .series(c.series())
+                .category(c.category())
+                .syllabus(c.syllabus())
+                .tags(c.tags())
+                .context(c.context())
+                .credits(c.credits())
+                .sections(c.sections())
+                .questions(c.questions());
     }
 
-    /** Builds one article; each call returns a new builder, so builders can be shared. */
+    /** Collects the parts of one article; {@link #build} makes it. */
     public static final class Builder {
-        private final ArticleContent c;
+        private String title;
+        private LocalDate date = DAY;
+        private String publisher;
+        private String series;
+        private String category;
+        private List<String> syllabus = List.of();
+        private List<String> tags = List.of();
+        private String context;
+        private List<Credit> credits = List.of();
+        private List<Section> sections = List.of();
+        private List<Question> questions = List.of();
 
-        private Builder(ArticleContent content) {
-            this.c = content;
+        private Builder() {}
+
+        public Builder title(String value) {
+            title = value;
+            return this;
         }
 
-        public Builder title(String title) {
-            return with(
-                    title,
-                    c.date(),
-                    c.publisher(),
-                    c.series(),
-                    c.category(),
-                    c.syllabus(),
-                    c.tags(),
-                    c.context(),
-                    c.credits(),
-                    c.sections(),
-                    c.questions());
+        public Builder on(LocalDate value) {
+            date = value;
+            return this;
         }
 
-        public Builder on(LocalDate date) {
-            return with(
-                    c.title(),
-                    date,
-                    c.publisher(),
-                    c.series(),
-                    c.category(),
-                    c.syllabus(),
-                    c.tags(),
-                    c.context(),
-                    c.credits(),
-                    c.sections(),
-                    c.questions());
+        public Builder publisher(String value) {
+            publisher = value;
+            return this;
         }
 
-        public Builder publisher(String publisher) {
-            return with(
-                    c.title(),
-                    c.date(),
-                    publisher,
-                    c.series(),
-                    c.category(),
-                    c.syllabus(),
-                    c.tags(),
-                    c.context(),
-                    c.credits(),
-                    c.sections(),
-                    c.questions());
+        public Builder series(String value) {
+            series = value;
+            return this;
         }
 
-        public Builder series(String series) {
-            return with(
-                    c.title(),
-                    c.date(),
-                    c.publisher(),
-                    series,
-                    c.category(),
-                    c.syllabus(),
-                    c.tags(),
-                    c.context(),
-                    c.credits(),
-                    c.sections(),
-                    c.questions());
+        public Builder category(String value) {
+            category = value;
+            return this;
         }
 
-        public Builder category(String category) {
-            return with(
-                    c.title(),
-                    c.date(),
-                    c.publisher(),
-                    c.series(),
-                    category,
-                    c.syllabus(),
-                    c.tags(),
-                    c.context(),
-                    c.credits(),
-                    c.sections(),
-                    c.questions());
+        public Builder syllabus(List<String> value) {
+            syllabus = value;
+            return this;
         }
 
-        public Builder syllabus(List<String> papers) {
-            return with(
-                    c.title(),
-                    c.date(),
-                    c.publisher(),
-                    c.series(),
-                    c.category(),
-                    papers,
-                    c.tags(),
-                    c.context(),
-                    c.credits(),
-                    c.sections(),
-                    c.questions());
+        public Builder tags(List<String> value) {
+            tags = value;
+            return this;
         }
 
-        public Builder tags(List<String> tags) {
-            return with(
-                    c.title(),
-                    c.date(),
-                    c.publisher(),
-                    c.series(),
-                    c.category(),
-                    c.syllabus(),
-                    tags,
-                    c.context(),
-                    c.credits(),
-                    c.sections(),
-                    c.questions());
+        public Builder context(String value) {
+            context = value;
+            return this;
         }
 
-        public Builder context(String context) {
-            return with(
-                    c.title(),
-                    c.date(),
-                    c.publisher(),
-                    c.series(),
-                    c.category(),
-                    c.syllabus(),
-                    c.tags(),
-                    context,
-                    c.credits(),
-                    c.sections(),
-                    c.questions());
+        public Builder credits(List<Credit> value) {
+            credits = value;
+            return this;
         }
 
-        public Builder credits(List<Credit> credits) {
-            return with(
-                    c.title(),
-                    c.date(),
-                    c.publisher(),
-                    c.series(),
-                    c.category(),
-                    c.syllabus(),
-                    c.tags(),
-                    c.context(),
-                    credits,
-                    c.sections(),
-                    c.questions());
+        public Builder sections(List<Section> value) {
+            sections = value;
+            return this;
         }
 
-        public Builder sections(List<Section> sections) {
-            return with(
-                    c.title(),
-                    c.date(),
-                    c.publisher(),
-                    c.series(),
-                    c.category(),
-                    c.syllabus(),
-                    c.tags(),
-                    c.context(),
-                    c.credits(),
-                    sections,
-                    c.questions());
-        }
-
-        public Builder questions(List<Question> questions) {
-            return with(
-                    c.title(),
-                    c.date(),
-                    c.publisher(),
-                    c.series(),
-                    c.category(),
-                    c.syllabus(),
-                    c.tags(),
-                    c.context(),
-                    c.credits(),
-                    c.sections(),
-                    questions);
+        public Builder questions(List<Question> value) {
+            questions = value;
+            return this;
         }
 
         public ArticleContent build() {
-            return c;
-        }
-
-        private static Builder with(
-                String title,
-                LocalDate date,
-                String publisher,
-                String series,
-                String category,
-                List<String> syllabus,
-                List<String> tags,
-                String context,
-                List<Credit> credits,
-                List<Section> sections,
-                List<Question> questions) {
-            return new Builder(new ArticleContent(
-                    title, date, publisher, series, category, syllabus, tags, context, credits, sections, questions));
+            return new ArticleContent(
+                    title, date, publisher, series, category, syllabus, tags, context, credits, sections, questions);
         }
     }
 }

@@ -196,18 +196,8 @@ class DeskController {
             }
             desk.move(id, action, at, current.content().title(), editor.getName());
             return new ModelAndView("redirect:/desk/articles/" + id + "?saved");
-        } catch (ForbiddenMoveException e) {
-            return editPage(
-                    current,
-                    Documents.markdown(current.content()),
-                    current.revision(),
-                    preview(current),
-                    List.of(),
-                    null,
-                    null,
-                    e.getMessage(),
-                    HttpStatus.CONFLICT);
         } catch (EditorialException e) {
+            // a move the status does not allow conflicts with the article's state; other refusals are bad input
             return editPage(
                     current,
                     Documents.markdown(current.content()),
@@ -217,7 +207,7 @@ class DeskController {
                     null,
                     null,
                     e.getMessage(),
-                    HttpStatus.UNPROCESSABLE_CONTENT);
+                    e instanceof ForbiddenMoveException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 

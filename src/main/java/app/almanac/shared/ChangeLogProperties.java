@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startWindow how many ids below the newest a new store checks for transactions in flight
  */
 @ConfigurationProperties("almanac.change-log")
-public record ChangeLogProperties(
+record ChangeLogProperties(
         @DefaultValue("1s") Duration followDelay,
         @DefaultValue("10m") Duration gracePeriod,
         @DefaultValue("1000") int startWindow) {}

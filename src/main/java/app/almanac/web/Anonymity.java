@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * answer them all. The cookie's name is the one sessions are configured with.
  */
 @Component
-public class Anonymity {
+class Anonymity {
 
     private final String sessionCookie;
 
@@ -20,7 +20,7 @@ public class Anonymity {
     }
 
     /** Whether {@code request} carries neither an Authorization header nor the session cookie. */
-    public boolean anonymous(HttpServletRequest request) {
+    boolean anonymous(HttpServletRequest request) {
         if (request.getHeader("Authorization") != null) {
             return false;
         }
