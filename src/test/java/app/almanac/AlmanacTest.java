@@ -21,8 +21,10 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties =
-                "spring.datasource.url=jdbc:h2:mem:almanac-tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:almanac-tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "almanac.base-url=http://almanac.test"
+        })
 @Import(TestClock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(FreshDatabase.class)

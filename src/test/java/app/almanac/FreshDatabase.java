@@ -31,6 +31,7 @@ public final class FreshDatabase implements BeforeAllCallback {
             "change_log",
             "api_token",
             "password_reset",
+            "known_device",
             "audit_event",
             "spring_session_attributes",
             "spring_session",

@@ -3,6 +3,8 @@ package app.almanac.account;
 import static app.almanac.web.Pages.page;
 
 import app.almanac.shared.NotFoundException;
+import app.almanac.shared.SiteAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Sign-up, sign-in, the account page (password, API tokens) and password reset. */
 @Controller
@@ -29,10 +30,17 @@ class AccountController {
 
     private final AccountService accounts;
     private final ApiTokens tokens;
+    private final SiteAddress site;
+    private final LoginThrottle throttle;
+    private final KnownDevices devices;
 
-    AccountController(AccountService accounts, ApiTokens tokens) {
+    AccountController(
+            AccountService accounts, ApiTokens tokens, SiteAddress site, LoginThrottle throttle, KnownDevices devices) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.site = site;
+        this.throttle = throttle;
+        this.devices = devices;
     }
 
     @GetMapping("/login")
@@ -80,13 +88,30 @@ class AccountController {
     @PostMapping("/account/password")
     ModelAndView changePassword(
             @AuthenticationPrincipal AccountUser user,
+            HttpServletRequest request,
             HttpSession session,
             @RequestParam(defaultValue = "") String current,
             @RequestParam(defaultValue = "") String password) {
+        // the current password is guessed through here as through the sign-in form: the same throttle
+        String address = request.getRemoteAddr();
+        String device = devices.recognise(request, user.getUsername()).orElse(null);
+        LoginThrottle.Verdict verdict = throttle.begin(user.getUsername(), address, device);
+        if (!verdict.allowed()) {
+            return home(
+                    user,
+                    null,
+                    Map.of("current", LoginThrottleFilter.tooMany(verdict)),
+                    null,
+                    HttpStatus.TOO_MANY_REQUESTS);
+        }
         try {
             accounts.changePassword(user.id(), current, password, session.getId());
+            throttle.succeeded(user.getUsername(), address, device);
             return new ModelAndView("redirect:/account?changed");
         } catch (AccountException e) {
+            if (!"current".equals(e.field())) {
+                throttle.succeeded(user.getUsername(), address, device);
+            }
             return home(user, null, errors(e), null, HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
@@ -120,11 +145,8 @@ class AccountController {
     @PostMapping("/password/forgot")
     ModelAndView forgot(@RequestParam(defaultValue = "") String email) {
         accounts.startReset(email).ifPresent(token -> {
-            String link = ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .path("/password/reset")
-                    .queryParam("token", token)
-                    .build()
-                    .toUriString();
+            // from the configured address, never the request's Host: that one the requester chooses
+            String link = site.absolute("/password/reset?token=" + token);
             // no mail server is configured: the operator hands the link over (or runs `almanac user reset-link`)
             log.warn(
                     "Password reset requested for {}: {} (valid for one hour; no mail server is configured)",

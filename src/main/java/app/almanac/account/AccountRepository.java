@@ -128,6 +128,16 @@ class AccountRepository {
     }
 
     /** Marks an unused, unexpired reset token used and returns its user; empty when the token is no good. */
+    /** The account a reset token still works for, without using the token up. */
+    Optional<Row> findResetOwner(String tokenHash, OffsetDateTime now) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where id = (select user_id from password_reset"
+                        + " where token_hash = :hash and used_at is null and expires_at > :now)")
+                .param("hash", tokenHash)
+                .param("now", now)
+                .query(AccountRepository::row)
+                .optional();
+    }
+
     Optional<Long> redeemReset(String tokenHash, OffsetDateTime now) {
         Optional<Long> user = jdbc.sql("""
                 select user_id from password_reset

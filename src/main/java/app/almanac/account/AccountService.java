@@ -2,7 +2,6 @@ package app.almanac.account;
 
 import app.almanac.shared.ChangeLog;
 import app.almanac.shared.Hashes;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +41,7 @@ public class AccountService implements UserDetailsService {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
+    private final LoginThrottle throttle;
 
     AccountService(
             AccountRepository repository,
@@ -49,7 +49,9 @@ public class AccountService implements UserDetailsService {
             ChangeLog changeLog,
             AuditLog audit,
             Clock clock,
-            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
+            LoginThrottle throttle) {
+        this.throttle = throttle;
         this.repository = repository;
         this.encoder = encoder;
         this.changeLog = changeLog;
@@ -67,23 +69,45 @@ public class AccountService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
-    /** Someone signing themselves up: always a learner. */
+    /**
+     * Someone signing themselves up: always a learner. An address that already has an account gets
+     * the same answer as a new one and nothing changes (its owner signs in as before; anyone else
+     * finds their password refused like any wrong one), so sign-up cannot tell who has an account.
+     * Empty in that case.
+     */
     @Transactional
-    public Account signUp(String email, String displayName, String password) {
-        Account account = create(email, displayName, password, Role.LEARNER);
+    public Optional<Account> signUp(String email, String displayName, String password) {
+        Candidate candidate = candidate(email, displayName, password);
+        var existing = repository.findByEmail(candidate.email());
+        if (existing.isPresent()) {
+            audit.record(
+                    candidate.email(),
+                    "account.sign-up-existing",
+                    "user " + existing.get().id(),
+                    null);
+            return Optional.empty();
+        }
+        Account account = insert(candidate, Role.LEARNER);
         audit.record(account.email(), "account.sign-up", "user " + account.id(), null);
-        return account;
+        return Optional.of(account);
     }
 
     /** An operator (CLI) or admin adding a user with a role. */
     @Transactional
     public Account add(String actor, String email, String displayName, String password, Role role) {
-        Account account = create(email, displayName, password, role);
+        Candidate candidate = candidate(email, displayName, password);
+        if (repository.findByEmail(candidate.email()).isPresent()) {
+            throw new AccountException("email", "There is already an account for " + candidate.email() + ".");
+        }
+        Account account = insert(candidate, role);
         audit.record(actor, "account.add", "user " + account.id(), account.email() + " as " + role.label());
         return account;
     }
 
-    private Account create(String email, String displayName, String password, Role role) {
+    /** A new account's details, checked. */
+    private record Candidate(String email, String name, String password) {}
+
+    private Candidate candidate(String email, String displayName, String password) {
         String address = normalise(email);
         if (!EMAIL.matcher(address).matches() || address.length() > 320) {
             throw new AccountException("email", "Enter an email address such as name@example.org.");
@@ -94,16 +118,17 @@ public class AccountService implements UserDetailsService {
         if (name.length() > 100) {
             throw new AccountException("displayName", "A name can have at most 100 characters.");
         }
-        checkPassword("password", password);
-        if (repository.findByEmail(address).isPresent()) {
-            throw new AccountException(
-                    "email", "There is already an account for " + address + ". Sign in, or reset its password.");
-        }
+        PasswordPolicy.check("password", password, address, name);
+        return new Candidate(address, name, password);
+    }
+
+    private Account insert(Candidate candidate, Role role) {
         long id;
         try {
-            id = repository.insert(address, name, encoder.encode(password), role, now());
+            id = repository.insert(
+                    candidate.email(), candidate.name(), encoder.encode(candidate.password()), role, now());
         } catch (DuplicateKeyException raced) {
-            throw new AccountException("email", "There is already an account for " + address + ".");
+            throw new AccountException("email", "There is already an account for " + candidate.email() + ".");
         }
         changeLog.append(ENTITY, id, ChangeLog.Action.CREATED);
         return repository.findById(id).orElseThrow().account();
@@ -121,7 +146,7 @@ public class AccountService implements UserDetailsService {
         if (current == null || !encoder.matches(current, row.passwordHash())) {
             throw new AccountException("current", "That is not your current password.");
         }
-        checkPassword("password", replacement);
+        PasswordPolicy.check("password", replacement, row.email(), row.displayName());
         repository.updatePassword(userId, encoder.encode(replacement));
         repository.endResets(userId, now());
         changeLog.append(ENTITY, userId, ChangeLog.Action.UPDATED);
@@ -154,9 +179,14 @@ public class AccountService implements UserDetailsService {
     /** Sets a new password with a reset token; the token works once, within the hour. */
     @Transactional
     public Account reset(String token, String replacement) {
-        checkPassword("password", replacement);
+        String tokenHash = Hashes.sha256(token == null ? "" : token);
+        var owner = repository
+                .findResetOwner(tokenHash, now())
+                .orElseThrow(() -> new AccountException(
+                        "token", "This reset link has expired or has been used. Ask for a new one."));
+        PasswordPolicy.check("password", replacement, owner.email(), owner.displayName());
         long userId = repository
-                .redeemReset(Hashes.sha256(token == null ? "" : token), now())
+                .redeemReset(tokenHash, now())
                 .orElseThrow(() -> new AccountException(
                         "token", "This reset link has expired or has been used. Ask for a new one."));
         repository.updatePassword(userId, encoder.encode(replacement));
@@ -165,6 +195,8 @@ public class AccountService implements UserDetailsService {
         var row = repository.findById(userId).orElseThrow();
         audit.record(row.email(), "account.reset", "user " + userId, null);
         endSessions(row.email());
+        // the link proved the owner: whatever a guesser ran up against this account no longer holds them up
+        throttle.forgive(row.email());
         return row.account();
     }
 
@@ -222,16 +254,6 @@ public class AccountService implements UserDetailsService {
     @Transactional(readOnly = true)
     public long count() {
         return repository.count();
-    }
-
-    /** Passwords: 10 to 64 characters (bcrypt reads at most 72 bytes; 64 leaves room for any script). */
-    static void checkPassword(String field, String password) {
-        if (password == null || password.codePointCount(0, password.length()) < 10) {
-            throw new AccountException(field, "A password needs at least 10 characters.");
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
-            throw new AccountException(field, "A password can have at most 72 bytes (about 64 characters).");
-        }
     }
 
     static String normalise(String email) {

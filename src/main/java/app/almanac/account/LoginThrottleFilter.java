@@ -11,20 +11,23 @@ import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands in front of the sign-in form's POST: while the account or the address has failed too
- * often, the attempt is answered 429 with the sign-in page, and the password is not even checked.
- * Sign-ups and reset requests are limited per address and hour the same way.
+ * Stands in front of the sign-in form's POST: while {@link LoginThrottle} says wait, the attempt
+ * is answered 429 with the sign-in page and how long to wait, and the password is not even
+ * checked; an attempt it lets through is counted before the password is. Sign-ups and reset
+ * requests are limited per address and hour.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final TemplateEngine templates;
+    private final KnownDevices devices;
 
-    LoginThrottleFilter(LoginThrottle throttle, AuditLog audit, TemplateEngine templates) {
+    LoginThrottleFilter(LoginThrottle throttle, AuditLog audit, TemplateEngine templates, KnownDevices devices) {
         this.throttle = throttle;
         this.audit = audit;
         this.templates = templates;
+        this.devices = devices;
     }
 
     @Override
@@ -61,7 +64,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             response.sendError(400, "That is not an e-mail address: it is longer than any can be.");
             return;
         }
-        if (throttle.allows(email, request.getRemoteAddr())) {
+        String device = email == null ? null : devices.recognise(request, email).orElse(null);
+        LoginThrottle.Verdict verdict = throttle.begin(email, request.getRemoteAddr(), device);
+        if (verdict.allowed()) {
+            request.setAttribute(SignInHandlers.DEVICE, device);
             chain.doFilter(request, response);
             return;
         }
@@ -70,22 +76,22 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                     AccountService.normalise(email),
                     "sign-in.throttled",
                     null,
-                    "further refusals for this account from this address within the window are not recorded");
+                    "further refusals for this account from this address within the hour are not recorded");
         }
-        long minutes = throttle.minutesToWait();
         response.setStatus(429);
-        response.setHeader("Retry-After", String.valueOf(minutes * 60));
+        response.setHeader("Retry-After", String.valueOf(verdict.seconds()));
         response.setContentType("text/html;charset=UTF-8");
         StringOutput out = new StringOutput();
-        templates.render(
-                "account/login.jte",
-                Map.of(
-                        "page",
-                        new AccountPages.Login(
-                                email,
-                                "Too many failed sign-ins for this account or from this address. Wait up to " + minutes
-                                        + " minutes and try again, or reset your password.")),
-                out);
+        templates.render("account/login.jte", Map.of("page", new AccountPages.Login(email, tooMany(verdict))), out);
         response.getWriter().write(out.toString());
+    }
+
+    /** What a refused client is told: how long to wait, and the way round it. */
+    static String tooMany(LoginThrottle.Verdict verdict) {
+        long seconds = verdict.seconds();
+        String wait =
+                seconds < 90 ? seconds + (seconds == 1 ? " second" : " seconds") : (seconds + 59) / 60 + " minutes";
+        return "Too many failed sign-ins for this account. Wait " + wait
+                + " and try again, or reset your password. From a browser you have signed in with before, you are not held up.";
     }
 }

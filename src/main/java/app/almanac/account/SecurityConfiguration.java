@@ -1,20 +1,25 @@
 package app.almanac.account;
 
+import app.almanac.shared.SiteAddress;
 import app.almanac.web.SecurityHeaders;
 import gg.jte.TemplateEngine;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -24,6 +29,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Who may reach what, and the protections every response carries. Deny by default: reading is
@@ -35,7 +41,13 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(
-            HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, AuditLog audit, TemplateEngine templates)
+            HttpSecurity http,
+            ApiTokens tokens,
+            LoginThrottle throttle,
+            AuditLog audit,
+            TemplateEngine templates,
+            KnownDevices devices,
+            SiteAddress site)
             throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var signIn = new LoginUrlAuthenticationEntryPoint("/login");
@@ -67,13 +79,14 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .formLogin(f -> f.loginPage("/login")
-                        .successHandler(new SignInHandlers.Success(throttle, audit))
-                        .failureHandler(new SignInHandlers.Failure(throttle, audit)))
+                        .successHandler(new SignInHandlers.Success(throttle, audit, devices))
+                        .failureHandler(new SignInHandlers.Failure(audit)))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter::carriesToken))
                 .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
-                        new LoginThrottleFilter(throttle, audit, templates), UsernamePasswordAuthenticationFilter.class)
+                        new LoginThrottleFilter(throttle, audit, templates, devices),
+                        UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         // scripts get 401; people get the sign-in page, whatever their client says it accepts
                         .authenticationEntryPoint((request, response, failure) -> {
@@ -95,8 +108,44 @@ class SecurityConfiguration {
                                 new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY))
                         .referrerPolicy(r ->
                                 r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .frameOptions(f -> f.deny()));
+                        .frameOptions(f -> f.deny())
+                        // behind an HTTPS proxy the request may look like plain HTTP: the configured address decides
+                        .httpStrictTransportSecurity(hsts -> {
+                            if (site.secure()) {
+                                hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                                        .maxAgeInSeconds(SecurityHeaders.HSTS_SECONDS)
+                                        .includeSubDomains(false);
+                            }
+                        }));
         return http.build();
+    }
+
+    /** The session cookie is Secure whenever readers reach the site over HTTPS, proxy or not. */
+    @Bean
+    DefaultCookieSerializerCustomizer secureSessionCookie(SiteAddress site) {
+        return serializer -> {
+            if (site.secure()) {
+                serializer.setUseSecureCookie(true);
+            }
+        };
+    }
+
+    /**
+     * Password checks for the sign-in form. A disabled account is reported only after its
+     * password was right (Spring's default checks it first, which tells a stranger the account
+     * exists); an unknown address costs a hash like a known one.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(AccountService accounts, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> {});
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("disabled");
+            }
+        });
+        return provider;
     }
 
     /** Admins can do what editors can, and editors what learners can. */

@@ -1,6 +1,7 @@
 package app.almanac.article;
 
 import app.almanac.shared.NotFoundException;
+import app.almanac.shared.SiteAddress;
 import app.almanac.web.AnonymousPages;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * One page per article, with related analyses and the earlier analyses of the same story; answered
@@ -30,11 +30,13 @@ class ArticleController {
     private final ArticleService articles;
     private final AnonymousPages pages;
     private final TemplateEngine templates;
+    private final SiteAddress site;
 
-    ArticleController(ArticleService articles, AnonymousPages pages, TemplateEngine templates) {
+    ArticleController(ArticleService articles, AnonymousPages pages, TemplateEngine templates, SiteAddress site) {
         this.articles = articles;
         this.pages = pages;
         this.templates = templates;
+        this.site = site;
     }
 
     @GetMapping("/articles/{date}/{slug}")
@@ -44,7 +46,7 @@ class ArticleController {
             HttpServletRequest request,
             WebRequest webRequest) {
         // an anonymous reader's page is kept, and answered ahead of the filters from then on
-        AnonymousPages.Page page = render(date, slug, request);
+        AnonymousPages.Page page = render(date, slug);
         pages.keep(request, page);
         // the revision identifies the content: a browser holding it gets 304 without any rendering
         if (webRequest.checkNotModified(page.etag(), page.lastModified())) {
@@ -58,15 +60,12 @@ class ArticleController {
                 .body(page.html());
     }
 
-    private AnonymousPages.Page render(LocalDate date, String slug, HttpServletRequest request) {
+    private AnonymousPages.Page render(LocalDate date, String slug) {
         ArticleService.Stamp stamp = articles.stamp(date, slug)
                 .orElseThrow(() -> new NotFoundException("No analysis was published on " + date + " under that name."));
         Article article = articles.findPublished(stamp.id())
                 .orElseThrow(() -> new NotFoundException("That analysis has just been removed."));
-        String url = ServletUriComponentsBuilder.fromContextPath(request)
-                .path(article.path())
-                .build()
-                .toUriString();
+        String url = site.absolute(article.path());
         ArticlePage page = new ArticlePage(
                 article, articles.related(article, AROUND), articles.earlierOfStory(article, AROUND), url);
         StringOutput out = new StringOutput();

@@ -4,6 +4,7 @@ import app.almanac.account.Account;
 import app.almanac.account.AccountException;
 import app.almanac.account.AccountService;
 import app.almanac.account.Role;
+import app.almanac.shared.SiteAddress;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -109,8 +110,7 @@ class UserCommand {
 
         @Option(
                 names = "--base-url",
-                defaultValue = "${env:ALMANAC_BASE_URL:-http://localhost:8080}",
-                description = "the site's address (default: ALMANAC_BASE_URL or ${DEFAULT-VALUE})")
+                description = "the site's address (default: ALMANAC_BASE_URL, else http://localhost:8080)")
         String baseUrl;
 
         @Parameters(paramLabel = "EMAIL")
@@ -128,7 +128,11 @@ class UserCommand {
                 }
                 spec.commandLine()
                         .getOut()
-                        .println(baseUrl.replaceAll("/+$", "") + "/password/reset?token=" + token.get());
+                        .println((baseUrl == null
+                                        ? context.getBean(SiteAddress.class).base()
+                                        : baseUrl.replaceAll("/+$", ""))
+                                + "/password/reset?token="
+                                + token.get());
                 return 0;
             }
         }

@@ -3,6 +3,7 @@ package app.almanac.publish;
 import app.almanac.article.ArticleService;
 import app.almanac.article.ArticleSummary;
 import app.almanac.shared.NotFoundException;
+import app.almanac.shared.SiteAddress;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -10,7 +11,6 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,22 +38,22 @@ class FeedController {
     }
 
     @GetMapping("/feed.atom")
-    ResponseEntity<String> all(HttpServletRequest request) throws FeedException {
-        return atom(feed(request, "Almanac: latest analyses", "/feed.atom", articles.newest(0, ENTRIES)));
+    ResponseEntity<String> all() throws FeedException {
+        return atom(feed("Almanac: latest analyses", "/feed.atom", articles.newest(0, ENTRIES)));
     }
 
     @GetMapping("/categories/{slug}/feed.atom")
-    ResponseEntity<String> category(@PathVariable String slug, HttpServletRequest request) throws FeedException {
+    ResponseEntity<String> category(@PathVariable String slug) throws FeedException {
         List<ArticleSummary> entries = articles.newestInCategory(slug, ENTRIES)
                 .orElseThrow(() -> new NotFoundException("There is no category '" + slug + "'."));
         String name = entries.isEmpty() || entries.get(0).category() == null
                 ? slug
                 : entries.get(0).category();
-        return atom(feed(request, "Almanac: " + name, "/categories/" + slug + "/feed.atom", entries));
+        return atom(feed("Almanac: " + name, "/categories/" + slug + "/feed.atom", entries));
     }
 
-    private Feed feed(HttpServletRequest request, String title, String path, List<ArticleSummary> entries) {
-        String base = site.base(request);
+    private Feed feed(String title, String path, List<ArticleSummary> entries) {
+        String base = site.base();
         Feed feed = new Feed("atom_1.0");
         feed.setId(base + path);
         feed.setTitle(title);

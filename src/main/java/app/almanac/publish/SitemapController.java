@@ -3,7 +3,7 @@ package app.almanac.publish;
 import app.almanac.article.ArticleService;
 import app.almanac.article.ArticleSummary;
 import app.almanac.shared.NotFoundException;
-import jakarta.servlet.http.HttpServletRequest;
+import app.almanac.shared.SiteAddress;
 import java.io.StringWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -35,13 +35,13 @@ class SitemapController {
     }
 
     @GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
-    String robots(HttpServletRequest request) {
-        return "User-agent: *\nAllow: /\nSitemap: " + site.base(request) + "/sitemap.xml\n";
+    String robots() {
+        return "User-agent: *\nAllow: /\nSitemap: " + site.base() + "/sitemap.xml\n";
     }
 
     @GetMapping("/sitemap.xml")
-    ResponseEntity<String> index(HttpServletRequest request) throws XMLStreamException {
-        String base = site.base(request);
+    ResponseEntity<String> index() throws XMLStreamException {
+        String base = site.base();
         long count = articles.count();
         return xml(w -> {
             w.writeStartElement("sitemapindex");
@@ -55,8 +55,8 @@ class SitemapController {
     }
 
     @GetMapping("/sitemaps/pages.xml")
-    ResponseEntity<String> pages(HttpServletRequest request) throws XMLStreamException {
-        String base = site.base(request);
+    ResponseEntity<String> pages() throws XMLStreamException {
+        String base = site.base();
         return xml(w -> {
             w.writeStartElement("urlset");
             w.writeDefaultNamespace(NS);
@@ -70,7 +70,7 @@ class SitemapController {
     }
 
     @GetMapping("/sitemaps/articles-{n}.xml")
-    ResponseEntity<String> articles(@PathVariable int n, HttpServletRequest request) throws XMLStreamException {
+    ResponseEntity<String> articles(@PathVariable int n) throws XMLStreamException {
         // (n - 1) × PER_SITEMAP must stay an int: a number past every article names no sitemap
         List<ArticleSummary> page = n < 1 || n > Integer.MAX_VALUE / PER_SITEMAP
                 ? List.of()
@@ -78,7 +78,7 @@ class SitemapController {
         if (page.isEmpty()) {
             throw new NotFoundException("There is no sitemap number " + n + ".");
         }
-        String base = site.base(request);
+        String base = site.base();
         return xml(w -> {
             w.writeStartElement("urlset");
             w.writeDefaultNamespace(NS);

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir where the embedded database and this node's search index live
  * @param timeZone the time zone the desk shows times in and reads scheduled times in
- * @param baseUrl the public address for feeds and sitemaps, or empty for the request's own
+ * @param baseUrl the public address every absolute URL is built from (see {@link SiteAddress})
  * @param samples whether to load the sample analyses into an empty database
  */
 @ConfigurationProperties("almanac")

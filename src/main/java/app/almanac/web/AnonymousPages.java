@@ -1,5 +1,6 @@
 package app.almanac.web;
 
+import app.almanac.shared.SiteAddress;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
@@ -46,9 +47,11 @@ public class AnonymousPages extends OncePerRequestFilter {
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
     private final Anonymity anonymity;
+    private final boolean https;
 
-    AnonymousPages(Anonymity anonymity) {
+    AnonymousPages(Anonymity anonymity, SiteAddress site) {
         this.anonymity = anonymity;
+        this.https = site.secure();
     }
 
     /** Keeps {@code page} for the URL of {@code request}, if the request was anonymous. */
@@ -86,7 +89,7 @@ public class AnonymousPages extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        SecurityHeaders.write(response);
+        SecurityHeaders.write(response, https);
         response.setHeader("Cache-Control", "no-cache");
         if (page.etag() != null) {
             response.setHeader("ETag", page.etag());

@@ -20,6 +20,9 @@ public final class SecurityHeaders {
     public static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
 
+    /** How long browsers keep to HTTPS once told (a year), when the site's address is https. */
+    public static final long HSTS_SECONDS = 31_536_000;
+
     /** What Spring Security writes by default, with the policies above. */
     public static final Map<String, String> ALL = Map.of(
             "Content-Security-Policy", CONTENT_SECURITY_POLICY,
@@ -31,7 +34,10 @@ public final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
-    public static void write(HttpServletResponse response) {
+    public static void write(HttpServletResponse response, boolean https) {
         ALL.forEach(response::setHeader);
+        if (https) {
+            response.setHeader("Strict-Transport-Security", "max-age=" + HSTS_SECONDS);
+        }
     }
 }

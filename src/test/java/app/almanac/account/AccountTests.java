@@ -8,6 +8,7 @@ import app.almanac.AlmanacTest;
 import app.almanac.TestSession;
 import app.almanac.web.Html5Validator;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,11 +87,35 @@ class AccountTests {
         assertThat(visitor.post("/signup", Map.of("email", "not-an-address", "password", "long enough password"))
                         .statusCode())
                 .isEqualTo(422);
-        HttpResponse<String> taken =
-                visitor.post("/signup", Map.of("email", "Learner@example.org", "password", "long enough password"));
-        assertThat(taken.statusCode()).isEqualTo(422);
-        assertThat(taken.body()).contains("already an account");
+        for (String trivial :
+                new String[] {"aaaaaaaaaa", "1234567890", "password1234", "qwertyuiop", "weak@example.org"}) {
+            HttpResponse<String> refused =
+                    visitor.post("/signup", Map.of("email", "weak@example.org", "password", trivial));
+            assertThat(refused.statusCode()).as(trivial).isEqualTo(422);
+            assertThat(Jsoup.parse(refused.body()).select(".problem").text())
+                    .as(trivial)
+                    .contains("among the first an attacker would try");
+        }
         assertThat(accounts.findByEmail("weak@example.org")).isEmpty();
+    }
+
+    @Test
+    void signingUpWithAnAddressThatHasAnAccountAnswersLikeANewOneAndChangesNothing() {
+        TestSession visitor = new TestSession(port);
+        HttpResponse<String> fresh =
+                visitor.post("/signup", Map.of("email", "fresh@example.org", "password", "long enough password"));
+        HttpResponse<String> taken =
+                visitor.post("/signup", Map.of("email", "Learner@example.org", "password", "the attacker's password"));
+        assertThat(taken.statusCode()).isEqualTo(fresh.statusCode()).isEqualTo(302);
+        assertThat(taken.headers().firstValue("Location"))
+                .isEqualTo(fresh.headers().firstValue("Location"));
+        assertThat(taken.body()).doesNotContain("already");
+        assertThat(visitor.signIn("learner@example.org", "the attacker's password")
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
+                .endsWith("/login?error");
+        TestSession.signedIn(port, "learner@example.org", PASSWORD);
     }
 
     @Test
@@ -115,33 +140,86 @@ class AccountTests {
     }
 
     @Test
-    void twentyWrongPasswordsInARowAreThrottledAndThenEvenTheRightOneWaits() {
+    void parallelGuessesAreCountedBeforeTheCheckAndTheRightPasswordThenWaitsToo() throws Exception {
         accounts.add("test", "target@example.org", "T", PASSWORD, Role.LEARNER);
-        TestSession attacker = new TestSession(port);
-        int throttled = 0;
-        for (int i = 0; i < 20; i++) {
-            HttpResponse<String> attempt = attacker.signIn("target@example.org", "guess number " + i);
-            if (attempt.statusCode() == 429) {
-                throttled++;
-                assertThat(attempt.headers().firstValue("Retry-After")).isPresent();
-                assertThat(Jsoup.parse(attempt.body()).select(".problem").text())
-                        .contains("Too many failed sign-ins");
-            } else {
-                assertThat(attempt.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<java.util.concurrent.Future<HttpResponse<String>>> guesses = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                String guess = "guess number " + i;
+                guesses.add(pool.submit(() -> new TestSession(port).signIn("target@example.org", guess)));
             }
+            int throttled = 0;
+            for (var guess : guesses) {
+                HttpResponse<String> attempt = guess.get();
+                if (attempt.statusCode() == 429) {
+                    throttled++;
+                    assertThat(attempt.headers().firstValue("Retry-After")).isPresent();
+                    assertThat(Jsoup.parse(attempt.body()).select(".problem").text())
+                            .contains("Too many failed sign-ins", "reset your password");
+                } else {
+                    assertThat(attempt.headers().firstValue("Location").orElse(""))
+                            .endsWith("/login?error");
+                }
+            }
+            // five free, the sixth starts a one-second wait that doubles; counted after the check, 28 of 40 got through
+            assertThat(20 - throttled).as("passwords checked").isBetween(6, 8);
+        } finally {
+            pool.shutdownNow();
         }
-        assertThat(throttled)
-                .as("attempts refused without checking the password")
-                .isEqualTo(10);
-        assertThat(attacker.signIn("target@example.org", PASSWORD).statusCode()).isEqualTo(429);
+        assertThat(new TestSession(port).signIn("target@example.org", PASSWORD).statusCode())
+                .isEqualTo(429);
         assertThat(jdbc.sql(
                                 "select count(*) from audit_event where action = 'sign-in.throttled' and actor = 'target@example.org'")
                         .query(Long.class)
                         .single())
-                .as("eleven refusals, one audit row: a guesser cannot flood the log")
+                .as("many refusals, one audit row: a guesser cannot flood the log")
                 .isEqualTo(1);
-        // another account is not locked by this one's guesser
+        // another account is not held up by this one's guesser
         TestSession.signedIn(port, "other@example.org", PASSWORD);
+    }
+
+    @Test
+    void theOwnerSignsInFromABrowserUsedBeforeWhileAGuesserIsHeldUpAndFromAnyAfterAReset() {
+        accounts.add("test", "owner@example.org", "O", PASSWORD, Role.LEARNER);
+        TestSession owner = TestSession.signedIn(port, "owner@example.org", PASSWORD);
+        assertThat(owner.post("/logout", Map.of()).statusCode()).isEqualTo(302);
+        TestSession guesser = new TestSession(port);
+        for (int i = 0; i < 12; i++) {
+            guesser.signIn("owner@example.org", "guess number " + i);
+        }
+        assertThat(new TestSession(port).signIn("owner@example.org", PASSWORD).statusCode())
+                .as("a new browser at the guesser's address waits")
+                .isEqualTo(429);
+        assertThat(owner.signIn("owner@example.org", PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
+                .as("the owner's own browser is not held up")
+                .doesNotContain("error");
+
+        String token = accounts.startReset("owner@example.org").orElseThrow();
+        accounts.reset(token, "a brand new password");
+        TestSession.signedIn(port, "owner@example.org", "a brand new password");
+    }
+
+    @Test
+    void theCurrentPasswordCheckOnThePasswordFormIsThrottledToo() {
+        accounts.add("test", "guarded@example.org", "G", PASSWORD, Role.LEARNER);
+        TestSession thief = TestSession.signedIn(port, "guarded@example.org", PASSWORD);
+        int refused = 0;
+        for (int i = 0; i < 10; i++) {
+            int status = thief.post(
+                            "/account/password",
+                            Map.of("current", "guess number " + i, "password", "a brand new password"))
+                    .statusCode();
+            if (status == 429) {
+                refused++;
+            } else {
+                assertThat(status).isEqualTo(422);
+            }
+        }
+        assertThat(refused).isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -321,6 +399,13 @@ class AccountTests {
                         .firstValue("Location")
                         .orElse(""))
                 .endsWith("/login?disabled");
+        assertThat(new TestSession(port)
+                        .signIn("promoted@example.org", "not the password")
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
+                .as("a wrong password to a disabled account reads like any wrong password")
+                .endsWith("/login?error");
         var audit = Jsoup.parse(admin.get("/admin/audit?action=admin.").body())
                 .select("table tbody tr")
                 .eachText();
