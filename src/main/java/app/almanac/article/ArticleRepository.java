@@ -175,13 +175,22 @@ class ArticleRepository {
         return findWhere("a.id = :value", id);
     }
 
-    List<Long> idsBetween(LocalDate from, LocalDate to, String paper) {
-        return jdbc.sql("select a.id from article a where a." + PUBLISHED + " and a.published_on between :from and :to"
+    List<ArticleService.Listed> listedBetween(LocalDate from, LocalDate to, String paper) {
+        return jdbc.sql("""
+                        select a.id, a.revision, a.slug, a.title, a.published_on, length(r.content) as size
+                        from article a join article_revision r on r.article_id = a.id and r.revision = a.revision
+                        where a.""" + PUBLISHED + " and a.published_on between :from and :to"
                         + (paper == null ? "" : " and " + Filter.SYLLABUS.condition) + " order by a.published_on, a.id")
                 .param("from", from)
                 .param("to", to)
                 .param("value", paper == null ? "" : paper)
-                .query(Long.class)
+                .query((rs, n) -> new ArticleService.Listed(
+                        rs.getLong("id"),
+                        rs.getInt("revision"),
+                        rs.getObject("published_on", LocalDate.class),
+                        rs.getString("title"),
+                        "/articles/" + rs.getObject("published_on", LocalDate.class) + "/" + rs.getString("slug"),
+                        rs.getLong("size")))
                 .list();
     }
 

@@ -143,13 +143,16 @@ public class ArticleService {
                 heading, path, repository.page(filter, value, (page - 1) * PAGE_SIZE, PAGE_SIZE), page, pages, total));
     }
 
-    /** Every article of a month, oldest first, optionally only those for one syllabus paper. */
+    /**
+     * A published analysis as work is planned with it before it is read: which revision it is at
+     * and how large its stored body is (characters of JSON).
+     */
+    public record Listed(long id, int revision, LocalDate date, String title, String path, long size) {}
+
+    /** The published analyses of {@code month} (only of {@code paper} unless null), in date order, unread. */
     @Transactional(readOnly = true)
-    public List<Article> articlesIn(YearMonth month, String paper) {
-        return repository.idsBetween(month.atDay(1), month.atEndOfMonth(), paper).stream()
-                .map(repository::findPublished)
-                .flatMap(Optional::stream)
-                .toList();
+    public List<Listed> listedIn(YearMonth month, String paper) {
+        return repository.listedBetween(month.atDay(1), month.atEndOfMonth(), paper);
     }
 
     /** Articles newest first, a page at a time. */

@@ -55,11 +55,15 @@ class CompileCommand implements Callable<Integer> {
             byte[] pdf = compilations.pdf(compilation);
             Files.write(target, pdf);
             stdout.printf(
-                    "Wrote %s: %d analyses, %d practice questions, %d KB%n",
+                    "Wrote %s: %d analyses, %d practice questions, %d KB%s%n",
                     target,
                     compilation.stories().size(),
                     compilation.questions().size(),
-                    pdf.length / 1024);
+                    pdf.length / 1024,
+                    compilation.leftOut().isEmpty()
+                            ? ""
+                            : "; " + compilation.leftOut().size()
+                                    + " more analyses did not fit and are listed at the end");
             return 0;
         } catch (IOException e) {
             err.println("almanac compile: cannot write " + target + ": " + e.getMessage());

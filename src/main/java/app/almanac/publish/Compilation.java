@@ -2,6 +2,7 @@ package app.almanac.publish;
 
 import app.almanac.article.Article;
 import app.almanac.article.ArticleIdentity;
+import app.almanac.article.ArticleService;
 import app.almanac.article.Question;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,8 +18,16 @@ import java.util.TreeMap;
  * and category, and the practice questions numbered for the answer key.
  *
  * @param syllabus the one paper the compilation is limited to, or null
+ * @param leftOut the month's analyses that did not fit in one compilation, listed to be read online
+ * @param site the site's address, for links to what was left out
  */
-public record Compilation(YearMonth month, String syllabus, List<Story> stories, List<NumberedQuestion> questions) {
+public record Compilation(
+        YearMonth month,
+        String syllabus,
+        List<Story> stories,
+        List<NumberedQuestion> questions,
+        List<ArticleService.Listed> leftOut,
+        String site) {
 
     /** One story: its latest analysis in the month, and the days it was also covered. */
     public record Story(String anchor, Article article, List<LocalDate> alsoOn) {}
@@ -26,7 +35,12 @@ public record Compilation(YearMonth month, String syllabus, List<Story> stories,
     /** A question with its number in the compilation and the story it belongs to. */
     public record NumberedQuestion(int number, Question question, String storyTitle) {}
 
-    static Compilation of(YearMonth month, String syllabus, List<Article> articles) {
+    static Compilation of(
+            YearMonth month,
+            String syllabus,
+            List<Article> articles,
+            List<ArticleService.Listed> leftOut,
+            String site) {
         Map<String, List<Article>> byStory = new LinkedHashMap<>();
         for (Article a : articles) {
             byStory.computeIfAbsent(storyKey(a), k -> new ArrayList<>()).add(a);
@@ -48,7 +62,7 @@ public record Compilation(YearMonth month, String syllabus, List<Story> stories,
                         questions.size() + 1, q, s.article().content().title()));
             }
         }
-        return new Compilation(month, syllabus, stories, questions);
+        return new Compilation(month, syllabus, stories, questions, leftOut, site);
     }
 
     /** The same story: the same title, as the identity rule compares titles, whatever the day. */

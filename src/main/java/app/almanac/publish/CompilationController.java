@@ -3,6 +3,7 @@ package app.almanac.publish;
 import app.almanac.shared.Months;
 import app.almanac.shared.NotFoundException;
 import java.time.YearMonth;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /** {@code /compilations/2024-02.pdf}: the month as one PDF to revise from. */
 @RestController
@@ -23,21 +25,26 @@ class CompilationController {
     }
 
     @GetMapping("/compilations/{month}.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable String month, @RequestParam(required = false) String syllabus) {
+    ResponseEntity<byte[]> pdf(
+            @PathVariable String month, @RequestParam(required = false) String syllabus, WebRequest request) {
         YearMonth yearMonth = Months.parse(month);
-        Compilation compilation =
-                compilations.compilation(yearMonth, syllabus == null || syllabus.isBlank() ? null : syllabus);
-        if (compilation.stories().isEmpty()) {
-            throw new NotFoundException(
-                    "No analyses were published in " + yearMonth + (syllabus == null ? "" : " for " + syllabus) + ".");
+        String paper = syllabus == null || syllabus.isBlank() ? null : syllabus.strip();
+        CompilationService.Pdf pdf = compilations
+                .published(yearMonth, paper)
+                .orElseThrow(() -> new NotFoundException(
+                        "No analyses were published in " + yearMonth + (paper == null ? "" : " for " + paper) + "."));
+        String etag = "\"" + pdf.version() + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
         }
-        String name =
-                "almanac-" + yearMonth + (compilation.syllabus() == null ? "" : "-" + compilation.syllabus()) + ".pdf";
+        String name = "almanac-" + yearMonth + (paper == null ? "" : "-" + paper) + ".pdf";
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
+                .eTag(etag)
+                .cacheControl(CacheControl.noCache())
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(name).build().toString())
-                .body(compilations.pdf(compilation));
+                .body(pdf.bytes());
     }
 }

@@ -4,6 +4,7 @@ import app.almanac.article.ArticleService;
 import app.almanac.article.ArticleSummary;
 import app.almanac.shared.NotFoundException;
 import app.almanac.shared.SiteAddress;
+import app.almanac.shared.Workload;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -31,20 +32,22 @@ class FeedController {
 
     private final ArticleService articles;
     private final SiteAddress site;
+    private final Workload work;
 
-    FeedController(ArticleService articles, SiteAddress site) {
+    FeedController(ArticleService articles, SiteAddress site, PublishProperties limits) {
         this.articles = articles;
         this.site = site;
+        this.work = new Workload("feeds", limits.concurrentFeeds(), limits.patience());
     }
 
     @GetMapping("/feed.atom")
     ResponseEntity<String> all() throws FeedException {
-        return atom(feed("Almanac: latest analyses", "/feed.atom", articles.newest(0, ENTRIES)));
+        return atom(feed("Almanac: latest analyses", "/feed.atom", work.run(() -> articles.newest(0, ENTRIES))));
     }
 
     @GetMapping("/categories/{slug}/feed.atom")
     ResponseEntity<String> category(@PathVariable String slug) throws FeedException {
-        List<ArticleSummary> entries = articles.newestInCategory(slug, ENTRIES)
+        List<ArticleSummary> entries = work.run(() -> articles.newestInCategory(slug, ENTRIES))
                 .orElseThrow(() -> new NotFoundException("There is no category '" + slug + "'."));
         String name = entries.isEmpty() || entries.get(0).category() == null
                 ? slug

@@ -4,6 +4,7 @@ import app.almanac.article.ArticleService;
 import app.almanac.article.ArticleSummary;
 import app.almanac.shared.NotFoundException;
 import app.almanac.shared.SiteAddress;
+import app.almanac.shared.Workload;
 import java.io.StringWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -28,10 +29,12 @@ class SitemapController {
 
     private final ArticleService articles;
     private final SiteAddress site;
+    private final Workload work;
 
-    SitemapController(ArticleService articles, SiteAddress site) {
+    SitemapController(ArticleService articles, SiteAddress site, PublishProperties limits) {
         this.articles = articles;
         this.site = site;
+        this.work = new Workload("sitemaps", limits.concurrentFeeds(), limits.patience());
     }
 
     @GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
@@ -42,7 +45,7 @@ class SitemapController {
     @GetMapping("/sitemap.xml")
     ResponseEntity<String> index() throws XMLStreamException {
         String base = site.base();
-        long count = articles.count();
+        long count = work.run(articles::count);
         return xml(w -> {
             w.writeStartElement("sitemapindex");
             w.writeDefaultNamespace(NS);
@@ -62,7 +65,7 @@ class SitemapController {
             w.writeDefaultNamespace(NS);
             url(w, base + "/", null);
             url(w, base + "/categories", null);
-            for (ArticleService.Topic topic : articles.categories()) {
+            for (ArticleService.Topic topic : work.run(articles::categories)) {
                 url(w, base + "/categories/" + topic.slug(), null);
             }
             w.writeEndElement();
@@ -74,7 +77,7 @@ class SitemapController {
         // (n - 1) × PER_SITEMAP must stay an int: a number past every article names no sitemap
         List<ArticleSummary> page = n < 1 || n > Integer.MAX_VALUE / PER_SITEMAP
                 ? List.of()
-                : articles.newest((n - 1) * PER_SITEMAP, PER_SITEMAP);
+                : work.run(() -> articles.newest((n - 1) * PER_SITEMAP, PER_SITEMAP));
         if (page.isEmpty()) {
             throw new NotFoundException("There is no sitemap number " + n + ".");
         }

@@ -8,6 +8,7 @@ import static app.almanac.search.ArticleDocuments.TAG;
 import static app.almanac.search.ArticleDocuments.TITLE;
 
 import app.almanac.shared.BadRequestException;
+import app.almanac.shared.Workload;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
@@ -68,9 +69,13 @@ public class SearchService {
     private final SearchIndexFollower follower;
     private final DirectSpellChecker spelling = new DirectSpellChecker();
 
-    SearchService(SearchIndex index, SearchIndexFollower follower) {
+    private final Workload queries;
+
+    SearchService(SearchIndex index, SearchIndexFollower follower, SearchProperties settings) {
         this.index = index;
         this.follower = follower;
+        // a search a visitor can make costly (wildcards, fuzzy terms, deep pages) is bounded in number too
+        this.queries = new Workload("searches", settings.concurrentQueries(), settings.patience());
     }
 
     /** Rebuilds the index from the database; {@code progress} hears how many articles are done. */
@@ -107,6 +112,10 @@ public class SearchService {
         if (q.isEmpty() || index.documents() == 0) {
             return SearchResults.none(q);
         }
+        return queries.run(() -> answer(q));
+    }
+
+    private SearchResults answer(SearchQuery q) {
         return index.withSearcher(searcher -> {
             // results stay valid while the index does not change: a new reader starts a new cache
             ResultCache cache = results;

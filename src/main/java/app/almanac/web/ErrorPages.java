@@ -1,6 +1,7 @@
 package app.almanac.web;
 
 import app.almanac.shared.BadRequestException;
+import app.almanac.shared.BusyException;
 import app.almanac.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,6 +45,13 @@ class ErrorPages {
     @ExceptionHandler(BadRequestException.class)
     Object bad(BadRequestException e, HttpServletRequest request) {
         return respond(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+    }
+
+    /** Expensive work at its limit: come back shortly (the page says so, and Retry-After when). */
+    @ExceptionHandler(BusyException.class)
+    Object busy(BusyException e, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -14,7 +14,12 @@ import app.almanac.ingest.ImportService;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -114,5 +119,61 @@ class CompilationTests {
         assertThat(text(response.body())).contains("Answer key");
         assertThat(web.getBytes("/compilations/2023-01.pdf").statusCode()).isEqualTo(404);
         assertThat(web.getBytes("/compilations/feb.pdf").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPdfIsLaidOutOnceForAnyNumberOfConcurrentReadersAndKeptUntilItsMonthChanges() throws Exception {
+        writer.save(TestArticles.article("Cold wave grips the plains")
+                .on(LocalDate.of(2024, 3, 4))
+                .build());
+        TestHttp web = new TestHttp(port);
+        long before = compilations.layouts();
+        ExecutorService readers = Executors.newFixedThreadPool(24);
+        List<Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) {
+                answers.add(readers.submit(() -> web.getBytes("/compilations/2024-03.pdf")));
+            }
+            byte[] first = null;
+            for (Future<HttpResponse<byte[]>> answer : answers) {
+                HttpResponse<byte[]> response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                first = first == null ? response.body() : first;
+                assertThat(response.body()).isEqualTo(first);
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+        // rendering from scratch for each of 24 readers took 5.5 GB
+        assertThat(compilations.layouts() - before).as("laid out once").isEqualTo(1);
+
+        String etag = web.getBytes("/compilations/2024-03.pdf")
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+        assertThat(web.get("/compilations/2024-03.pdf", "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
+        assertThat(compilations.layouts() - before).as("still kept").isEqualTo(1);
+
+        writer.save(TestArticles.article("Fog delays flights")
+                .on(LocalDate.of(2024, 3, 9))
+                .build());
+        HttpResponse<byte[]> changed = web.getBytes("/compilations/2024-03.pdf");
+        assertThat(changed.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+        assertThat(text(changed.body())).contains("Fog delays flights");
+        assertThat(compilations.layouts() - before).as("the month changed").isEqualTo(2);
+    }
+
+    @Test
+    void aMonthTooLargeForOneCompilationListsTheRestWithLinks() throws Exception {
+        long first = articles.listedIn(YearMonth.of(2024, 2), null).get(0).size();
+        Compilation bounded = compilations.compilation(YearMonth.of(2024, 2), null, first);
+        assertThat(bounded.stories()).hasSize(1);
+        assertThat(bounded.leftOut()).isNotEmpty();
+        String text = text(compilations.pdf(bounded));
+        assertThat(text).contains("More from February 2024");
+        for (var more : bounded.leftOut()) {
+            assertThat(text).contains(more.title());
+        }
     }
 }

@@ -80,8 +80,7 @@ class FeedsAndSitemapTests {
                 .extracting(SyndEntry::getTitle)
                 .containsExactly("Rates held <steady> & calm", "COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
         SyndEntry first = feed.getEntries().get(0);
-        assertThat(first.getLink())
-                .isEqualTo("http://localhost:" + port + "/articles/2024-03-01/rates-held-steady-calm");
+        assertThat(first.getLink()).isEqualTo("http://almanac.test/articles/2024-03-01/rates-held-steady-calm");
         assertThat(first.getDescription().getValue()).isEqualTo("The central bank kept its policy rate unchanged.");
         assertThat(first.getUpdatedDate()).isNotNull();
     }
@@ -110,8 +109,7 @@ class FeedsAndSitemapTests {
         }
         assertThat(locations)
                 .containsExactly(
-                        "http://localhost:" + port + "/sitemaps/pages.xml",
-                        "http://localhost:" + port + "/sitemaps/articles-1.xml");
+                        "http://almanac.test/sitemaps/pages.xml", "http://almanac.test/sitemaps/articles-1.xml");
         var articlesMap = factory.newDocumentBuilder()
                 .parse(new InputSource(
                         new StringReader(get("/sitemaps/articles-1.xml").body())));
@@ -120,7 +118,7 @@ class FeedsAndSitemapTests {
                 .endsWith("Z");
         assertThat(get("/sitemaps/articles-2.xml").statusCode()).isEqualTo(404);
         assertThat(get("/sitemaps/articles-x.xml").statusCode()).isEqualTo(404);
-        assertThat(get("/robots.txt").body()).contains("Sitemap: http://localhost:" + port + "/sitemap.xml");
+        assertThat(get("/robots.txt").body()).contains("Sitemap: http://almanac.test/sitemap.xml");
     }
 
     @Test

@@ -42,7 +42,7 @@ class SearchIndexTests {
             old.commit();
         }
         SearchIndex index = new SearchIndex(
-                new SearchProperties(dir.toString(), true),
+                new SearchProperties(dir.toString(), true, 8, java.time.Duration.ofSeconds(2)),
                 new SiteProperties(dir.toString(), ZoneOffset.UTC, "", false));
         try {
             assertThat(index.documents()).isZero();
@@ -75,7 +75,7 @@ class SearchIndexTests {
         }
         // a current index is kept as it is
         SearchIndex again = new SearchIndex(
-                new SearchProperties(dir.toString(), true),
+                new SearchProperties(dir.toString(), true, 8, java.time.Duration.ofSeconds(2)),
                 new SiteProperties(dir.toString(), ZoneOffset.UTC, "", false));
         try {
             assertThat(again.documents()).isEqualTo(1);
