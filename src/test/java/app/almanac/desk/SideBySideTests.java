@@ -45,4 +45,38 @@ class SideBySideTests {
         assertThat(diff.rows().get(diff.rows().size() - 1).tag()).isEqualTo("insert");
         assertThat(diff.rows().get(diff.rows().size() - 1).left()).isEmpty();
     }
+
+    @Test
+    void twoLongTextsThatDifferEverywhereAreTooDifferentToCompareAndCostLittle() {
+        String before =
+                IntStream.range(0, 23_000).mapToObj(i -> "old line " + i).collect(Collectors.joining("\n"));
+        String after = IntStream.range(0, 23_000).mapToObj(i -> "new line " + i).collect(Collectors.joining("\n"));
+        long start = System.nanoTime();
+        SideBySide diff = SideBySide.of(before, after);
+        // this pair took 30 s of CPU and 1 GB before the cap; the bound is generous for a slow CI machine
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(diff.tooDifferent()).isTrue();
+        assertThat(diff.rows()).isEmpty();
+        assertThat(diff.changes()).isEqualTo(23_000);
+    }
+
+    @Test
+    void aLongTextWithAFewChangesIsStillComparedLineByLine() {
+        String before = IntStream.range(0, 23_000).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
+        String after = before.replace("line 100\n", "line one hundred\n").replace("line 22000\n", "");
+        SideBySide diff = SideBySide.of(before, after);
+        assertThat(diff.tooDifferent()).isFalse();
+        assertThat(diff.changes()).isEqualTo(2);
+    }
+
+    @Test
+    void aVeryLongChangedLineIsShownChangedWholeWithoutComparingItsWords() {
+        String words = IntStream.range(0, 5_000).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
+        SideBySide diff = SideBySide.of(words + "\n", words.replace("w7 ", "seven ") + "\n");
+        SideBySide.Row row = diff.rows().get(0);
+        assertThat(row.tag()).isEqualTo("change");
+        assertThat(row.left())
+                .singleElement()
+                .satisfies(s -> assertThat(s.changed()).isTrue());
+    }
 }
