@@ -12,8 +12,12 @@ import java.util.Locale;
  */
 public final class ArticleFiles {
 
-    /** Files larger than this are not articles; refusing them keeps memory bounded. */
-    static final long MAX_BYTES = 16L * 1024 * 1024;
+    /**
+     * Files larger than this are not articles (a day's page of several analyses, saved with its
+     * scripts and styles, is a few MB); refusing them keeps memory bounded. What one article may
+     * hold is bounded again after parsing ({@link Limits#MAX_ARTICLE}).
+     */
+    static final long MAX_BYTES = 8L * 1024 * 1024;
 
     private static final TextArticleParser TEXT = new TextArticleParser();
 

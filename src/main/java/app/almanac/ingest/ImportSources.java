@@ -12,6 +12,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -96,6 +97,13 @@ public final class ImportSources implements Closeable {
             return;
         }
         archives.add(zip);
+        if (zip.size() > MAX_ENTRIES) {
+            refused.add(new Diagnostic(
+                    path.toString(), 0, "holds " + zip.size() + " entries; at most " + MAX_ENTRIES + " are taken"));
+            return;
+        }
+        // counted as entries are read, not from the sizes the archive declares (a crafted one lies)
+        AtomicLong budget = new AtomicLong(MAX_ARCHIVE_BYTES);
         List<ZipEntry> entries = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
             ZipEntry entry = e.nextElement();
@@ -126,7 +134,14 @@ public final class ImportSources implements Closeable {
                                     name,
                                     0,
                                     "is larger than " + ArticleFiles.MAX_BYTES / (1024 * 1024)
-                                            + " MiB; expected one article"));
+                                            + " MiB unpacked; expected one article"));
+                        }
+                        if (budget.addAndGet(-bytes.length) < 0) {
+                            return ParseResult.refused(new Diagnostic(
+                                    name,
+                                    0,
+                                    "is past the first " + MAX_ARCHIVE_BYTES / (1024 * 1024 * 1024)
+                                            + " GiB that one archive may unpack to; split the archive"));
                         }
                         return ArticleFiles.parse(name, bytes);
                     } catch (IOException e) {
@@ -147,6 +162,12 @@ public final class ImportSources implements Closeable {
         String name = fileName.toLowerCase(Locale.ROOT);
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
+
+    /** The most one archive may unpack to, in all (100,000 long analyses are about 4 GiB: split those). */
+    static final long MAX_ARCHIVE_BYTES = 1024L * 1024 * 1024;
+
+    /** The most entries one archive may hold. */
+    static final int MAX_ENTRIES = 100_000;
 
     /** Files parsed at once: enough to keep the other cores busy, few enough to bound memory. */
     static final int CHUNK = 64;

@@ -6,6 +6,7 @@ import app.almanac.article.Question;
 import app.almanac.article.QuestionBankContent;
 import app.almanac.article.Section;
 import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every parser's output must satisfy, whatever the format: the sizes the database holds (see
@@ -14,14 +15,30 @@ import java.util.List;
  */
 final class Limits {
 
+    /**
+     * The most one article may hold, as stored (characters of its JSON body). Real analyses run
+     * from 5,000 to 40,000; ten times the longest leaves room for a long one, while a made-up
+     * 16 MiB "article" (the outside test's ZIP held eight) is refused with the reason.
+     */
+    static final int MAX_ARTICLE = 400_000;
+
+    /** The most one question bank may hold: a thousand questions of ordinary length. */
+    static final int MAX_BANK = 4_000_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private Limits() {}
 
     /** The first value that is too long, described, or null when everything fits. */
     static String check(ArticleContent a) {
         String problem = first(
-                over("the title", a.title(), 1000), over("the publisher", a.publisher(), 300),
-                over("the series", a.series(), 300), over("the category", a.category(), 300),
-                each("a tag", a.tags(), 200), each("a syllabus paper", a.syllabus(), 100));
+                size("the article", JSON.writeValueAsString(a).length(), MAX_ARTICLE),
+                over("the title", a.title(), 1000),
+                over("the publisher", a.publisher(), 300),
+                over("the series", a.series(), 300),
+                over("the category", a.category(), 300),
+                each("a tag", a.tags(), 200),
+                each("a syllabus paper", a.syllabus(), 100));
         if (problem != null) {
             return problem;
         }
@@ -43,7 +60,9 @@ final class Limits {
     }
 
     static String check(QuestionBankContent bank) {
-        String problem = over("the question bank's title", bank.title(), 1000);
+        String problem = first(
+                size("the question bank", JSON.writeValueAsString(bank).length(), MAX_BANK),
+                over("the question bank's title", bank.title(), 1000));
         return problem != null ? problem : questions(bank.questions());
     }
 
@@ -77,6 +96,13 @@ final class Limits {
             }
         }
         return null;
+    }
+
+    private static String size(String what, int characters, int max) {
+        return characters > max
+                ? what + " holds " + characters + " characters; at most " + max
+                        + " are taken (a long analysis has about 40,000): split it, or check that it is what you meant to import"
+                : null;
     }
 
     private static String over(String what, String value, int max) {
