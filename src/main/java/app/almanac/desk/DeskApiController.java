@@ -41,9 +41,9 @@ class DeskApiController {
             return ResponseEntity.unprocessableContent()
                     .body(Map.of("status", 422, "error", "The body is empty: send the text of an analysis."));
         }
-        if (text.length() > DeskController.MAX_TEXT) {
+        if (text.length() > DeskPages.MAX_TEXT) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                    .body(Map.of("status", 413, "error", "The text is too long."));
+                    .body(Map.of("status", 413, "error", DeskController.tooLong(text)));
         }
         Documents.Parsed parsed = Documents.fromPaste(text);
         if (!parsed.ok()) {

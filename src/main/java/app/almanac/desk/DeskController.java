@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,7 +42,6 @@ import org.springframework.web.servlet.ModelAndView;
 class DeskController {
 
     static final int LIST_SIZE = 50;
-    static final int MAX_TEXT = 2_000_000;
 
     private final EditorialService editorial;
     private final DeskService desk;
@@ -76,16 +76,11 @@ class DeskController {
                     new DeskPages.Paste(text, List.of(new Problem(0, "Paste the text of an analysis first.")), null),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        if (text.length() > MAX_TEXT) {
+        if (text.length() > DeskPages.MAX_TEXT) {
+            // the text goes back into the form: the editor splits it, nothing is lost
             return page(
                     "desk/new",
-                    new DeskPages.Paste(
-                            "",
-                            List.of(new Problem(
-                                    0,
-                                    "That text is longer than " + MAX_TEXT / 1_000_000
-                                            + " million characters; split it.")),
-                            null),
+                    new DeskPages.Paste(text, List.of(new Problem(0, tooLong(text))), null),
                     HttpStatus.PAYLOAD_TOO_LARGE);
         }
         Documents.Parsed parsed = Documents.fromPaste(text);
@@ -133,8 +128,8 @@ class DeskController {
             Principal editor,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         Article current = editorial.find(id);
-        Documents.Parsed parsed = markdown.length() > MAX_TEXT
-                ? new Documents.Parsed(List.of(), List.of(new Problem(0, "The text is too long.")))
+        Documents.Parsed parsed = markdown.length() > DeskPages.MAX_TEXT
+                ? new Documents.Parsed(List.of(), List.of(new Problem(0, tooLong(markdown))))
                 : Documents.fromMarkdown(markdown);
         boolean preview = action.equals("preview");
         if (preview && htmx != null) {
@@ -428,5 +423,10 @@ class DeskController {
 
     private static ArticlePage preview(Article article) {
         return new ArticlePage(article, List.of(), List.of(), article.path());
+    }
+
+    static String tooLong(String text) {
+        return "That text has " + String.format(Locale.ROOT, "%,d", text.length()) + " characters; at most "
+                + DeskPages.MAX_TEXT_STATED + " are taken at once. Split it and paste each part.";
     }
 }

@@ -27,6 +27,18 @@ public final class DeskPages {
     public record Paste(String text, List<Problem> problems, String error) {}
 
     /**
+     * The most one pasted or edited text may hold, in characters: about 25 long analyses. It is
+     * the only limit an editor meets: the web server's form limit
+     * ({@code server.tomcat.max-http-form-post-size}) is set above this many characters at their
+     * largest (9 bytes each, URL-encoded UTF-8), so a text too long is refused here, with the
+     * reason and the text kept, never cut off by the server.
+     */
+    public static final int MAX_TEXT = 1_000_000;
+
+    /** {@link #MAX_TEXT} as the forms state it. */
+    public static final String MAX_TEXT_STATED = "1,000,000 characters";
+
+    /**
      * The editor. {@code base} is the revision the text was based on; {@code conflict} is set when a
      * save was refused because someone saved first: their version and the differences.
      */

@@ -121,6 +121,26 @@ class DeskTests {
     }
 
     @Test
+    void aPasteOverTheStatedLimitIsRefusedByTheDeskWithTheTextKeptNeverCutOffByTheServer() {
+        Document form = page(editor, "/desk/new");
+        assertThat(form.select("#text-limit").text()).contains(DeskPages.MAX_TEXT_STATED);
+        // three UTF-8 bytes a character, nine URL-encoded: 9 MB of form, past the server's old 2 MiB limit
+        String tooLong = "₹".repeat(DeskPages.MAX_TEXT + 1);
+        HttpResponse<String> refused = editor.post("/desk/new", Map.of("text", tooLong));
+        assertThat(refused.statusCode()).isEqualTo(413);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select(".problem").text()).contains("1,000,001 characters", DeskPages.MAX_TEXT_STATED);
+        assertThat(page.select("textarea#text").text()).hasSize(tooLong.length());
+
+        String atTheLimit = pasted("Rupee symbol turns sixteen") + "₹".repeat(DeskPages.MAX_TEXT);
+        HttpResponse<String> taken =
+                editor.post("/desk/new", Map.of("text", atTheLimit.substring(0, DeskPages.MAX_TEXT)));
+        assertThat(taken.statusCode())
+                .as("a text at the limit reaches the desk's parser")
+                .isIn(302, 422);
+    }
+
+    @Test
     void pastedTextBecomesADraftThatReadersCannotSeeUntilItIsPublished() {
         long id = paste("Quokkaville wetlands restoration plan");
         Document edit = page(editor, "/desk/articles/" + id);
