@@ -13,6 +13,7 @@ public record ErrorPage(int status, String title, String message) {
             case 409 -> "Someone else changed this first";
             case 422 -> "That could not be saved";
             case 429 -> "Too many attempts";
+            case 503 -> "Busy right now";
             default -> status >= 500 ? "Something went wrong on our side" : "That request could not be served";
         };
         return new ErrorPage(status, title, message);
