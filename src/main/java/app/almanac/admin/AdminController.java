@@ -140,6 +140,7 @@ class AdminController {
                 index == null ? -1 : index.documents(),
                 latest,
                 index == null ? 0 : index.appliedChangeId(),
+                index != null && index.diverged(),
                 error == null ? editorial.counts() : Map.of(),
                 error == null ? accounts.count() : 0);
     }

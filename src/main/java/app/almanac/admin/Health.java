@@ -11,6 +11,7 @@ import java.util.Map;
  * @param indexDocuments  documents in this node's search index, or -1 when search is off on this node
  * @param changeLogLatest the newest change-log entry
  * @param indexApplied    the newest entry this node's index has applied
+ * @param indexDiverged   whether an id the index applied now names another entry (ids handed out again)
  */
 public record Health(
         String database,
@@ -19,6 +20,7 @@ public record Health(
         int indexDocuments,
         long changeLogLatest,
         long indexApplied,
+        boolean indexDiverged,
         Map<Status, Integer> articles,
         long users) {
 
@@ -34,7 +36,7 @@ public record Health(
      */
     @JsonProperty("ahead")
     public boolean ahead() {
-        return indexDocuments >= 0 && indexApplied > changeLogLatest;
+        return indexDocuments >= 0 && (indexApplied > changeLogLatest || indexDiverged);
     }
 
     @JsonProperty("healthy")

@@ -49,6 +49,11 @@ class SearchIndexFollower implements ChangeLogSubscriber {
         return follower.follow(this);
     }
 
+    /** Whether the index has seen writes the database does not hold (it rebuilds when it next follows). */
+    boolean diverged() {
+        return follower.diverged(index.applied());
+    }
+
     @Override
     public String name() {
         return "search index";
@@ -60,12 +65,13 @@ class SearchIndexFollower implements ChangeLogSubscriber {
         boolean empty = applied.position() == 0 && index.documents() == 0 && articles.count() > 0;
         // an index ahead of the log has seen writes the database no longer holds (a restore, or
         // commits lost in a crash): what it holds cannot be trusted, and ids will be handed out again
-        boolean ahead = applied.position() > follower.latestId();
-        if (empty || ahead) {
-            if (ahead) {
+        boolean diverged = follower.diverged(applied);
+        if (empty || diverged) {
+            if (diverged) {
                 log.warn(
-                        "search index is ahead of the database (applied {}, log ends at {}): rebuilding",
+                        "search index has seen writes the database does not hold (applied {} {}, log ends at {}): rebuilding",
                         applied.position(),
+                        applied.last(),
                         follower.latestId());
             }
             rebuild(done -> {});

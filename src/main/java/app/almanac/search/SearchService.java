@@ -92,12 +92,16 @@ public class SearchService {
      * How this node's index stands: documents held, the change-log position applied, and how many
      * ids below it are still missing (transactions in flight when a later one committed).
      */
-    public record IndexState(int documents, long appliedChangeId, int missing) {}
+    /**
+     * @param diverged whether the index has seen writes the database does not hold (ahead of its
+     *     log, or an id it applied now names another entry)
+     */
+    public record IndexState(int documents, long appliedChangeId, int missing, boolean diverged) {}
 
     public IndexState state() {
         var applied = index.applied();
         return new IndexState(
-                index.documents(), applied.position(), applied.missing().size());
+                index.documents(), applied.position(), applied.missing().size(), follower.diverged());
     }
 
     /**

@@ -3,10 +3,12 @@ package app.almanac.shared;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -50,12 +52,29 @@ public class ChangeLog {
     }
 
     /** One entry of the log. */
-    public record Entry(long id, String entity, long entityId, Action action) {}
+    public record Entry(long id, String entity, long entityId, Action action, Instant occurredAt) {
+
+        /**
+         * What tells this entry from another that got the same id: after a crash lost commits,
+         * ids are handed out again, and a store that applied the lost entry must notice.
+         */
+        public String fingerprint() {
+            return entity + "/" + entityId + "/" + action + "@" + occurredAt.toEpochMilli();
+        }
+    }
+
+    /** The entry with this id, if it is committed. */
+    public Optional<Entry> find(long id) {
+        return jdbc.sql("select id, entity, entity_id, action, occurred_at from change_log where id = :id")
+                .param("id", id)
+                .query(ChangeLog::entry)
+                .optional();
+    }
 
     /** Up to {@code limit} entries with ids above {@code afterId}, lowest first (those committed so far). */
     public List<Entry> since(long afterId, int limit) {
         return jdbc.sql(
-                        "select id, entity, entity_id, action from change_log where id > :after order by id limit :limit")
+                        "select id, entity, entity_id, action, occurred_at from change_log where id > :after order by id limit :limit")
                 .param("after", afterId)
                 .param("limit", limit)
                 .query(ChangeLog::entry)
@@ -67,7 +86,8 @@ public class ChangeLog {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id, entity, entity_id, action from change_log where id in (:ids) order by id")
+        return jdbc.sql(
+                        "select id, entity, entity_id, action, occurred_at from change_log where id in (:ids) order by id")
                 .param("ids", ids)
                 .query(ChangeLog::entry)
                 .list();
@@ -94,6 +114,7 @@ public class ChangeLog {
                 rs.getLong("id"),
                 rs.getString("entity"),
                 rs.getLong("entity_id"),
-                Action.valueOf(rs.getString("action")));
+                Action.valueOf(rs.getString("action")),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -21,18 +21,25 @@ import java.util.stream.Collectors;
  * until it appears or its grace period runs out. Values are immutable: {@link #advance} returns
  * the next cursor, which a store saves together with what it applied.
  */
-public record ChangeLogCursor(long position, SortedMap<Long, Instant> missing) {
+public record ChangeLogCursor(long position, SortedMap<Long, Instant> missing, String last) {
 
     /** More than this many missing ids means ids were skipped in bulk (a sequence jump), not in flight. */
     static final int MAX_MISSING = 10_000;
 
+    /**
+     * @param position the newest id applied
+     * @param missing ids below it not seen yet, with when each was first missed
+     * @param last the {@link ChangeLog.Entry#fingerprint fingerprint} of the entry at the position, or
+     *     empty when unknown: if the log holds another entry under that id, it was handed out again
+     */
     public ChangeLogCursor {
         missing = Collections.unmodifiableSortedMap(new TreeMap<>(missing));
+        last = last == null ? "" : last;
     }
 
     /** A cursor at the start of an empty log. */
     public static ChangeLogCursor origin() {
-        return new ChangeLogCursor(0, new TreeMap<>());
+        return new ChangeLogCursor(0, new TreeMap<>(), "");
     }
 
     /**
@@ -45,10 +52,12 @@ public record ChangeLogCursor(long position, SortedMap<Long, Instant> missing) {
         TreeMap<Long, Instant> stillMissing = new TreeMap<>(missing);
         late.forEach(e -> stillMissing.remove(e.id()));
         long next = position;
+        String nextLast = last;
         for (ChangeLog.Entry e : fresh) {
             if (e.id() <= next) {
                 continue;
             }
+            nextLast = e.fingerprint();
             if (e.id() - next - 1 <= MAX_MISSING) {
                 for (long id = next + 1; id < e.id(); id++) {
                     stillMissing.put(id, now);
@@ -61,16 +70,21 @@ public record ChangeLogCursor(long position, SortedMap<Long, Instant> missing) {
         while (stillMissing.size() > MAX_MISSING) {
             stillMissing.remove(stillMissing.firstKey());
         }
-        return new ChangeLogCursor(next, stillMissing);
+        return new ChangeLogCursor(next, stillMissing, nextLast);
     }
 
-    /** The cursor as text, to be stored beside what a store applied: {@code position;id@millis,id@millis}. */
+    /**
+     * The cursor as text, to be stored beside what a store applied:
+     * {@code position;id@millis,id@millis;fingerprint}.
+     */
     public String encode() {
         return position
                 + ";"
                 + missing.entrySet().stream()
                         .map(e -> e.getKey() + "@" + e.getValue().toEpochMilli())
-                        .collect(Collectors.joining(","));
+                        .collect(Collectors.joining(","))
+                + ";"
+                + last;
     }
 
     /** Reads {@link #encode}'s text; a bare number (how positions were stored before) has nothing missing. */
@@ -78,15 +92,15 @@ public record ChangeLogCursor(long position, SortedMap<Long, Instant> missing) {
         if (text == null || text.isBlank()) {
             return origin();
         }
-        String[] parts = text.split(";", 2);
+        String[] parts = text.split(";", 3);
         TreeMap<Long, Instant> missing = new TreeMap<>();
-        if (parts.length == 2 && !parts[1].isBlank()) {
+        if (parts.length >= 2 && !parts[1].isBlank()) {
             for (String item : parts[1].split(",")) {
                 String[] idAndTime = item.split("@", 2);
                 missing.put(Long.parseLong(idAndTime[0]), Instant.ofEpochMilli(Long.parseLong(idAndTime[1])));
             }
         }
-        return new ChangeLogCursor(Long.parseLong(parts[0].strip()), missing);
+        return new ChangeLogCursor(Long.parseLong(parts[0].strip()), missing, parts.length == 3 ? parts[2] : "");
     }
 
     /** True when the store has seen every entry up to its position. */
@@ -101,6 +115,6 @@ public record ChangeLogCursor(long position, SortedMap<Long, Instant> missing) {
 
     @Override
     public String toString() {
-        return "ChangeLogCursor" + Map.of("position", position, "missing", missing.keySet());
+        return "ChangeLogCursor" + Map.of("position", position, "missing", missing.keySet(), "last", last);
     }
 }

@@ -89,6 +89,26 @@ public class ChangeLogFollower {
     }
 
     /**
+     * Whether a store at {@code cursor} has seen writes the database does not hold: its position is
+     * beyond the log's newest entry, or the log holds another entry under the id it applied last
+     * (commits were lost in a crash, or the database was restored, and ids were handed out again).
+     * Such a store must be rebuilt from the database.
+     */
+    public boolean diverged(ChangeLogCursor cursor) {
+        if (cursor.position() > changeLog.latestId()) {
+            return true;
+        }
+        if (cursor.position() == 0 || cursor.last().isEmpty()) {
+            return false;
+        }
+        return !changeLog
+                .find(cursor.position())
+                .map(ChangeLog.Entry::fingerprint)
+                .orElse("")
+                .equals(cursor.last());
+    }
+
+    /**
      * Where a new store starts: at the newest entry, with the ids just below it that are not
      * committed yet counted as missing (a transaction may hold one while this store starts).
      */
@@ -102,6 +122,14 @@ public class ChangeLogFollower {
                 missing.put(id, clock.instant());
             }
         }
-        return new ChangeLogCursor(latest, missing);
+        return new ChangeLogCursor(
+                latest,
+                missing,
+                latest == 0
+                        ? ""
+                        : changeLog
+                                .find(latest)
+                                .map(ChangeLog.Entry::fingerprint)
+                                .orElse(""));
     }
 }

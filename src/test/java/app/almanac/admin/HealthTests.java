@@ -9,7 +9,7 @@ class HealthTests {
 
     @Test
     void anIndexBehindByLittleIsHealthy() {
-        Health health = new Health("H2", 1, null, 10, 120, 118, Map.of(), 1);
+        Health health = new Health("H2", 1, null, 10, 120, 118, false, Map.of(), 1);
         assertThat(health.lag()).isEqualTo(2);
         assertThat(health.ahead()).isFalse();
         assertThat(health.healthy()).isTrue();
@@ -17,7 +17,7 @@ class HealthTests {
 
     @Test
     void anIndexAheadOfTheDatabaseIsUnhealthyThoughItsLagIsZero() {
-        Health health = new Health("H2", 1, null, 10, 100, 121, Map.of(), 1);
+        Health health = new Health("H2", 1, null, 10, 100, 121, false, Map.of(), 1);
         assertThat(health.lag()).isZero();
         assertThat(health.ahead()).isTrue();
         assertThat(health.healthy()).isFalse();
@@ -25,6 +25,7 @@ class HealthTests {
 
     @Test
     void aNodeWithoutSearchIsNeverAhead() {
-        assertThat(new Health("H2", 1, null, -1, 100, 0, Map.of(), 1).healthy()).isTrue();
+        assertThat(new Health("H2", 1, null, -1, 100, 0, false, Map.of(), 1).healthy())
+                .isTrue();
     }
 }

@@ -147,13 +147,37 @@ class SearchTests {
                 .id();
         ChangeLogCursor truth = index.applied();
         index.remove(id); // what the index no longer shows...
-        index.commit(
-                new ChangeLogCursor(truth.position() + 500, new TreeMap<>())); // ...and a position the log never had
+        index.commit(new ChangeLogCursor(
+                truth.position() + 500, new TreeMap<>(), "")); // ...and a position the log never had
         assertThat(find("Numbatvale").total()).isZero();
 
         search.catchUp();
         assertThat(index.applied().position()).isLessThanOrEqualTo(truth.position());
         assertThat(find("Numbatvale").total()).as("rebuilt from the database").isEqualTo(1);
+    }
+
+    /**
+     * The other sign of lost commits: the id the index applied last is in the log again, but names
+     * another entry (the lost one's id was handed out again, and the new entry would be skipped).
+     */
+    @Test
+    void anIndexWhoseLastAppliedIdNowNamesAnotherEntryRebuildsItself() {
+        long id = writer.save(TestArticles.article("Quollmere takes a reused id")
+                        .context("Quollmere is in the database.")
+                        .build())
+                .article()
+                .id();
+        search.catchUp();
+        ChangeLogCursor truth = index.applied();
+        assertThat(truth.last()).startsWith("article/" + id + "/");
+        index.remove(id);
+        // the index remembers a different entry under the same id: the one a crash lost
+        index.commit(new ChangeLogCursor(truth.position(), new TreeMap<>(), "article/" + (id + 1000) + "/CREATED@0"));
+        assertThat(search.state().diverged()).as("health sees it").isTrue();
+
+        search.catchUp();
+        assertThat(search.state().diverged()).isFalse();
+        assertThat(find("Quollmere").total()).as("rebuilt from the database").isEqualTo(1);
     }
 
     private static void await(CountDownLatch latch) {

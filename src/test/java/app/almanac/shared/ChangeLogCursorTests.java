@@ -37,7 +37,7 @@ class ChangeLogCursorTests {
     void survivesBeingStoredAsText() {
         var cursor = ChangeLogCursor.origin().advance(List.of(), List.of(entry(3), entry(7)), T0, GRACE);
         assertThat(ChangeLogCursor.decode(cursor.encode())).isEqualTo(cursor);
-        assertThat(ChangeLogCursor.decode("42")).isEqualTo(new ChangeLogCursor(42, new TreeMap<>()));
+        assertThat(ChangeLogCursor.decode("42")).isEqualTo(new ChangeLogCursor(42, new TreeMap<>(), ""));
         assertThat(ChangeLogCursor.decode(null)).isEqualTo(ChangeLogCursor.origin());
     }
 
@@ -49,6 +49,6 @@ class ChangeLogCursorTests {
     }
 
     private static ChangeLog.Entry entry(long id) {
-        return new ChangeLog.Entry(id, "article", id, ChangeLog.Action.UPDATED);
+        return new ChangeLog.Entry(id, "article", id, ChangeLog.Action.UPDATED, T0);
     }
 }
