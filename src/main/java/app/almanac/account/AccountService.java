@@ -2,12 +2,10 @@ package app.almanac.account;
 
 import app.almanac.shared.ChangeLog;
 import app.almanac.shared.Hashes;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,7 +31,6 @@ public class AccountService implements UserDetailsService {
     static final String ENTITY = "user";
     static final Duration RESET_VALIDITY = Duration.ofHours(1);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountRepository repository;
     private final PasswordEncoder encoder;
@@ -164,9 +161,7 @@ public class AccountService implements UserDetailsService {
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Hashes.newToken();
         repository.insertReset(Hashes.sha256(token), row.get().id(), now().plus(RESET_VALIDITY));
         audit.record(
                 row.get().email(),

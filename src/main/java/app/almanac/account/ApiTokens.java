@@ -4,13 +4,11 @@ import app.almanac.account.ApiToken.Issued;
 import app.almanac.account.ApiToken.Scope;
 import app.almanac.account.ApiToken.Token;
 import app.almanac.shared.Hashes;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 class ApiTokens {
 
     static final String PREFIX = "alm_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -60,9 +57,7 @@ class ApiTokens {
         if (scopes.contains(Scope.DESK) && user.role() == Role.LEARNER) {
             throw new AccountException("scopes", "Only editors can make tokens for the desk.");
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = PREFIX + Hashes.newToken();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into api_token (user_id, name, token_hash, scopes, created_at)

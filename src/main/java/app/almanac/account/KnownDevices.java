@@ -5,12 +5,10 @@ import app.almanac.shared.SiteAddress;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Optional;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +26,6 @@ class KnownDevices {
     static final String COOKIE = "almanac-device";
     static final int PER_USER = 10;
     private static final Duration LIFETIME = Duration.ofDays(365);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -69,9 +66,7 @@ class KnownDevices {
         if (known.isPresent()) {
             return;
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Hashes.newToken();
         jdbc.sql(
                         "insert into known_device (token_hash, user_id, created_at, last_seen_at) values (:hash, :user, :now, :now)")
                 .param("hash", Hashes.sha256(token))
