@@ -2,6 +2,7 @@ package app.almanac.cli;
 
 import app.almanac.account.AccountService;
 import app.almanac.ingest.SampleContent;
+import app.almanac.shared.SiteAddress;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,6 +44,13 @@ class ServeCommand implements Callable<Integer> {
         }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         out.println("Almanac is serving on http://localhost:" + port + "/  (Ctrl-C to stop)");
+        String base = context.getBean(SiteAddress.class).base();
+        if (!base.equals("http://localhost:" + port)) {
+            out.println("Links and feeds name it " + base + " (ALMANAC_BASE_URL).");
+        } else if (context.getEnvironment().getProperty("almanac.base-url", "").isBlank()) {
+            out.println("Links, feeds and reset links name it " + base
+                    + "; if readers reach it by another address, set ALMANAC_BASE_URL to that address.");
+        }
         if (context.getBean(AccountService.class).count() == 0) {
             out.println(
                     "No accounts yet. To use the editorial desk, make an admin: ./almanac user add --role admin you@example.org");
