@@ -28,6 +28,7 @@ class ModularityTests {
                         "app.almanac.desk",
                         "app.almanac.search",
                         "app.almanac.publish",
+                        "app.almanac.practice",
                         "app.almanac.bookmark",
                         "app.almanac.admin",
                         "app.almanac.cli");

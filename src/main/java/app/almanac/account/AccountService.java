@@ -39,6 +39,7 @@ public class AccountService implements UserDetailsService {
     private final Clock clock;
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final LoginThrottle throttle;
+    private final ApiTokens tokens;
 
     AccountService(
             AccountRepository repository,
@@ -47,8 +48,10 @@ public class AccountService implements UserDetailsService {
             AuditLog audit,
             Clock clock,
             ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
-            LoginThrottle throttle) {
+            LoginThrottle throttle,
+            ApiTokens tokens) {
         this.throttle = throttle;
+        this.tokens = tokens;
         this.repository = repository;
         this.encoder = encoder;
         this.changeLog = changeLog;
@@ -229,6 +232,19 @@ public class AccountService implements UserDetailsService {
         audit.record(actor, enabled ? "admin.enable" : "admin.disable", "user " + userId, row.email());
         endSessions(row.email());
         return repository.findById(userId).orElseThrow().account();
+    }
+
+    /**
+     * Makes a personal API token for the user with this address (the CLI's way; people use their
+     * account page), refused like the page refuses it: a scope the role does not allow, say.
+     */
+    @Transactional
+    public ApiToken.Issued issueToken(String email, String name, List<String> scopes) {
+        var row = repository
+                .findByEmail(normalise(email))
+                .filter(AccountRepository.Row::enabled)
+                .orElseThrow(() -> new AccountException("email", "No enabled account has the address " + email + "."));
+        return tokens.issue(row.principal(), name, scopes);
     }
 
     @Transactional(readOnly = true)

@@ -14,7 +14,8 @@ public final class ApiToken {
     /** What a token may be used for. */
     public enum Scope {
         READ("read", "read your account and bookmarks"),
-        DESK("desk", "create and change drafts on the editorial desk (editors only)");
+        DESK("desk", "create and change drafts on the editorial desk (editors only)"),
+        PRACTICE("practice", "take quizzes, save answers and read your results");
 
         public final String code;
         public final String description;

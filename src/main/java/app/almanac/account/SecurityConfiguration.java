@@ -66,11 +66,16 @@ class SecurityConfiguration {
                                 AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(
                                         ApiToken.Scope.READ.authority())))
+                        .requestMatchers("/api/practice/**")
+                        .hasAuthority(ApiToken.Scope.PRACTICE.authority())
                         .requestMatchers("/desk/**")
                         .hasRole("EDITOR")
                         .requestMatchers("/account/**", "/bookmarks/**", "/api/me")
                         .authenticated()
                         .requestMatchers("/login", "/signup", "/password/**", "/logout", "/error")
+                        .permitAll()
+                        // anyone may take the daily quiz: a visitor's attempt is kept against a cookie
+                        .requestMatchers("/practice/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/**")
                         .permitAll()

@@ -40,6 +40,7 @@ public class ArticleWriter {
     private final ArticleRepository articles;
     private final WorkflowRepository workflow;
     private final QuestionBankRepository banks;
+    private final QuestionRepository questions;
     private final ChangeLog changeLog;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
@@ -49,6 +50,7 @@ public class ArticleWriter {
             ArticleRepository articles,
             WorkflowRepository workflow,
             QuestionBankRepository banks,
+            QuestionRepository questions,
             ChangeLog changeLog,
             ApplicationEventPublisher events,
             JsonMapper json,
@@ -56,6 +58,7 @@ public class ArticleWriter {
         this.articles = articles;
         this.workflow = workflow;
         this.banks = banks;
+        this.questions = questions;
         this.changeLog = changeLog;
         this.events = events;
         this.json = json;
@@ -253,6 +256,24 @@ public class ArticleWriter {
         articles.insertRevision(id, 1, canonical, now, edit.author());
         changed(id, 1, status, ChangeLog.Action.CREATED, edit);
         return find(id);
+    }
+
+    /**
+     * Drops question {@code questionId} from marking, or takes it back (a flawed question: UPSC
+     * awards no marks and takes none for it). Recorded like any change of its article, and
+     * announced with {@link QuestionsRemarked} so that attempts holding it are marked again.
+     */
+    @Transactional
+    public void setDropped(long questionId, boolean dropped, Edit edit) {
+        long articleId = questions
+                .articleOf(questionId)
+                .orElseThrow(() -> new NotFoundException("There is no question " + questionId + "."));
+        questions.setDropped(questionId, dropped);
+        if (articleId != 0) {
+            Editorial state = workflow.state(articleId).orElseThrow();
+            changed(articleId, find(articleId).revision(), state.status(), ChangeLog.Action.UPDATED, edit);
+        }
+        events.publishEvent(new QuestionsRemarked(List.of(questionId)));
     }
 
     /** The first free slug of the identity's candidates ({@code self} may keep its own). */

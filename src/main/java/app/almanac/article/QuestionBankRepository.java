@@ -22,6 +22,15 @@ class QuestionBankRepository {
         this.questions = questions;
     }
 
+    /** The title of bank {@code id}, or an empty string when there is no such bank. */
+    String title(long id) {
+        return jdbc.sql("select title from question_bank where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .orElse("");
+    }
+
     Optional<Stored> findBySlug(String slug) {
         return jdbc.sql("select id, revision, content_hash, title from question_bank where slug = :slug")
                 .param("slug", slug)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -42,6 +43,29 @@ class QuestionRepository {
      */
     void replace(Owner owner, long ownerId, List<Question> questions) {
         replace(owner, ownerId, questions, false);
+    }
+
+    /** The article question {@code id} belongs to: its id, 0 for a bank's question, empty for no such question. */
+    Optional<Long> articleOf(long id) {
+        return jdbc.sql("select coalesce(article_id, 0) from question where id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+    }
+
+    void setDropped(long id, boolean dropped) {
+        jdbc.sql("update question set dropped = :dropped where id = :id")
+                .param("dropped", dropped)
+                .param("id", id)
+                .update();
+    }
+
+    /** The ids of an owner's questions, in position order. */
+    List<Long> ids(Owner owner, long ownerId) {
+        return jdbc.sql("select id from question where " + owner.column + " = :owner order by position")
+                .param("owner", ownerId)
+                .query(Long.class)
+                .list();
     }
 
     /** Stores the questions of an owner that has none yet: nothing to look up or delete. */

@@ -8,6 +8,7 @@ import app.almanac.shared.SiteAddress;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {
             UserCommand.Add.class,
             UserCommand.ResetLink.class,
+            UserCommand.Token.class,
             UserCommand.SetRole.class,
             UserCommand.ListUsers.class
         })
@@ -134,6 +136,43 @@ class UserCommand {
                                 + "/password/reset?token="
                                 + token.get());
                 return 0;
+            }
+        }
+    }
+
+    @Command(
+            name = "token",
+            mixinStandardHelpOptions = true,
+            description = "Make a personal API token for a user and print it, once (only its hash is kept).")
+    static class Token implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        UserCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+
+        @Option(
+                names = "--scope",
+                required = true,
+                split = ",",
+                description = "read, desk (editors) or practice; several separated by commas")
+        List<String> scopes;
+
+        @Option(names = "--name", defaultValue = "command line", description = "what the token is for")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = Application.start(parent.root, false)) {
+                var issued = context.getBean(AccountService.class).issueToken(email, name, scopes);
+                spec.commandLine().getOut().println(issued.secret());
+                return 0;
+            } catch (AccountException e) {
+                spec.commandLine().getErr().println("almanac user token: " + e.getMessage());
+                return AlmanacCommand.EXIT_REFUSED;
             }
         }
     }

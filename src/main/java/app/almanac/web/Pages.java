@@ -1,5 +1,6 @@
 package app.almanac.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
@@ -11,6 +12,14 @@ public final class Pages {
 
     public static ModelAndView page(String view, Object model) {
         return page(view, model, HttpStatus.OK);
+    }
+
+    /**
+     * A refusal as the site answers every refusal: the error page with {@code status} and
+     * {@code message}, or JSON {@code {"status", "error"}} under {@code /api/}.
+     */
+    public static Object refusal(HttpStatus status, String message, HttpServletRequest request) {
+        return ErrorPages.respond(status, message, request);
     }
 
     public static ModelAndView page(String view, Object model, HttpStatus status) {

@@ -114,11 +114,12 @@ class MigrationTests {
                 .param("id", id)
                 .update();
         Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+        var questions = new QuestionRepository(jdbc, new NamedParameterJdbcTemplate(dataSource));
         var writer = new ArticleWriter(
                 repository,
                 new WorkflowRepository(jdbc),
-                new QuestionBankRepository(
-                        jdbc, new QuestionRepository(jdbc, new NamedParameterJdbcTemplate(dataSource))),
+                new QuestionBankRepository(jdbc, questions),
+                questions,
                 new ChangeLog(jdbc, clock),
                 event -> {},
                 JsonMapper.builder().build(),

@@ -1,0 +1,194 @@
+package app.almanac.article;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The questions of published analyses and of question banks, by their stable ids, for the rooms
+ * that quiz, mark and schedule them. A question's text and key come from its owner's current
+ * revision (the body is stored once); the question table gives ids, positions and the dropped flag.
+ */
+@Service
+public class QuestionService {
+
+    /**
+     * Which questions a quiz may draw from; null fields do not filter.
+     *
+     * @param paper a syllabus paper ("GS-II")
+     * @param category a category ("Economy")
+     * @param tag a tag
+     * @param from the first day, inclusive
+     * @param to the last day, inclusive
+     */
+    public record Filter(String paper, String category, String tag, LocalDate from, LocalDate to) {
+        public static final Filter ALL = new Filter(null, null, null, null, null);
+    }
+
+    private record Ref(long id, long articleId, long bankId, int position, boolean dropped) {}
+
+    private final JdbcClient jdbc;
+    private final ArticleRepository articles;
+    private final QuestionRepository questions;
+    private final QuestionBankRepository banks;
+
+    QuestionService(
+            JdbcClient jdbc, ArticleRepository articles, QuestionRepository questions, QuestionBankRepository banks) {
+        this.jdbc = jdbc;
+        this.articles = articles;
+        this.questions = questions;
+        this.banks = banks;
+    }
+
+    /** The questions of the analyses published on {@code date}, in the order a digest shows them. */
+    @Transactional(readOnly = true)
+    public List<StoredQuestion> publishedOn(LocalDate date) {
+        return load(jdbc.sql("select q.id, q.article_id, q.bank_id, q.position, q.dropped from question q"
+                        + " join article a on a.id = q.article_id where a." + ArticleRepository.PUBLISHED
+                        + " and a.published_on = :date order by a.id, q.position")
+                .param("date", date)
+                .query(QuestionService::ref)
+                .list());
+    }
+
+    /**
+     * Questions of published analyses that {@code filter} lets through, newest analyses first,
+     * at most {@code limit}; with no date bounds, question banks are included after them.
+     */
+    @Transactional(readOnly = true)
+    public List<StoredQuestion> matching(Filter filter, int limit) {
+        StringBuilder where = new StringBuilder("a." + ArticleRepository.PUBLISHED);
+        var query = new LinkedHashMap<String, Object>();
+        condition(where, query, "paper", filter.paper(), ArticleRepository.Filter.SYLLABUS);
+        condition(where, query, "category", filter.category(), ArticleRepository.Filter.CATEGORY);
+        condition(where, query, "tag", filter.tag(), ArticleRepository.Filter.TAG);
+        if (filter.from() != null) {
+            where.append(" and a.published_on >= :from");
+            query.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and a.published_on <= :to");
+            query.put("to", filter.to());
+        }
+        var sql = jdbc.sql("select q.id, q.article_id, q.bank_id, q.position, q.dropped from question q"
+                + " join article a on a.id = q.article_id where " + where
+                + " order by a.published_on desc, a.id desc, q.position limit :limit");
+        for (var e : query.entrySet()) {
+            sql = sql.param(e.getKey(), e.getValue());
+        }
+        List<Ref> refs = new ArrayList<>(
+                sql.param("limit", limit).query(QuestionService::ref).list());
+        boolean topicless = filter.paper() == null && filter.category() == null && filter.tag() == null;
+        if (topicless && filter.from() == null && filter.to() == null && refs.size() < limit) {
+            refs.addAll(jdbc.sql("select id, article_id, bank_id, position, dropped from question"
+                            + " where bank_id is not null order by bank_id, position limit :limit")
+                    .param("limit", limit - refs.size())
+                    .query(QuestionService::ref)
+                    .list());
+        }
+        return load(refs);
+    }
+
+    /** These questions, in the order of {@code ids}, whatever their analysis's state now (an attempt holds them). */
+    @Transactional(readOnly = true)
+    public List<StoredQuestion> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StoredQuestion> found = new HashMap<>();
+        for (StoredQuestion q :
+                load(jdbc.sql("select id, article_id, bank_id, position, dropped from question where id in (:ids)")
+                        .param("ids", ids)
+                        .query(QuestionService::ref)
+                        .list())) {
+            found.put(q.id(), q);
+        }
+        return ids.stream().map(found::get).filter(q -> q != null).toList();
+    }
+
+    /** The ids of an analysis's questions, in order. */
+    @Transactional(readOnly = true)
+    public List<Long> idsOfArticle(long articleId) {
+        return questions.ids(QuestionRepository.Owner.ARTICLE, articleId);
+    }
+
+    /** One question, if it exists. */
+    @Transactional(readOnly = true)
+    public Optional<StoredQuestion> byId(long id) {
+        return byIds(List.of(id)).stream().findFirst();
+    }
+
+    private static void condition(
+            StringBuilder where,
+            Map<String, Object> query,
+            String name,
+            String value,
+            ArticleRepository.Filter filter) {
+        if (value != null && !value.isBlank()) {
+            where.append(" and ").append(filter.condition.replace(":value", ":" + name));
+            query.put(name, value.strip());
+        }
+    }
+
+    /** Reads each owner once: its current revision holds its questions in position order. */
+    private List<StoredQuestion> load(List<Ref> refs) {
+        Map<Long, Optional<Article>> articleCache = new HashMap<>();
+        Map<Long, List<Question>> bankCache = new HashMap<>();
+        Map<Long, String> bankTitles = new HashMap<>();
+        List<StoredQuestion> out = new ArrayList<>(refs.size());
+        for (Ref ref : refs) {
+            if (ref.articleId() != 0) {
+                Optional<Article> article = articleCache.computeIfAbsent(ref.articleId(), articles::findAnyById);
+                if (article.isEmpty()
+                        || ref.position() >= article.get().content().questions().size()) {
+                    continue;
+                }
+                ArticleContent c = article.get().content();
+                out.add(new StoredQuestion(
+                        ref.id(),
+                        c.questions().get(ref.position()),
+                        ref.dropped(),
+                        new StoredQuestion.Source(
+                                ref.articleId(),
+                                c.title(),
+                                article.get().path(),
+                                c.date(),
+                                c.category(),
+                                c.syllabus(),
+                                c.tags())));
+            } else {
+                List<Question> bank = bankCache.computeIfAbsent(
+                        ref.bankId(), id -> questions.load(QuestionRepository.Owner.BANK, id));
+                if (ref.position() >= bank.size()) {
+                    continue;
+                }
+                String title = bankTitles.computeIfAbsent(ref.bankId(), banks::title);
+                out.add(new StoredQuestion(
+                        ref.id(),
+                        bank.get(ref.position()),
+                        ref.dropped(),
+                        new StoredQuestion.Source(0, title, null, null, null, List.of(), List.of())));
+            }
+        }
+        return out;
+    }
+
+    private static Ref ref(ResultSet rs, int n) throws SQLException {
+        return new Ref(
+                rs.getLong("id"),
+                rs.getLong("article_id"),
+                rs.getLong("bank_id"),
+                rs.getInt("position"),
+                rs.getBoolean("dropped"));
+    }
+}
