@@ -10,7 +10,8 @@
     var h = Math.floor(left / 3600), m = Math.floor(left / 60) % 60, s = left % 60;
     clock.textContent = (h > 0 ? h + ":" + pad(m) : "" + m) + ":" + pad(s);
     if (left === 0) {
-      window.location.reload();
+      // a second's grace, so the reload reaches the server after its deadline, not just before
+      window.setTimeout(function () { window.location.reload(); }, 1000);
       return;
     }
     window.setTimeout(tick, 1000);

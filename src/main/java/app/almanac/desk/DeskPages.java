@@ -4,6 +4,7 @@ import app.almanac.article.ArticlePage;
 import app.almanac.article.Editorial;
 import app.almanac.article.Revision;
 import app.almanac.article.Status;
+import app.almanac.practice.Reports;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,9 @@ public final class DeskPages {
     public record Home(Map<Status, List<Editorial>> lists, Map<Status, Integer> counts, String notice, ZoneId zone) {}
 
     public record Paste(String text, List<Problem> problems, String error) {}
+
+    /** {@code /desk/reports}: learners' open reports of flawed questions. */
+    public record ReportQueue(List<Reports.Report> reports, String notice) {}
 
     /**
      * The most one pasted or edited text may hold, in characters: about 25 long analyses. It is

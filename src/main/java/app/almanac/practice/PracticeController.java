@@ -254,7 +254,13 @@ class PracticeController {
         String notice = again != null
                 ? "This attempt had already been submitted; nothing changed."
                 : closed != null ? "The attempt was over, so that answer was not saved." : null;
-        return page("practice/result", new PracticePages.Marked(practice.result(learner, id), notice));
+        String reported = request.getParameter("reported");
+        return page(
+                "practice/result",
+                new PracticePages.Marked(
+                        practice.result(learner, id),
+                        reported != null ? "Thank you: the editors will look at your report." : notice,
+                        Reports.KINDS));
     }
 
     @GetMapping("/practice/history")

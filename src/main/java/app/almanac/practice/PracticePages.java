@@ -93,7 +93,11 @@ public final class PracticePages {
     }
 
     /** The result page. */
-    public record Marked(Result result, String notice) {}
+    public record Marked(Result result, String notice, List<String> reportKinds) {}
+
+    /** The mistakes notebook, by topic. */
+    public record NotebookView(
+            boolean signedIn, String topic, List<String> topics, Map<String, List<Notebook.Entry>> entries) {}
 
     /** A learner's attempts. */
     public record History(List<Attempt> attempts) {}

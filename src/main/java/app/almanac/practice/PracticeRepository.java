@@ -249,19 +249,6 @@ class PracticeRepository {
                         where a.user_id = :user and a.submitted_at is not null and p.choice is not null""").param("user", user).query(Long.class).list();
     }
 
-    /** Questions a learner got wrong in submitted attempts, most recent first, with how they answered. */
-    List<Long> mistakesOf(long user, int limit) {
-        return jdbc.sql("""
-                        select p.question_id, max(a.submitted_at) as last from practice_answer p
-                        join practice_attempt a on a.id = p.attempt_id
-                        where a.user_id = :user and p.outcome = 'wrong'
-                        group by p.question_id order by last desc limit :limit""")
-                .param("user", user)
-                .param("limit", limit)
-                .query((rs, n) -> rs.getLong(1))
-                .list();
-    }
-
     private static Attempt attempt(ResultSet rs, List<Attempt.Answer> answers) throws SQLException {
         long user = rs.getLong("user_id");
         return new Attempt(

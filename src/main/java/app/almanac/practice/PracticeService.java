@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -61,10 +62,16 @@ public class PracticeService {
     private final PracticeRepository repository;
     private final QuestionService questions;
     private final PracticeProperties settings;
+    private final Notebook notebook;
     private final Clock clock;
 
     PracticeService(
-            PracticeRepository repository, QuestionService questions, PracticeProperties settings, Clock clock) {
+            PracticeRepository repository,
+            QuestionService questions,
+            PracticeProperties settings,
+            Notebook notebook,
+            Clock clock) {
+        this.notebook = notebook;
         this.repository = repository;
         this.questions = questions;
         this.settings = settings;
@@ -124,10 +131,13 @@ public class PracticeService {
                 if (!learner.signedIn()) {
                     throw new PracticeException("kind", "Sign in to retake your mistakes.");
                 }
-                chosen = questions.byIds(repository.mistakesOf(learner.userId(), MAX_QUESTIONS));
+                chosen = questions.byIds(notebook.questionIds(learner.userId())).stream()
+                        .limit(MAX_QUESTIONS)
+                        .toList();
                 title = "Retake of my mistakes";
                 if (chosen.isEmpty()) {
-                    throw new PracticeException("kind", "You have no mistakes to retake yet.");
+                    throw new PracticeException(
+                            "kind", "Your notebook is empty: no mistakes or flagged questions to retake yet.");
                 }
             }
             case "mock" -> {
@@ -147,7 +157,8 @@ public class PracticeService {
         if (chosen.isEmpty()) {
             throw new PracticeException("kind", "No questions with options match that quiz.");
         }
-        Instant now = clock.instant();
+        // whole seconds: the deadline is shown and compared as such
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Duration limit = time != null ? time : settings.timePerQuestion().multipliedBy(chosen.size());
         MarkingScheme scheme = settings.scheme(paper);
         Attempt draft = new Attempt(

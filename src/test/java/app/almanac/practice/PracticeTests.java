@@ -15,6 +15,7 @@ import app.almanac.article.Question;
 import app.almanac.article.QuestionService;
 import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.ImportService;
+import app.almanac.web.Html5Validator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -356,6 +357,91 @@ class PracticeTests {
         assertThat(visitor.get(path + "/result").statusCode())
                 .as("now the user's")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void wrongAnswersLandInTheNotebookWithTheKindOfMistakeAndReportsReachTheDesk() {
+        accounts.add("test", "noter@example.org", "N", PASSWORD, Role.LEARNER);
+        accounts.add("test", "fixer@example.org", "F", PASSWORD, Role.EDITOR);
+        String noter = accounts.issueToken("noter@example.org", "tests", List.of("practice"))
+                .secret();
+        JsonNode attempt = json(
+                api("POST", "/api/practice/attempts", "{\"kind\": \"daily\", \"date\": \"2024-02-26\"}", noter), 201);
+        long id = attempt.get("id").asLong();
+        long question = attempt.get("questions").get(0).get("id").asLong();
+        json(api("PUT", "/api/practice/attempts/" + id + "/answers/" + question, "{\"choice\": \"D\"}", noter), 200);
+        json(
+                api(
+                        "PUT",
+                        "/api/practice/attempts/" + id + "/answers/" + question,
+                        "{\"choice\": \"B\", \"confidence\": \"sure\"}",
+                        noter),
+                200);
+        json(api("POST", "/api/practice/attempts/" + id + "/submit", null, noter), 200);
+
+        TestSession learner = TestSession.signedIn(port, "noter@example.org", PASSWORD);
+        var book = Jsoup.parse(learner.get("/practice/notebook").body());
+        assertThat(book.select("ol.notebook li.question")).hasSize(1);
+        assertThat(book.select("ol.notebook .answer").text()).contains("answered sure, and wrong");
+        assertThat(learner.post("/practice/attempts", Map.of("kind", "mistakes"))
+                        .statusCode())
+                .as("a retake of the notebook")
+                .isEqualTo(302);
+        learner.post("/practice/notebook/" + question + "/remove", Map.of());
+        assertThat(Jsoup.parse(learner.get("/practice/notebook").body()).select("ol.notebook li"))
+                .isEmpty();
+        learner.post("/practice/notebook/" + question + "/flag", Map.of("back", "https://evil.example/"));
+        var flagged = Jsoup.parse(learner.get("/practice/notebook").body());
+        assertThat(flagged.select("ol.notebook li.question")).hasSize(1);
+
+        HttpResponse<String> reported = learner.post(
+                "/practice/questions/" + question + "/report",
+                Map.of(
+                        "kind",
+                        "ambiguous",
+                        "note",
+                        "Both C and D read as members",
+                        "back",
+                        "/practice/attempts/" + id + "/result"));
+        assertThat(reported.headers().firstValue("Location").orElse("")).endsWith("/result?reported");
+        assertThat(learner.post("/practice/questions/" + question + "/report", Map.of("kind", "rude"))
+                        .statusCode())
+                .isEqualTo(400);
+
+        TestSession editor = TestSession.signedIn(port, "fixer@example.org", PASSWORD);
+        var queue = Jsoup.parse(editor.get("/desk/reports").body());
+        assertThat(queue.select("ol.review li").text()).contains("ambiguous", "Both C and D read as members");
+        long report =
+                Long.parseLong(queue.select("ol.review form").attr("action").replaceAll("\\D+", ""));
+        assertThat(editor.post(
+                                "/desk/reports/" + report,
+                                Map.of("question", String.valueOf(question), "action", "dismissed"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(Jsoup.parse(editor.get("/desk/reports").body()).select("ol.review li"))
+                .isEmpty();
+        assertThat(learner.get("/desk/reports").statusCode()).as("editors only").isEqualTo(403);
+    }
+
+    @Test
+    void everyPracticePageIsValidHtml() {
+        TestSession visitor = new TestSession(port);
+        String attempt = visitor.post("/practice/attempts", Map.of("kind", "daily", "date", "2024-02-26"))
+                .headers()
+                .firstValue("Location")
+                .orElseThrow()
+                .replaceAll("^https?://[^/]+", "");
+        String question = Jsoup.parse(visitor.get(attempt).body())
+                .select("input[name=question]")
+                .val();
+        visitor.post(attempt + "/answers", Map.of("question", question, "choice", "B", "confidence", "guess"));
+        for (String path : List.of("/practice", "/practice/daily/2024-02-26", attempt, "/practice/history")) {
+            assertThat(Html5Validator.errors(visitor.get(path).body())).as(path).isEmpty();
+        }
+        visitor.post(attempt + "/submit", Map.of());
+        assertThat(Html5Validator.errors(visitor.get(attempt + "/result").body()))
+                .as("result")
+                .isEmpty();
     }
 
     @Test
