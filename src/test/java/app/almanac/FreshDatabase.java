@@ -18,6 +18,10 @@ public final class FreshDatabase implements BeforeAllCallback {
 
     /** Children before parents; Flyway's history and Spring Session's tables are left alone. */
     private static final List<String> TABLES = List.of(
+            "practice_answer",
+            "practice_attempt",
+            "practice_notebook",
+            "practice_report",
             "bookmark",
             "question_pair",
             "question_statement",
