@@ -22,7 +22,7 @@ public final class Marking {
     }
 
     /** One answer marked. */
-    record Mark(Outcome outcome, BigFraction marks) {}
+    public record Mark(Outcome outcome, BigFraction marks) {}
 
     private Marking() {}
 
@@ -31,7 +31,7 @@ public final class Marking {
      * @param dropped whether an editor dropped the question
      * @param choice the labels the learner chose, as one string ("D", or "AC" for two), or null
      */
-    static Mark mark(List<String> key, boolean dropped, String choice, MarkingScheme scheme) {
+    public static Mark mark(List<String> key, boolean dropped, String choice, MarkingScheme scheme) {
         if (dropped || key.isEmpty()) {
             return new Mark(Outcome.NOT_MARKED, BigFraction.ZERO);
         }
