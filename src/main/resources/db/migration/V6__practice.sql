@@ -20,6 +20,8 @@ create table practice_attempt (
     right_count  integer,
     wrong_count  integer,
     blank_count  integer,
+    current_position integer,              -- the question on screen, and since when: time per question
+    current_since    timestamp with time zone,
     constraint practice_attempt_owner check (user_id is not null or visitor is not null)
 );
 create index practice_attempt_user on practice_attempt (user_id, started_at desc);
@@ -42,6 +44,8 @@ create table practice_answer (
     marks_num    bigint,
     marks_den    bigint,
     remarked     boolean default false not null,   -- its marks changed after submission (a key corrected)
+    seconds      integer default 0 not null,       -- time spent on it
+    option_order varchar(26),              -- the question's own labels in the order shown, when shuffled
     primary key (attempt_id, position),
     unique (attempt_id, question_id)
 );

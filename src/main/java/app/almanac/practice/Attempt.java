@@ -1,5 +1,6 @@
 package app.almanac.practice;
 
+import app.almanac.article.Question;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,9 @@ public record Attempt(
      * @param marked marked for review
      * @param visited the learner has seen it
      * @param firstChoice the first answer given, or null
+     * @param remarked its marks changed after submission
+     * @param seconds the time the learner spent on it
+     * @param optionOrder the question's own option labels in the order shown, or empty (see {@link OptionOrder})
      */
     public record Answer(
             int position,
@@ -44,7 +48,25 @@ public record Attempt(
             boolean marked,
             boolean visited,
             String firstChoice,
-            boolean remarked) {
+            boolean remarked,
+            int seconds,
+            String optionOrder) {
+
+        /** This answer as the learner saw it: choices in the labels shown. */
+        Answer shown(Question q) {
+            OptionOrder order = new OptionOrder(optionOrder == null ? "" : optionOrder);
+            return new Answer(
+                    position,
+                    questionId,
+                    order.toShown(q, choice),
+                    confidence,
+                    marked,
+                    visited,
+                    order.toShown(q, firstChoice),
+                    remarked,
+                    seconds,
+                    optionOrder);
+        }
 
         public boolean answered() {
             return choice != null && !choice.isEmpty();

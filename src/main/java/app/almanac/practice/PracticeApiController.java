@@ -102,10 +102,11 @@ class PracticeApiController {
         out.put("deadline", attempt.deadline().toString());
         out.put("submitted", false);
         List<Map<String, Object>> questions = new ArrayList<>();
-        List<StoredQuestion> stored = practice.questionsOf(attempt);
+        PracticeService.Shown shown = practice.shown(attempt);
+        List<StoredQuestion> stored = shown.questions();
         for (int i = 0; i < stored.size(); i++) {
             Map<String, Object> q = question(stored.get(i));
-            Attempt.Answer answer = attempt.answers().get(i);
+            Attempt.Answer answer = shown.attempt().answers().get(i);
             q.put("choice", answer.choice());
             q.put("confidence", answer.confidence() == null ? null : answer.confidence().code);
             questions.add(q);
@@ -173,6 +174,7 @@ class PracticeApiController {
             q.put("correct", item.outcome() == Marking.Outcome.RIGHT);
             q.put("outcome", item.outcome().name().toLowerCase(java.util.Locale.ROOT));
             q.put("marks", Marks.decimal(item.marks()));
+            q.put("seconds", item.answer().seconds());
             q.put("marksFraction", Marks.fraction(item.marks()));
             q.put("dropped", item.question() != null && item.question().dropped());
             q.put(

@@ -177,11 +177,11 @@ class PracticeController {
         }
         int current = Math.max(0, Math.min(q - 1, attempt.answers().size() - 1));
         practice.flag(learner, id, attempt.answers().get(current).questionId(), null);
-        attempt = practice.find(learner, id);
+        practice.view(learner, id, current);
+        PracticeService.Shown shown = practice.shown(practice.find(learner, id));
         return page(
                 "practice/attempt",
-                new PracticePages.Sitting(
-                        attempt, practice.questionsOf(attempt), current, clock.instant(), null, null));
+                new PracticePages.Sitting(shown.attempt(), shown.questions(), current, clock.instant(), null, null));
     }
 
     /**
@@ -219,9 +219,11 @@ class PracticeController {
         }
         Attempt now = practice.find(learner, id);
         if (htmx != null) {
+            PracticeService.Shown shown = practice.shown(now);
             return page(
                     "practice/palette",
-                    new PracticePages.Sitting(now, practice.questionsOf(now), position, clock.instant(), null, null));
+                    new PracticePages.Sitting(
+                            shown.attempt(), shown.questions(), position, clock.instant(), null, null));
         }
         int next = action.equals("clear") || action.equals("save") ? position : position + 1;
         return new ModelAndView("redirect:/practice/attempts/" + id + "?q="

@@ -2,6 +2,7 @@ package app.almanac.practice;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,7 +38,7 @@ class PracticeRepository {
         this.batch = batch;
     }
 
-    long insert(Attempt a, List<Long> questionIds) {
+    long insert(Attempt a, List<Long> questionIds, List<OptionOrder> orders) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into practice_attempt (user_id, visitor, kind, title, quiz_key, scheme, started_at, deadline)
@@ -57,10 +58,16 @@ class PracticeRepository {
             rows.add(new MapSqlParameterSource()
                     .addValue("attempt", id)
                     .addValue("pos", i)
-                    .addValue("question", questionIds.get(i)));
+                    .addValue("question", questionIds.get(i))
+                    .addValue(
+                            "order",
+                            orders.get(i).labels().isEmpty()
+                                    ? null
+                                    : orders.get(i).labels()));
         }
         batch.batchUpdate(
-                "insert into practice_answer (attempt_id, position, question_id) values (:attempt, :pos, :question)",
+                "insert into practice_answer (attempt_id, position, question_id, option_order)"
+                        + " values (:attempt, :pos, :question, :order)",
                 rows.toArray(SqlParameterSource[]::new));
         return id;
     }
@@ -74,7 +81,8 @@ class PracticeRepository {
 
     private List<Attempt.Answer> answers(long attempt) {
         return jdbc.sql("""
-                        select position, question_id, choice, confidence, marked, visited, first_choice, remarked
+                        select position, question_id, choice, confidence, marked, visited, first_choice, remarked, seconds,
+                            option_order
                         from practice_answer where attempt_id = :id order by position""")
                 .param("id", attempt)
                 .query((rs, n) -> new Attempt.Answer(
@@ -85,7 +93,9 @@ class PracticeRepository {
                         rs.getBoolean("marked"),
                         rs.getBoolean("visited"),
                         rs.getString("first_choice"),
-                        rs.getBoolean("remarked")))
+                        rs.getBoolean("remarked"),
+                        rs.getInt("seconds"),
+                        rs.getString("option_order")))
                 .list();
     }
 
@@ -121,6 +131,34 @@ class PracticeRepository {
                         .param("question", question)
                         .update()
                 == 1;
+    }
+
+    /**
+     * The learner has question {@code position} on screen from {@code now}: the time since the
+     * previous question came on screen is added to that one.
+     */
+    void visit(long attempt, Integer position, Instant now) {
+        record Current(Integer position, OffsetDateTime since) {}
+        Current current = jdbc.sql("select current_position, current_since from practice_attempt where id = :id")
+                .param("id", attempt)
+                .query((rs, n) -> new Current(
+                        (Integer) rs.getObject("current_position"),
+                        rs.getObject("current_since", OffsetDateTime.class)))
+                .single();
+        if (current.position() != null && current.since() != null) {
+            long seconds = Math.max(
+                    0, Duration.between(current.since().toInstant(), now).toSeconds());
+            jdbc.sql("update practice_answer set seconds = seconds + :s where attempt_id = :id and position = :pos")
+                    .param("s", (int) Math.min(seconds, 24 * 3600))
+                    .param("id", attempt)
+                    .param("pos", current.position())
+                    .update();
+        }
+        jdbc.sql("update practice_attempt set current_position = :pos, current_since = :now where id = :id")
+                .param("pos", position)
+                .param("now", position == null ? null : utc(now))
+                .param("id", attempt)
+                .update();
     }
 
     /** Claims the submission: true for exactly one caller, whichever node or sweep it is. */

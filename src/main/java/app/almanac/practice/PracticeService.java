@@ -174,8 +174,13 @@ public class PracticeService {
                 null,
                 null,
                 List.of());
+        Random random = new Random();
+        boolean shuffleOptions = kind.equals("custom") && request.shuffle();
+        List<OptionOrder> orders = chosen.stream()
+                .map(q -> shuffleOptions ? OptionOrder.shuffled(q.question(), random) : OptionOrder.NATURAL)
+                .toList();
         long id =
-                repository.insert(draft, chosen.stream().map(StoredQuestion::id).toList());
+                repository.insert(draft, chosen.stream().map(StoredQuestion::id).toList(), orders);
         return repository.find(id).orElseThrow();
     }
 
@@ -196,11 +201,51 @@ public class PracticeService {
                 .flatMap(repository::find);
     }
 
-    /** The questions of an attempt, in its order. */
-    @Transactional(readOnly = true)
-    List<StoredQuestion> questionsOf(Attempt attempt) {
+    /** The questions of an attempt, in its order, as they are stored (their own labels and key). */
+    private List<StoredQuestion> questionsOf(Attempt attempt) {
         return questions.byIds(
                 attempt.answers().stream().map(Attempt.Answer::questionId).toList());
+    }
+
+    /**
+     * An attempt as the learner sees it: its questions with their options in the order shown, and
+     * the answers in those labels.
+     */
+    record Shown(Attempt attempt, List<StoredQuestion> questions) {}
+
+    @Transactional(readOnly = true)
+    Shown shown(Attempt attempt) {
+        Map<Long, StoredQuestion> byId = new HashMap<>();
+        questionsOf(attempt).forEach(q -> byId.put(q.id(), q));
+        List<StoredQuestion> shown = new ArrayList<>();
+        List<Attempt.Answer> answers = new ArrayList<>();
+        for (Attempt.Answer a : attempt.answers()) {
+            StoredQuestion q = byId.get(a.questionId());
+            if (q != null) {
+                shown.add(shown(q, a));
+                answers.add(a.shown(q.question()));
+            }
+        }
+        return new Shown(
+                new Attempt(
+                        attempt.id(),
+                        attempt.userId(),
+                        attempt.visitor(),
+                        attempt.kind(),
+                        attempt.title(),
+                        attempt.quizKey(),
+                        attempt.scheme(),
+                        attempt.startedAt(),
+                        attempt.deadline(),
+                        attempt.submittedAt(),
+                        attempt.submittedBy(),
+                        answers),
+                shown);
+    }
+
+    private static StoredQuestion shown(StoredQuestion q, Attempt.Answer a) {
+        OptionOrder order = new OptionOrder(a.optionOrder() == null ? "" : a.optionOrder());
+        return new StoredQuestion(q.id(), order.shown(q.question()), q.dropped(), q.source());
     }
 
     /**
@@ -212,6 +257,10 @@ public class PracticeService {
     void answer(Learner learner, long attemptId, long questionId, String choice, Confidence confidence) {
         Attempt attempt = find(learner, attemptId);
         StoredQuestion question = questionIn(attempt, questionId);
+        Attempt.Answer current = attempt.answers().stream()
+                .filter(a -> a.questionId() == questionId)
+                .findFirst()
+                .orElseThrow();
         String labels = normalise(choice);
         if (labels != null) {
             Set<String> allowed = new HashSet<>();
@@ -223,9 +272,22 @@ public class PracticeService {
                 }
             }
         }
-        if (!repository.saveAnswer(
-                attemptId, questionId, labels, labels == null ? null : confidence, clock.instant())) {
+        // the learner chose among the labels shown; the question's own labels are stored and marked
+        String own = new OptionOrder(current.optionOrder() == null ? "" : current.optionOrder())
+                .toOwn(question.question(), labels);
+        if (!repository.saveAnswer(attemptId, questionId, own, own == null ? null : confidence, clock.instant())) {
             throw closed(attemptId);
+        }
+    }
+
+    /** The learner has question {@code position} of the attempt on screen now (time per question). */
+    @Transactional
+    void view(Learner learner, long attemptId, int position) {
+        Attempt attempt = find(learner, attemptId);
+        if (!attempt.submitted()
+                && position >= 0
+                && position < attempt.answers().size()) {
+            repository.visit(attemptId, position, clock.instant());
         }
     }
 
@@ -253,6 +315,7 @@ public class PracticeService {
         if (!repository.claimSubmission(attemptId, late ? attempt.deadline() : now, late ? "timeout" : "learner")) {
             throw new AttemptClosedException("This attempt was already submitted; nothing changed.");
         }
+        repository.visit(attemptId, null, late ? attempt.deadline() : now);
         markAndStore(attemptId, false);
         return result(learner, attemptId);
     }
@@ -265,6 +328,7 @@ public class PracticeService {
         for (long id : repository.overdue(clock.instant(), 500)) {
             Attempt attempt = repository.find(id).orElseThrow();
             if (repository.claimSubmission(id, attempt.deadline(), "timeout")) {
+                repository.visit(id, null, attempt.deadline());
                 markAndStore(id, false);
                 submitted++;
             }
@@ -278,6 +342,7 @@ public class PracticeService {
         Attempt attempt = repository.find(attemptId).orElseThrow();
         if (!clock.instant().isBefore(attempt.deadline())
                 && repository.claimSubmission(attemptId, attempt.deadline(), "timeout")) {
+            repository.visit(attemptId, null, attempt.deadline());
             markAndStore(attemptId, false);
         }
     }
@@ -308,6 +373,7 @@ public class PracticeService {
         BigFraction total = BigFraction.ZERO;
         Map<String, Result.Tally> byConfidence = new LinkedHashMap<>();
         Map<String, Result.Tally> byPaper = new LinkedHashMap<>();
+        Map<String, Result.Tally> byTopic = new LinkedHashMap<>();
         for (Attempt.Answer a : attempt.answers()) {
             StoredQuestion q = byId.get(a.questionId());
             Marking.Mark mark = q == null
@@ -320,36 +386,29 @@ public class PracticeService {
                 case NOT_MARKED -> notMarked++;
             }
             total = total.add(mark.marks());
-            boolean counted = mark.outcome() == Marking.Outcome.RIGHT || mark.outcome() == Marking.Outcome.WRONG;
-            if (counted) {
-                String level = a.confidence() == null ? "not said" : a.confidence().label;
-                byConfidence.merge(
-                        level,
-                        new Result.Tally(0, 0, BigFraction.ZERO)
-                                .add(mark.outcome() == Marking.Outcome.RIGHT, mark.marks()),
-                        (x, y) -> new Result.Tally(
-                                x.answered() + y.answered(),
-                                x.right() + y.right(),
-                                x.marks().add(y.marks())));
+            boolean correct = mark.outcome() == Marking.Outcome.RIGHT;
+            if (correct || mark.outcome() == Marking.Outcome.WRONG) {
+                tally(byConfidence, a.confidence() == null ? "not said" : a.confidence().label, correct, mark);
             }
             if (q != null && mark.outcome() != Marking.Outcome.NOT_MARKED) {
-                String paper = q.source().syllabus().isEmpty()
-                        ? "Other"
-                        : q.source().syllabus().get(0);
-                byPaper.merge(
-                        paper,
-                        new Result.Tally(0, 0, BigFraction.ZERO)
-                                .add(mark.outcome() == Marking.Outcome.RIGHT, mark.marks()),
-                        (x, y) -> new Result.Tally(
-                                x.answered() + y.answered(),
-                                x.right() + y.right(),
-                                x.marks().add(y.marks())));
+                tally(
+                        byPaper,
+                        q.source().syllabus().isEmpty()
+                                ? "Other"
+                                : q.source().syllabus().get(0),
+                        correct,
+                        mark);
+                tally(
+                        byTopic,
+                        q.source().category() == null ? "Other" : q.source().category(),
+                        correct,
+                        mark);
             }
             items.add(new Result.Item(
                     a.position() + 1,
-                    q,
+                    q == null ? null : shown(q, a),
                     q == null ? null : QuestionType.of(q.question()),
-                    a,
+                    q == null ? a : a.shown(q.question()),
                     mark.outcome(),
                     mark.marks()));
         }
@@ -363,7 +422,29 @@ public class PracticeService {
             percentile = of == 0 ? 0 : (int) Math.round(100.0 * notAbove / of);
         }
         return new Result(
-                attempt, total, right, wrong, blank, notMarked, byConfidence, byPaper, rank, of, percentile, items);
+                attempt,
+                total,
+                right,
+                wrong,
+                blank,
+                notMarked,
+                byConfidence,
+                byPaper,
+                byTopic,
+                rank,
+                of,
+                percentile,
+                items);
+    }
+
+    private static void tally(Map<String, Result.Tally> tallies, String key, boolean right, Marking.Mark mark) {
+        tallies.merge(
+                key,
+                new Result.Tally(1, right ? 1 : 0, mark.marks()),
+                (x, y) -> new Result.Tally(
+                        x.answered() + y.answered(),
+                        x.right() + y.right(),
+                        x.marks().add(y.marks())));
     }
 
     /** A corrected key, or a question dropped or taken back: every submitted attempt holding it is marked again. */

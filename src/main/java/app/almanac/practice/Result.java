@@ -23,6 +23,7 @@ public record Result(
         int notMarked,
         Map<String, Tally> byConfidence,
         Map<String, Tally> byPaper,
+        Map<String, Tally> byTopic,
         int rank,
         int of,
         int percentile,

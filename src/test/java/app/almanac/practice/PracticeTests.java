@@ -149,6 +149,46 @@ class PracticeTests {
     }
 
     @Test
+    void aShuffledCustomTestMovesPlainOptionsAndMarksTheAnswerByItsText() {
+        boolean moved = false;
+        for (int round = 0; round < 12 && !moved; round++) {
+            JsonNode attempt = json(
+                    api(
+                            "POST",
+                            "/api/practice/attempts",
+                            "{\"kind\": \"custom\", \"count\": 1, \"shuffle\": true, \"from\": \"2024-02-26\", \"to\": \"2024-02-26\"}",
+                            token),
+                    201);
+            JsonNode q = attempt.get("questions").get(0);
+            List<String> labels = new ArrayList<>();
+            String uzbekistan = null;
+            for (JsonNode o : q.get("options")) {
+                labels.add(o.get("label").asString());
+                if (o.get("text").asString().contains("Uzbekistan")) {
+                    uzbekistan = o.get("label").asString();
+                }
+            }
+            assertThat(labels).as("labels stay in order").containsExactly("A", "B", "C", "D");
+            moved = !"D".equals(uzbekistan);
+            long id = attempt.get("id").asLong();
+            json(
+                    api(
+                            "PUT",
+                            "/api/practice/attempts/" + id + "/answers/"
+                                    + q.get("id").asLong(),
+                            "{\"choice\": \"" + uzbekistan + "\"}",
+                            token),
+                    200);
+            JsonNode result = json(api("POST", "/api/practice/attempts/" + id + "/submit", null, token), 200);
+            assertThat(result.get("score").asString())
+                    .as("the answer is its text, wherever it stood")
+                    .isEqualTo("2");
+            assertThat(result.get("questions").get(0).get("answer").asString()).isEqualTo(uzbekistan);
+        }
+        assertThat(moved).as("in twelve shuffles the key moved at least once").isTrue();
+    }
+
+    @Test
     void aSubmittedAttemptTakesNoMoreAnswersNorASecondSubmission() {
         JsonNode attempt = startDaily();
         long id = attempt.get("id").asLong();
