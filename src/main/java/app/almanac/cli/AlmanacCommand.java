@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             CompileCommand.class,
             DemoDataCommand.class,
             UserCommand.class,
+            FactsCommand.class,
             CommandLine.HelpCommand.class
         })
 public class AlmanacCommand implements Callable<Integer> {

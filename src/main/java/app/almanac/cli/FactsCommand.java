@@ -1,0 +1,203 @@
+package app.almanac.cli;
+
+import app.almanac.facts.FactFile;
+import app.almanac.facts.FactsDataSet;
+import app.almanac.facts.FactsJson;
+import app.almanac.facts.FactsService;
+import app.almanac.facts.StoredFact;
+import app.almanac.shared.NotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code almanac facts}: load the data set or a file of facts, and ask who was a member of what, when. */
+@Command(
+        name = "facts",
+        mixinStandardHelpOptions = true,
+        description = "Time-aware facts: load them, list members as of a date, show a timeline.",
+        subcommands = {FactsCommand.Load.class, FactsCommand.Members.class, FactsCommand.Timeline.class})
+class FactsCommand {
+
+    @CommandLine.ParentCommand
+    AlmanacCommand root;
+
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @Command(
+            name = "load",
+            mixinStandardHelpOptions = true,
+            description = "Load the shipped data set, or FILE (JSON, the same format); loading again changes nothing.")
+    static class Load implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FactsCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(arity = "0..1", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (ConfigurableApplicationContext context =
+                    Application.start(parent.root, false, "--almanac.facts.load-on-start=false")) {
+                FactsService facts = context.getBean(FactsService.class);
+                FactsService.Loaded loaded;
+                if (file == null) {
+                    FactsDataSet.Result result =
+                            context.getBean(FactsDataSet.class).load("cli");
+                    if (!result.problems().isEmpty()) {
+                        result.problems().forEach(p -> err.println("rejected " + p));
+                        return AlmanacCommand.EXIT_REFUSED;
+                    }
+                    loaded = result.loaded();
+                } else {
+                    byte[] bytes;
+                    try {
+                        bytes = Files.readAllBytes(file);
+                    } catch (IOException e) {
+                        err.println("almanac facts load: cannot read " + file + ": " + e.getMessage());
+                        return AlmanacCommand.EXIT_REFUSED;
+                    }
+                    FactFile.Parsed parsed = FactFile.read(file.toString(), bytes, facts.knownSlugs());
+                    if (!parsed.ok()) {
+                        parsed.problems().forEach(p -> err.println("rejected " + p));
+                        err.println("Nothing was stored.");
+                        return AlmanacCommand.EXIT_REFUSED;
+                    }
+                    loaded = facts.load(file.getFileName().toString(), List.of(parsed), bytes, "cli");
+                }
+                out.println(
+                        loaded.skipped()
+                                ? "Already loaded: nothing changed."
+                                : String.format(
+                                        "%d entities; facts: %d created, %d updated, %d unchanged",
+                                        loaded.entities(), loaded.created(), loaded.updated(), loaded.unchanged()));
+                return 0;
+            }
+        }
+    }
+
+    @Command(
+            name = "members",
+            mixinStandardHelpOptions = true,
+            description = "The members of ENTITY (a slug or an abbreviation) as of a date, with their sources.")
+    static class Members implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FactsCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "ENTITY")
+        String entity;
+
+        @Option(names = "--as-of", description = "the date (default: today), such as 2024-02-26")
+        String asOf;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json (the API's JSON)")
+        String format;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            LocalDate day;
+            try {
+                day = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+            } catch (DateTimeParseException e) {
+                err.println("almanac facts members: --as-of must be a date such as 2024-02-26, not '" + asOf + "'");
+                return AlmanacCommand.EXIT_REFUSED;
+            }
+            try (ConfigurableApplicationContext context = Application.start(parent.root, false)) {
+                FactsService.Members members =
+                        context.getBean(FactsService.class).members(entity, day);
+                if (format.equals("json")) {
+                    out.println(JSON.writeValueAsString(FactsJson.members(members)));
+                    return 0;
+                }
+                out.printf(
+                        "Members of %s as of %s%s:%n",
+                        members.entity().name(), day, members.complete() ? " (the list is complete)" : "");
+                for (FactsService.Standing s : members.members()) {
+                    out.printf(
+                            "  %-28s %-22s since %-10s  %s%n",
+                            s.entity().name(),
+                            s.status(),
+                            s.since() == null ? "?" : s.since(),
+                            s.sources().isEmpty() ? "" : s.sources().get(0).url());
+                }
+                if (!members.others().isEmpty()) {
+                    out.println("Not members, with another standing:");
+                    for (FactsService.Standing s : members.others()) {
+                        out.printf("  %-28s %-22s since %s%n", s.entity().name(), s.status(), s.since());
+                    }
+                }
+                return 0;
+            } catch (NotFoundException e) {
+                err.println("almanac facts members: " + e.getMessage());
+                return AlmanacCommand.EXIT_REFUSED;
+            }
+        }
+    }
+
+    @Command(
+            name = "timeline",
+            mixinStandardHelpOptions = true,
+            description = "Every membership interval and event of ENTITY.")
+    static class Timeline implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FactsCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "ENTITY")
+        String entity;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ConfigurableApplicationContext context = Application.start(parent.root, false)) {
+                FactsService.Timeline t = context.getBean(FactsService.class).timeline(entity);
+                out.println(t.entity().name());
+                for (StoredFact f : t.events()) {
+                    out.printf(
+                            "  %-10s %s %s%n",
+                            f.from() == null ? "" : f.from().text(),
+                            f.predicate(),
+                            f.value() == null
+                                    ? (f.object() == null ? "" : f.object().name())
+                                    : f.value());
+                }
+                for (StoredFact f : t.memberships()) {
+                    out.printf(
+                            "  %-10s → %-10s %-28s %s%n",
+                            f.from() == null ? "?" : f.from().text(),
+                            f.to() == null ? "" : f.to().text(),
+                            f.subject().name(),
+                            f.status().code());
+                }
+                return 0;
+            } catch (NotFoundException e) {
+                spec.commandLine().getErr().println("almanac facts timeline: " + e.getMessage());
+                return AlmanacCommand.EXIT_REFUSED;
+            }
+        }
+    }
+}

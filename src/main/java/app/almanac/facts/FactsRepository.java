@@ -1,0 +1,402 @@
+package app.almanac.facts;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Entities, facts and their sources, in plain SQL. */
+@Repository
+class FactsRepository {
+
+    private static final String FACT_COLUMNS = "f.id, f.subject_id, f.predicate, f.object_id, f.value, f.status,"
+            + " f.from_text, f.to_text, f.fact_rank, f.contested, f.note";
+
+    private final JdbcClient jdbc;
+
+    FactsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<String> slugs() {
+        return jdbc.sql("select slug from fact_entity").query(String.class).list();
+    }
+
+    /** Stores or updates an entity by its slug, with its names; returns its id. */
+    long upsert(FactFile.Entity e, OffsetDateTime now) {
+        Optional<Long> id = jdbc.sql("select id from fact_entity where slug = :slug")
+                .param("slug", e.slug())
+                .query(Long.class)
+                .optional();
+        long entity;
+        if (id.isPresent()) {
+            entity = id.get();
+            jdbc.sql(
+                            "update fact_entity set name = :name, kind = :kind, hindi = coalesce(:hindi, hindi), updated_at = :now"
+                                    + " where id = :id")
+                    .param("name", e.name())
+                    .param("kind", e.kind())
+                    .param("hindi", e.hindi())
+                    .param("now", now)
+                    .param("id", entity)
+                    .update();
+        } else {
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql(
+                            "insert into fact_entity (slug, name, kind, hindi, updated_at) values (:slug, :name, :kind, :hindi, :now)")
+                    .param("slug", e.slug())
+                    .param("name", e.name())
+                    .param("kind", e.kind())
+                    .param("hindi", e.hindi())
+                    .param("now", now)
+                    .update(keys, "id");
+            entity = keys.getKey().longValue();
+        }
+        for (String a : e.abbreviations()) {
+            name(entity, a, "abbreviation");
+        }
+        for (String a : e.aliases()) {
+            name(entity, a, "alias");
+        }
+        return entity;
+    }
+
+    private void name(long entity, String name, String kind) {
+        if (jdbc.sql("select count(*) from fact_entity_name where entity_id = :id and name = :name and kind = :kind")
+                        .param("id", entity)
+                        .param("name", name)
+                        .param("kind", kind)
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            jdbc.sql("insert into fact_entity_name (entity_id, name, name_key, kind) values (:id, :name, :key, :kind)")
+                    .param("id", entity)
+                    .param("name", name)
+                    .param("key", name.toLowerCase(Locale.ROOT))
+                    .param("kind", kind)
+                    .update();
+        }
+    }
+
+    Optional<Long> entityId(String slug) {
+        return jdbc.sql("select id from fact_entity where slug = :slug")
+                .param("slug", slug)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The entity a slug, an abbreviation or an alias names, in any case. */
+    Optional<Entity> find(String name) {
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        Optional<Long> id = jdbc.sql("select id from fact_entity where slug = :key")
+                .param("key", key)
+                .query(Long.class)
+                .optional();
+        if (id.isEmpty()) {
+            id = jdbc
+                    .sql("select entity_id from fact_entity_name where name_key = :key order by kind, entity_id")
+                    .param("key", key)
+                    .query(Long.class)
+                    .list()
+                    .stream()
+                    .findFirst();
+        }
+        if (id.isEmpty()) {
+            id = jdbc.sql("select id from fact_entity where lower(name) = :key")
+                    .param("key", key)
+                    .query(Long.class)
+                    .optional();
+        }
+        return id.map(this::entity);
+    }
+
+    Entity entity(long id) {
+        return entities(List.of(id)).get(id);
+    }
+
+    Map<Long, Entity> entities(Collection<Long> ids) {
+        Map<Long, Entity> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Map<Long, List<String>> abbreviations = new HashMap<>();
+        Map<Long, List<String>> aliases = new HashMap<>();
+        jdbc.sql("select entity_id, name, kind from fact_entity_name where entity_id in (:ids) order by name")
+                .param("ids", ids)
+                .query(rs -> {
+                    (rs.getString(3).equals("abbreviation") ? abbreviations : aliases)
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
+                });
+        jdbc.sql("select id, slug, name, kind, hindi from fact_entity where id in (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    out.put(
+                            id,
+                            new Entity(
+                                    id,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    abbreviations.getOrDefault(id, List.of()),
+                                    aliases.getOrDefault(id, List.of()),
+                                    rs.getString(5)));
+                });
+        return out;
+    }
+
+    List<Entity> byKind(String kind) {
+        List<Long> ids = jdbc.sql("select id from fact_entity where kind = :kind order by name")
+                .param("kind", kind)
+                .query(Long.class)
+                .list();
+        Map<Long, Entity> all = entities(ids);
+        return ids.stream().map(all::get).toList();
+    }
+
+    /** The stored fact with this natural key: its id and a text to tell whether it changed. */
+    Optional<Map.Entry<Long, String>> byKey(String key) {
+        return jdbc.sql(
+                        "select id, from_text, to_text, status, contested, note, fact_rank from fact where natural_key = :key")
+                .param("key", key)
+                .query((rs, n) -> Map.entry(
+                        rs.getLong(1),
+                        String.join(
+                                "|",
+                                String.valueOf(rs.getString(2)),
+                                String.valueOf(rs.getString(3)),
+                                String.valueOf(rs.getString(4)),
+                                String.valueOf(rs.getBoolean(5)),
+                                String.valueOf(rs.getString(6)),
+                                String.valueOf(rs.getString(7)))))
+                .optional();
+    }
+
+    static String signature(FactFile.Fact f) {
+        return String.join(
+                "|",
+                String.valueOf(f.from() == null ? null : f.from().text()),
+                String.valueOf(f.to() == null ? null : f.to().text()),
+                String.valueOf(f.status() == null ? null : f.status().code()),
+                String.valueOf(f.contested()),
+                String.valueOf(f.note()),
+                String.valueOf(f.rank()));
+    }
+
+    long insert(FactFile.Fact f, long subject, Long object, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        bind(jdbc.sql("""
+                        insert into fact (subject_id, predicate, object_id, value, status, counts, from_text, from_earliest,
+                            from_latest, to_text, to_earliest, to_latest, fact_rank, contested, note, natural_key, revision,
+                            updated_at)
+                        values (:subject, :predicate, :object, :value, :status, :counts, :fromText, :fromEarliest,
+                            :fromLatest, :toText, :toEarliest, :toLatest, :rank, :contested, :note, :key, 1, :now)"""), f, subject, object, now).update(keys, "id");
+        long id = keys.getKey().longValue();
+        sources(id, f.sources());
+        return id;
+    }
+
+    void update(long id, FactFile.Fact f, long subject, Long object, OffsetDateTime now) {
+        bind(jdbc.sql("""
+                        update fact set subject_id = :subject, predicate = :predicate, object_id = :object, value = :value,
+                            status = :status, counts = :counts, from_text = :fromText, from_earliest = :fromEarliest,
+                            from_latest = :fromLatest, to_text = :toText, to_earliest = :toEarliest, to_latest = :toLatest,
+                            fact_rank = :rank, contested = :contested, note = :note, natural_key = :key,
+                            revision = revision + 1, updated_at = :now
+                        where id = :id"""), f, subject, object, now).param("id", id).update();
+        jdbc.sql("delete from fact_source where fact_id = :id").param("id", id).update();
+        sources(id, f.sources());
+    }
+
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec sql, FactFile.Fact f, long subject, Long object, OffsetDateTime now) {
+        return sql.param("subject", subject)
+                .param("predicate", f.predicate())
+                .param("object", object)
+                .param("value", f.value())
+                .param("status", f.status() == null ? null : f.status().code())
+                .param("counts", f.status() != null && f.status().countsAsMembership)
+                .param("fromText", f.from() == null ? null : f.from().text())
+                .param("fromEarliest", f.from() == null ? null : f.from().earliest())
+                .param("fromLatest", f.from() == null ? null : f.from().latest())
+                .param("toText", f.to() == null ? null : f.to().text())
+                .param("toEarliest", f.to() == null ? null : f.to().earliest())
+                .param("toLatest", f.to() == null ? null : f.to().latest())
+                .param("rank", f.rank())
+                .param("contested", f.contested())
+                .param("note", f.note())
+                .param("key", f.naturalKey())
+                .param("now", now);
+    }
+
+    private void sources(long fact, List<FactFile.Source> sources) {
+        for (int i = 0; i < sources.size(); i++) {
+            FactFile.Source s = sources.get(i);
+            jdbc.sql("insert into fact_source (fact_id, position, url, title, retrieved, article_id)"
+                            + " values (:fact, :pos, :url, :title, :retrieved, :article)")
+                    .param("fact", fact)
+                    .param("pos", i)
+                    .param("url", s.url())
+                    .param("title", s.title())
+                    .param("retrieved", s.retrieved())
+                    .param("article", s.articleId())
+                    .update();
+        }
+    }
+
+    void change(long fact, long entity, String by, String action, String before, String after, OffsetDateTime now) {
+        jdbc.sql("""
+                insert into fact_change (fact_id, entity_id, changed_at, changed_by, action, before, after)
+                values (:fact, :entity, :now, :by, :action, :before, :after)""")
+                .param("fact", fact)
+                .param("entity", entity)
+                .param("now", now)
+                .param("by", by)
+                .param("action", action)
+                .param("before", before)
+                .param("after", after)
+                .update();
+    }
+
+    /** Facts whose object is {@code object}, with one of {@code predicates}, that may hold at some time in [from, to). */
+    List<StoredFact> aboutObject(long object, Collection<String> predicates, LocalDate from, LocalDate to) {
+        return facts("f.object_id = :entity", object, predicates, from, to);
+    }
+
+    /** Facts whose subject is {@code subject}, likewise. */
+    List<StoredFact> aboutSubject(long subject, Collection<String> predicates, LocalDate from, LocalDate to) {
+        return facts("f.subject_id = :entity", subject, predicates, from, to);
+    }
+
+    private List<StoredFact> facts(
+            String which, long entity, Collection<String> predicates, LocalDate from, LocalDate to) {
+        record Row(
+                long id,
+                long subject,
+                String predicate,
+                Long object,
+                String value,
+                String status,
+                String from,
+                String to,
+                String rank,
+                boolean contested,
+                String note) {}
+        List<Row> rows = jdbc.sql("select " + FACT_COLUMNS + " from fact f where " + which
+                        + " and f.predicate in (:predicates)"
+                        + " and (f.from_earliest is null or f.from_earliest < :to)"
+                        + " and (f.to_latest is null or f.to_latest > :from)"
+                        + " order by f.from_earliest, f.id")
+                .param("entity", entity)
+                .param("predicates", predicates)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        rs.getLong("subject_id"),
+                        rs.getString("predicate"),
+                        (Long) rs.getObject("object_id", Long.class),
+                        rs.getString("value"),
+                        rs.getString("status"),
+                        rs.getString("from_text"),
+                        rs.getString("to_text"),
+                        rs.getString("fact_rank"),
+                        rs.getBoolean("contested"),
+                        rs.getString("note")))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> entityIds = new ArrayList<>();
+        rows.forEach(r -> {
+            entityIds.add(r.subject());
+            if (r.object() != null) {
+                entityIds.add(r.object());
+            }
+        });
+        Map<Long, Entity> entities = entities(entityIds.stream().distinct().toList());
+        Map<Long, List<FactFile.Source>> sources = new HashMap<>();
+        jdbc.sql("select fact_id, url, title, retrieved, article_id from fact_source where fact_id in (:ids)"
+                        + " order by fact_id, position")
+                .param("ids", rows.stream().map(Row::id).toList())
+                .query(rs -> {
+                    sources.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new FactFile.Source(
+                                    rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), (Long)
+                                            rs.getObject(5, Long.class)));
+                });
+        return rows.stream()
+                .map(r -> new StoredFact(
+                        r.id(),
+                        entities.get(r.subject()),
+                        r.predicate(),
+                        r.object() == null ? null : entities.get(r.object()),
+                        r.value(),
+                        FactStatus.parse(r.status()),
+                        r.from() == null ? null : Period.parse(r.from()),
+                        r.to() == null ? null : Period.parse(r.to()),
+                        r.rank(),
+                        r.contested(),
+                        r.note(),
+                        sources.getOrDefault(r.id(), List.of())))
+                .toList();
+    }
+
+    Optional<String> datasetHash(String name) {
+        return jdbc.sql("select hash from fact_dataset where name = :name")
+                .param("name", name)
+                .query(String.class)
+                .optional();
+    }
+
+    void dataset(String name, LocalDate currentTo, String hash, OffsetDateTime now) {
+        jdbc.sql("delete from fact_dataset where name = :name")
+                .param("name", name)
+                .update();
+        jdbc.sql("insert into fact_dataset (name, current_to, hash, loaded_at) values (:name, :current, :hash, :now)")
+                .param("name", name)
+                .param("current", currentTo)
+                .param("hash", hash)
+                .param("now", now)
+                .update();
+    }
+
+    Optional<LocalDate> currentTo() {
+        return jdbc.sql("select max(current_to) from fact_dataset")
+                .query((rs, n) -> rs.getObject(1, LocalDate.class))
+                .optional();
+    }
+
+    boolean complete(long entity, LocalDate day) {
+        return jdbc.sql(
+                                "select count(*) from fact_completeness where entity_id = :id and predicate = 'member-of'"
+                                        + " and (from_earliest is null or from_earliest <= :day) and (to_latest is null or to_latest > :day)")
+                        .param("id", entity)
+                        .param("day", day)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    void completeness(long entity, Period from, Period to, String note) {
+        jdbc.sql("delete from fact_completeness where entity_id = :id and predicate = 'member-of'")
+                .param("id", entity)
+                .update();
+        jdbc.sql("insert into fact_completeness (entity_id, predicate, from_earliest, to_latest, note)"
+                        + " values (:id, 'member-of', :from, :to, :note)")
+                .param("id", entity)
+                .param("from", from == null ? null : from.latest())
+                .param("to", to == null ? null : to.earliest())
+                .param("note", note)
+                .update();
+    }
+}
