@@ -28,7 +28,7 @@ create table fact (
     subject_id    bigint not null references fact_entity (id),
     predicate     varchar(30)  not null,   -- member-of | founding-member-of | observer-in | partner-of | ...
     object_id     bigint references fact_entity (id),
-    value         varchar(1000),
+    fact_value    varchar(1000),
     status        varchar(30),             -- member | founding-member | participation-frozen | suspended | ...
     counts        boolean not null,        -- whether the status counts as membership
     from_text     varchar(10),             -- as the source gives it: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', or null
@@ -76,8 +76,8 @@ create table fact_change (
     changed_at timestamp with time zone not null,
     changed_by varchar(320) not null,
     action     varchar(10) not null,       -- created | updated | deleted | undone
-    before     varchar,
-    after      varchar
+    before_state varchar,
+    after_state  varchar
 );
 create index fact_change_entity on fact_change (entity_id, changed_at desc);
 

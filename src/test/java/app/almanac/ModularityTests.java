@@ -29,6 +29,7 @@ class ModularityTests {
                         "app.almanac.search",
                         "app.almanac.publish",
                         "app.almanac.practice",
+                        "app.almanac.facts",
                         "app.almanac.bookmark",
                         "app.almanac.admin",
                         "app.almanac.cli");

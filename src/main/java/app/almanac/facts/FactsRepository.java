@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FactsRepository {
 
-    private static final String FACT_COLUMNS = "f.id, f.subject_id, f.predicate, f.object_id, f.value, f.status,"
+    private static final String FACT_COLUMNS = "f.id, f.subject_id, f.predicate, f.object_id, f.fact_value, f.status,"
             + " f.from_text, f.to_text, f.fact_rank, f.contested, f.note";
 
     private final JdbcClient jdbc;
@@ -195,7 +195,7 @@ class FactsRepository {
     long insert(FactFile.Fact f, long subject, Long object, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         bind(jdbc.sql("""
-                        insert into fact (subject_id, predicate, object_id, value, status, counts, from_text, from_earliest,
+                        insert into fact (subject_id, predicate, object_id, fact_value, status, counts, from_text, from_earliest,
                             from_latest, to_text, to_earliest, to_latest, fact_rank, contested, note, natural_key, revision,
                             updated_at)
                         values (:subject, :predicate, :object, :value, :status, :counts, :fromText, :fromEarliest,
@@ -207,7 +207,7 @@ class FactsRepository {
 
     void update(long id, FactFile.Fact f, long subject, Long object, OffsetDateTime now) {
         bind(jdbc.sql("""
-                        update fact set subject_id = :subject, predicate = :predicate, object_id = :object, value = :value,
+                        update fact set subject_id = :subject, predicate = :predicate, object_id = :object, fact_value = :value,
                             status = :status, counts = :counts, from_text = :fromText, from_earliest = :fromEarliest,
                             from_latest = :fromLatest, to_text = :toText, to_earliest = :toEarliest, to_latest = :toLatest,
                             fact_rank = :rank, contested = :contested, note = :note, natural_key = :key,
@@ -255,7 +255,7 @@ class FactsRepository {
 
     void change(long fact, long entity, String by, String action, String before, String after, OffsetDateTime now) {
         jdbc.sql("""
-                insert into fact_change (fact_id, entity_id, changed_at, changed_by, action, before, after)
+                insert into fact_change (fact_id, entity_id, changed_at, changed_by, action, before_state, after_state)
                 values (:fact, :entity, :now, :by, :action, :before, :after)""")
                 .param("fact", fact)
                 .param("entity", entity)
@@ -305,7 +305,7 @@ class FactsRepository {
                         rs.getLong("subject_id"),
                         rs.getString("predicate"),
                         (Long) rs.getObject("object_id", Long.class),
-                        rs.getString("value"),
+                        rs.getString("fact_value"),
                         rs.getString("status"),
                         rs.getString("from_text"),
                         rs.getString("to_text"),

@@ -1,0 +1,109 @@
+package app.almanac.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.almanac.AlmanacTest;
+import app.almanac.TestHttp;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The shipped data set, loaded, and asked as of dates (the CSTO from the 1992 treaty to today). */
+@AlmanacTest
+class FactsTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    FactsDataSet dataSet;
+
+    @Autowired
+    FactsService facts;
+
+    @BeforeAll
+    void load() {
+        FactsDataSet.Result result = dataSet.load("test");
+        assertThat(result.problems()).as("every shipped file is valid").isEmpty();
+    }
+
+    private List<String> members(String entity, String day) {
+        return facts.members(entity, LocalDate.parse(day)).members().stream()
+                .map(s -> s.entity().slug())
+                .toList();
+    }
+
+    @Test
+    void everyShippedFileParsesWithoutAProblem() {
+        for (FactFile.Parsed file : dataSet.parse()) {
+            assertThat(file.problems()).as(file.file()).isEmpty();
+            assertThat(file.facts()).as(file.file()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theCstoAsOfTheSeedsDateHasSixMembersArmeniaFrozenButStillOneAndNotUzbekistan() {
+        FactsService.Members csto = facts.members("CSTO", LocalDate.of(2024, 2, 26));
+        assertThat(csto.members())
+                .extracting(s -> s.entity().slug())
+                .containsExactlyInAnyOrder("armenia", "belarus", "kazakhstan", "kyrgyzstan", "russia", "tajikistan");
+        FactsService.Standing armenia = csto.members().stream()
+                .filter(s -> s.entity().slug().equals("armenia"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(armenia.recorded()).isEqualTo(FactStatus.PARTICIPATION_FROZEN);
+        assertThat(armenia.counts()).isTrue();
+        assertThat(csto.members()).allSatisfy(s -> assertThat(s.sources()).isNotEmpty());
+        assertThat(members("csto", "2024-02-26")).doesNotContain("uzbekistan");
+    }
+
+    @Test
+    void theCstoMembershipOfEarlierYears() {
+        assertThat(members("collective-security-treaty", "1995-06-01"))
+                .contains("armenia", "russia", "uzbekistan", "georgia", "azerbaijan");
+        assertThat(members("collective-security-treaty", "2000-06-01"))
+                .contains("armenia", "russia")
+                .doesNotContain("uzbekistan", "georgia", "azerbaijan");
+        assertThat(members("csto", "2008-06-01")).contains("uzbekistan", "armenia", "russia", "belarus");
+        assertThat(members("csto", "2014-06-01")).contains("armenia", "russia").doesNotContain("uzbekistan");
+    }
+
+    @Test
+    void theApiAnswersAsTheContractSays() {
+        TestHttp http = new TestHttp(port);
+        HttpResponse<String> response = http.get("/api/facts/entities/csto/members?asOf=2024-02-26");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode json = JsonMapper.builder().build().readTree(response.body());
+        assertThat(json.get("entity").get("slug").asString()).isEqualTo("csto");
+        assertThat(json.get("asOf").asString()).isEqualTo("2024-02-26");
+        assertThat(json.get("members")).hasSize(6);
+        assertThat(json.get("members").get(0).has("sources")).isTrue();
+        assertThat(http.get("/api/facts/entities/CsTo/members").statusCode())
+                .as("case-insensitive, today")
+                .isEqualTo(200);
+        assertThat(http.get("/api/facts/entities/csto/members?asOf=2024-02-30").statusCode())
+                .isEqualTo(400);
+        assertThat(http.get("/api/facts/entities/no-such-thing/members").statusCode())
+                .isEqualTo(404);
+        assertThat(http.get("/api/facts/countries/india/groupings?asOf=2024-02-26")
+                        .body())
+                .contains("\"slug\":\"sco\"", "\"slug\":\"brics\"");
+        assertThat(http.get("/api/facts/common?countries=India,Japan&asOf=2024-02-26")
+                        .body())
+                .contains("\"slug\":\"quad\"");
+        assertThat(http.get("/api/facts/entities/csto/timeline").statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/facts/entities/csto").body()).contains("Moscow");
+    }
+
+    @Test
+    void loadingTheDataSetAgainChangesNothing() {
+        FactsDataSet.Result again = dataSet.load("test");
+        assertThat(again.loaded().skipped()).isTrue();
+    }
+}
