@@ -129,6 +129,12 @@ public class CompilationService {
             }
         }
         try {
+            // another reader may have finished it between our look in the cache and our claim
+            byte[] done = finished.getIfPresent(key);
+            if (done != null) {
+                mine.complete(done);
+                return done;
+            }
             byte[] pdf = renders.run(() -> {
                 layouts.incrementAndGet();
                 return pdf(compilation(key.month(), key.syllabus(), listed, limits.compilationSize()));

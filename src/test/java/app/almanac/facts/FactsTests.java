@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.almanac.AlmanacTest;
 import app.almanac.TestHttp;
+import app.almanac.web.Html5Validator;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,6 +101,28 @@ class FactsTests {
                 .contains("\"slug\":\"quad\"");
         assertThat(http.get("/api/facts/entities/csto/timeline").statusCode()).isEqualTo(200);
         assertThat(http.get("/api/facts/entities/csto").body()).contains("Moscow");
+    }
+
+    @Test
+    void theFactsPagesShowMembersAsOfADateWithATimelineAndAreValidHtml() {
+        TestHttp http = new TestHttp(port);
+        for (String path :
+                List.of("/facts", "/facts/csto?asOf=2024-02-26", "/facts/india", "/facts/unsc?asOf=2021-06-01")) {
+            HttpResponse<String> page = http.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(Html5Validator.errors(page.body())).as(path).isEmpty();
+        }
+        var csto = Jsoup.parse(http.get("/facts/CSTO?asOf=2024-02-26").body());
+        assertThat(csto.select("table.members tbody tr")).hasSize(6);
+        assertThat(csto.select("table.members").text())
+                .contains("Armenia", "participation frozen")
+                .doesNotContain("Uzbekistan");
+        assertThat(csto.select("figure.timeline svg rect").size()).isGreaterThan(6);
+        assertThat(csto.select("figure.timeline svg title").text()).contains("Uzbekistan");
+        var before = Jsoup.parse(http.get("/facts/csto?asOf=2008-06-01").body());
+        assertThat(before.select("table.members").text()).contains("Uzbekistan");
+        assertThat(http.get("/facts/csto?asOf=2024-13-01").statusCode()).isEqualTo(400);
+        assertThat(http.get("/facts/atlantis").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -1,0 +1,70 @@
+package app.almanac.facts;
+
+import static app.almanac.web.Pages.page;
+
+import app.almanac.shared.BadRequestException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The facts pages: an index by kind, and each entity as of a day with its timeline. */
+@Controller
+class FactsController {
+
+    private static final List<String> KINDS = List.of("organisation", "grouping", "body", "treaty", "country", "city");
+
+    private final FactsService facts;
+    private final Clock clock;
+
+    FactsController(FactsService facts, Clock clock) {
+        this.facts = facts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/facts")
+    ModelAndView index() {
+        Map<String, List<Entity>> byKind = new LinkedHashMap<>();
+        for (String kind : KINDS) {
+            List<Entity> entities = facts.byKind(kind);
+            if (!entities.isEmpty()) {
+                byKind.put(kind, entities);
+            }
+        }
+        return page(
+                "facts/index", new FactsPages.Index(byKind, facts.currentTo().orElse(null)));
+    }
+
+    @GetMapping("/facts/{entity}")
+    ModelAndView entity(@PathVariable String entity, @RequestParam(required = false) String asOf) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day;
+        try {
+            day = asOf == null || asOf.isBlank() ? today : LocalDate.parse(asOf.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("'" + asOf + "' is not a date: choose one such as 2024-02-26.");
+        }
+        if (day.getYear() < 1 || day.getYear() > 9998) {
+            throw new BadRequestException("Choose a date between the years 1 and 9998.");
+        }
+        Entity e = facts.entity(entity);
+        FactsService.Timeline timeline = facts.timeline(e.slug());
+        return page(
+                "facts/entity",
+                new FactsPages.EntityPage(
+                        e,
+                        day,
+                        facts.members(e.slug(), day),
+                        facts.about(e, day),
+                        timeline.memberships().isEmpty() ? null : TimelineChart.svg(timeline, day, today),
+                        e.kind().equals("country") ? facts.groupings(e.slug(), day) : null,
+                        facts.currentTo().orElse(null)));
+    }
+}

@@ -1,0 +1,33 @@
+package app.almanac.facts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The models of the facts pages (public: the precompiled templates live in another package). */
+public final class FactsPages {
+
+    private FactsPages() {}
+
+    /** {@code /facts}: every entity by kind, and the date the data set is current to. */
+    public record Index(Map<String, List<Entity>> byKind, LocalDate currentTo) {}
+
+    /**
+     * {@code /facts/{entity}}: names, members as of a day, the other standings, founding and
+     * headquarters, the timeline chart (SVG made and escaped by {@link TimelineChart}), the groupings
+     * a country belongs to.
+     */
+    public record EntityPage(
+            Entity entity,
+            LocalDate asOf,
+            FactsService.Members members,
+            List<StoredFact> about,
+            String timelineSvg,
+            FactsService.Groupings groupings,
+            LocalDate currentTo) {
+
+        public String link(FactFile.Source s) {
+            return s.url() != null ? s.url() : "/articles/" + s.articleId();
+        }
+    }
+}
