@@ -136,9 +136,9 @@ class FactsCommand {
                         members.entity().name(), day, members.complete() ? " (the list is complete)" : "");
                 for (FactsService.Standing s : members.members()) {
                     out.printf(
-                            "  %-28s %-22s since %-10s  %s%n",
+                            "  %-28s %-34s since %-10s  %s%n",
                             s.entity().name(),
-                            s.status(),
+                            "unconfirmed".equals(s.status()) ? s.recorded().code() + " (unconfirmed)" : s.status(),
                             s.since() == null ? "?" : s.since(),
                             s.sources().isEmpty() ? "" : s.sources().get(0).url());
                 }

@@ -62,6 +62,9 @@ class FactsTests {
         assertThat(armenia.recorded()).isEqualTo(FactStatus.PARTICIPATION_FROZEN);
         assertThat(armenia.counts()).isTrue();
         assertThat(csto.members()).allSatisfy(s -> assertThat(s.sources()).isNotEmpty());
+        assertThat(csto.complete())
+                .as("the data set says the CSTO's list is complete")
+                .isTrue();
         assertThat(members("csto", "2024-02-26")).doesNotContain("uzbekistan");
     }
 

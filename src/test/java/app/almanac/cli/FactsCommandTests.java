@@ -1,0 +1,86 @@
+package app.almanac.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.almanac.AlmanacApplication;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code almanac facts …} against a real embedded database in a temporary directory. */
+class FactsCommandTests {
+
+    @TempDir
+    Path dataDir;
+
+    record Run(int exitCode, String out, String err) {}
+
+    private Run almanac(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        CommandLine cli = AlmanacCommand.commandLine(
+                AlmanacApplication.class,
+                Map.of("almanac.data-dir", dataDir.toString()),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void membersOfTheCstoAsOfTheSeedsDateWithSourcesAndTheSameJsonAsTheApi() {
+        Run load = almanac("facts", "load");
+        assertThat(load.exitCode()).as(load.err()).isZero();
+        assertThat(almanac("facts", "load").out()).as("a second load").contains("Already loaded: nothing changed");
+
+        Run text = almanac("facts", "members", "CSTO", "--as-of", "2024-02-26");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        String members = text.out().split("Not members")[0];
+        assertThat(members)
+                .contains(
+                        "Armenia",
+                        "participation-frozen",
+                        "Belarus",
+                        "Kazakhstan",
+                        "Kyrgyzstan",
+                        "Russia",
+                        "Tajikistan")
+                .contains("https://")
+                .doesNotContain("Uzbekistan");
+        assertThat(text.out().split("Not members")[1]).contains("Uzbekistan", "suspended");
+        Run json = almanac("facts", "members", "csto", "--as-of", "2024-02-26", "--format", "json");
+        JsonNode answer = JsonMapper.builder().build().readTree(json.out());
+        assertThat(answer.get("members")).hasSize(6);
+        assertThat(answer.get("asOf").asString()).isEqualTo("2024-02-26");
+
+        assertThat(almanac("facts", "members", "csto", "--as-of", "26/02/2024").exitCode())
+                .isEqualTo(AlmanacCommand.EXIT_REFUSED);
+        assertThat(almanac("facts", "timeline", "CSTO").out()).contains("Uzbekistan", "suspended");
+    }
+
+    @Test
+    void aBadFileIsRefusedWithFileLineAndReasonAndNothingIsStored() throws Exception {
+        Path bad = dataDir.resolve("bad.json");
+        Files.writeString(bad, """
+                {"entities": [{"slug": "new-org", "name": "New Org", "kind": "organisation"}],
+                 "facts": [
+                   {"subject": "india", "predicate": "member-of", "object": "new-org", "status": "member", "from": "2020-02-30",
+                    "sources": [{"url": "https://example.org/"}]}
+                 ]}
+                """);
+        almanac("facts", "load");
+        Run refused = almanac("facts", "load", bad.toString());
+        assertThat(refused.exitCode()).isEqualTo(AlmanacCommand.EXIT_REFUSED);
+        assertThat(refused.err()).contains("rejected " + bad + ":3: ", "not a date that exists", "Nothing was stored");
+        assertThat(almanac("facts", "members", "new-org").exitCode())
+                .as("the entity was not stored either")
+                .isEqualTo(AlmanacCommand.EXIT_REFUSED);
+    }
+}
