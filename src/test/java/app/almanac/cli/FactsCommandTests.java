@@ -2,15 +2,10 @@ package app.almanac.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.almanac.AlmanacApplication;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,27 +15,17 @@ class FactsCommandTests {
     @TempDir
     Path dataDir;
 
-    record Run(int exitCode, String out, String err) {}
-
-    private Run almanac(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        CommandLine cli = AlmanacCommand.commandLine(
-                AlmanacApplication.class,
-                Map.of("almanac.data-dir", dataDir.toString()),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private Cli.Run almanac(String... args) {
+        return new Cli(dataDir).run(args);
     }
 
     @Test
     void membersOfTheCstoAsOfTheSeedsDateWithSourcesAndTheSameJsonAsTheApi() {
-        Run load = almanac("facts", "load");
+        Cli.Run load = almanac("facts", "load");
         assertThat(load.exitCode()).as(load.err()).isZero();
         assertThat(almanac("facts", "load").out()).as("a second load").contains("Already loaded: nothing changed");
 
-        Run text = almanac("facts", "members", "CSTO", "--as-of", "2024-02-26");
+        Cli.Run text = almanac("facts", "members", "CSTO", "--as-of", "2024-02-26");
         assertThat(text.exitCode()).as(text.err()).isZero();
         String members = text.out().split("Not members")[0];
         assertThat(members)
@@ -55,7 +40,7 @@ class FactsCommandTests {
                 .contains("https://")
                 .doesNotContain("Uzbekistan");
         assertThat(text.out().split("Not members")[1]).contains("Uzbekistan", "suspended");
-        Run json = almanac("facts", "members", "csto", "--as-of", "2024-02-26", "--format", "json");
+        Cli.Run json = almanac("facts", "members", "csto", "--as-of", "2024-02-26", "--format", "json");
         JsonNode answer = JsonMapper.builder().build().readTree(json.out());
         assertThat(answer.get("members")).hasSize(6);
         assertThat(answer.get("asOf").asString()).isEqualTo("2024-02-26");
@@ -76,7 +61,7 @@ class FactsCommandTests {
                  ]}
                 """);
         almanac("facts", "load");
-        Run refused = almanac("facts", "load", bad.toString());
+        Cli.Run refused = almanac("facts", "load", bad.toString());
         assertThat(refused.exitCode()).isEqualTo(AlmanacCommand.EXIT_REFUSED);
         assertThat(refused.err()).contains("rejected " + bad + ":3: ", "not a date that exists", "Nothing was stored");
         assertThat(almanac("facts", "members", "new-org").exitCode())

@@ -2,11 +2,8 @@ package app.almanac.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.almanac.AlmanacApplication;
 import app.almanac.TestSeeds;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -33,18 +29,8 @@ class ImportCommandTests {
     @TempDir
     Path inputs;
 
-    record Run(int exitCode, String out, String err) {}
-
-    private Run almanac(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int code = AlmanacCommand.commandLine(
-                        AlmanacApplication.class,
-                        Map.of("almanac.data-dir", dataDir.toString()),
-                        new PrintWriter(out, true),
-                        new PrintWriter(err, true))
-                .execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private Cli.Run almanac(String... args) {
+        return new Cli(dataDir).run(args);
     }
 
     private List<String> storedTitles() throws SQLException {
@@ -76,7 +62,7 @@ class ImportCommandTests {
 
     @Test
     void aDryRunPrintsTheSeedAsJsonAndStoresNothing() throws Exception {
-        Run run = almanac("import", "--dry-run", "--format", "json", TestSeeds.CSTO.toString());
+        Cli.Run run = almanac("import", "--dry-run", "--format", "json", TestSeeds.CSTO.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         JsonNode a = JsonMapper.builder().build().readTree(run.out());
@@ -106,12 +92,12 @@ class ImportCommandTests {
 
     @Test
     void importStoresTheSeedAndAReimportIsUnchanged() throws Exception {
-        Run first = almanac("import", TestSeeds.CSTO.toString());
+        Cli.Run first = almanac("import", TestSeeds.CSTO.toString());
         assertThat(first.exitCode()).isZero();
         assertThat(first.out())
                 .contains("created")
                 .contains("-> /articles/2024-02-26/collective-security-treaty-organisation-csto (revision 1)");
-        Run second = almanac("import", TestSeeds.CSTO.toString());
+        Cli.Run second = almanac("import", TestSeeds.CSTO.toString());
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).contains("unchanged");
         assertThat(storedTitles()).containsExactly("COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)");
@@ -122,7 +108,7 @@ class ImportCommandTests {
         Path file = write("tiger.txt", GOOD);
         assertThat(almanac("import", file.toString()).out()).contains("(revision 1)");
         Files.writeString(file, GOOD + "• A second bullet was added by the editor.\n");
-        Run edited = almanac("import", file.toString());
+        Cli.Run edited = almanac("import", file.toString());
         assertThat(edited.out()).contains("updated").contains("(revision 2)");
         assertThat(storedTitles()).hasSize(1);
     }
@@ -130,7 +116,7 @@ class ImportCommandTests {
     @Test
     void anEmptyFileIsRefusedWithFileAndLineAndNothingIsStored() throws Exception {
         Path empty = write("empty.txt", "\n\n");
-        Run run = almanac("import", empty.toString());
+        Cli.Run run = almanac("import", empty.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines().filter(l -> l.startsWith("rejected")))
                 .containsExactly(
@@ -142,7 +128,7 @@ class ImportCommandTests {
     void aBinaryFileIsRefused() throws Exception {
         Path binary = Files.write(
                 inputs.resolve("photo.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 16, 'J', 'F', 'I', 'F'});
-        Run run = almanac("import", binary.toString());
+        Cli.Run run = almanac("import", binary.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("rejected " + binary + ":1: binary data");
     }
@@ -150,14 +136,14 @@ class ImportCommandTests {
     @Test
     void aFileWithoutARecognisableTitleIsRefused() throws Exception {
         Path notes = write("notes.txt", "shopping list\nmilk\nbread\n");
-        Run run = almanac("import", notes.toString());
+        Cli.Run run = almanac("import", notes.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("rejected " + notes + ":1: no recognisable title");
     }
 
     @Test
     void aMissingFileIsAClearErrorNotAStackTrace() {
-        Run run = almanac("import", inputs.resolve("missing.txt").toString());
+        Cli.Run run = almanac("import", inputs.resolve("missing.txt").toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("rejected " + inputs.resolve("missing.txt") + ": no such file\n");
         assertThat(run.err() + run.out()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -168,7 +154,7 @@ class ImportCommandTests {
         Path good = write("good.txt", GOOD);
         Path bad = write("bad.txt", "Title\n31st February 2024\nContext: x\n");
         Path missing = inputs.resolve("gone.txt");
-        Run run = almanac("import", good.toString(), bad.toString(), TestSeeds.CSTO.toString(), missing.toString());
+        Cli.Run run = almanac("import", good.toString(), bad.toString(), TestSeeds.CSTO.toString(), missing.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines().filter(l -> l.startsWith("rejected")))
                 .containsExactly(
@@ -187,13 +173,13 @@ class ImportCommandTests {
         write("2024/march/bad.md", "no front matter here\n");
         write("notes.pdf", "ignored: not an article format");
         write("README.md", "about this folder, not an article");
-        Run run = almanac("import", inputs.toString());
+        Cli.Run run = almanac("import", inputs.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("3 files read: 2 articles imported, 0 updated, 0 unchanged; 1 file rejected");
         assertThat(run.out())
                 .contains("Rejected:\n  " + inputs.resolve("2024/march/bad.md") + ":1: expected YAML front matter");
         assertThat(run.err()).contains("Importing: 3/3 files (100%)");
-        Run again = almanac("import", inputs.resolve("2024").toString());
+        Cli.Run again = almanac("import", inputs.resolve("2024").toString());
         assertThat(again.out()).contains("2 unchanged");
         assertThat(storedTitles()).hasSize(2);
     }
@@ -208,7 +194,7 @@ class ImportCommandTests {
             out.putNextEntry(new ZipEntry("__MACOSX/week/._tiger.txt"));
             out.write(new byte[] {0, 1, 2});
         }
-        Run run = almanac("import", zip.toString());
+        Cli.Run run = almanac("import", zip.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("rejected " + zip + "!/week/empty.txt:1: empty file");
         assertThat(run.out()).contains("2 files read: 1 article imported");
@@ -230,7 +216,7 @@ class ImportCommandTests {
                 (a) 1 only
                 (b) 2 only
                 """);
-        Run run = almanac("import", "--dry-run", "--format", "json", bank.toString());
+        Cli.Run run = almanac("import", "--dry-run", "--format", "json", bank.toString());
         assertThat(run.exitCode()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(run.out());
         assertThat(json.get("title").asString()).isEqualTo("Rivers practice set");
@@ -240,7 +226,7 @@ class ImportCommandTests {
         assertThat(json.get("questions").get(1).has("answer"))
                 .as("no answer given: none invented")
                 .isFalse();
-        Run stored = almanac("import", bank.toString());
+        Cli.Run stored = almanac("import", bank.toString());
         assertThat(stored.out()).contains("question bank 'Rivers practice set', 2 questions (revision 1)");
     }
 
@@ -248,16 +234,16 @@ class ImportCommandTests {
     void anExportedArticleImportsBackUnchanged() throws Exception {
         almanac("import", TestSeeds.CSTO.toString());
         Path out = inputs.resolve("export");
-        Run export = almanac("export", "--out", out.toString());
+        Cli.Run export = almanac("export", "--out", out.toString());
         assertThat(export.exitCode()).isZero();
         assertThat(export.out()).contains("1 articles exported");
         Path markdown = out.resolve("2024-02-26-collective-security-treaty-organisation-csto.md");
         assertThat(markdown).exists();
         assertThat(Files.readString(markdown))
                 .startsWith("---\ntitle: \"COLLECTIVE SECURITY TREATY ORGANISATION (CSTO)\"\ndate: \"2024-02-26\"\n");
-        Run reimport = almanac("import", markdown.toString());
+        Cli.Run reimport = almanac("import", markdown.toString());
         assertThat(reimport.out()).contains("unchanged");
-        Run json = almanac("export", "--format", "json", "collective-security-treaty-organisation-csto");
+        Cli.Run json = almanac("export", "--format", "json", "collective-security-treaty-organisation-csto");
         assertThat(JsonMapper.builder().build().readTree(json.out()).get("date").asString())
                 .isEqualTo("2024-02-26");
         assertThat(almanac("export", "no-such-article").exitCode()).isEqualTo(1);
@@ -265,14 +251,14 @@ class ImportCommandTests {
 
     @Test
     void importWithoutFilesIsAUsageError() {
-        Run run = almanac("import");
+        Cli.Run run = almanac("import");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Missing required parameter").contains("FILE");
     }
 
     @Test
     void helpListsTheCommands() {
-        Run run = almanac("--help");
+        Cli.Run run = almanac("--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("serve").contains("import");
     }

@@ -2,16 +2,12 @@ package app.almanac.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.almanac.AlmanacApplication;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code almanac user …} against a real embedded database in a temporary directory. */
 class UserCommandTests {
@@ -19,19 +15,8 @@ class UserCommandTests {
     @TempDir
     Path dataDir;
 
-    record Run(int exitCode, String out, String err) {}
-
-    private Run almanac(Map<String, String> environment, String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        CommandLine cli = AlmanacCommand.commandLine(
-                AlmanacApplication.class,
-                Map.of("almanac.data-dir", dataDir.toString()),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        ((AlmanacCommand) cli.getCommandSpec().userObject()).environment = environment::get;
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private Cli.Run almanac(Map<String, String> environment, String... args) {
+        return new Cli(dataDir).run(environment, args);
     }
 
     private String stored(String sql) throws Exception {
@@ -44,7 +29,7 @@ class UserCommandTests {
 
     @Test
     void anAdminIsAddedWithThePasswordFromTheEnvironmentAndOnlyItsHashIsStored() throws Exception {
-        Run added = almanac(
+        Cli.Run added = almanac(
                 Map.of("ALMANAC_PASSWORD", "operator chosen pass"),
                 "user",
                 "add",
@@ -60,21 +45,21 @@ class UserCommandTests {
                 .doesNotContain("operator chosen pass");
         assertThat(stored("select action from audit_event")).isEqualTo("account.add");
 
-        Run again = almanac(Map.of("ALMANAC_PASSWORD", "operator chosen pass"), "user", "add", "ops@example.org");
+        Cli.Run again = almanac(Map.of("ALMANAC_PASSWORD", "operator chosen pass"), "user", "add", "ops@example.org");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("already an account");
     }
 
     @Test
     void badInputIsRefusedInOneLineAndNothingIsStored() throws Exception {
-        Run weak = almanac(Map.of("ALMANAC_PASSWORD", "short"), "user", "add", "a@example.org");
+        Cli.Run weak = almanac(Map.of("ALMANAC_PASSWORD", "short"), "user", "add", "a@example.org");
         assertThat(weak.exitCode()).isEqualTo(1);
         assertThat(weak.err().strip()).isEqualTo("almanac user add: A password needs at least 10 characters.");
-        Run role = almanac(
+        Cli.Run role = almanac(
                 Map.of("ALMANAC_PASSWORD", "long enough pass"), "user", "add", "--role", "owner", "a@example.org");
         assertThat(role.exitCode()).isEqualTo(1);
         assertThat(role.err()).contains("--role must be learner, editor or admin");
-        Run noTerminal = almanac(Map.of(), "user", "add", "a@example.org");
+        Cli.Run noTerminal = almanac(Map.of(), "user", "add", "a@example.org");
         assertThat(noTerminal.exitCode()).isEqualTo(1);
         assertThat(noTerminal.err()).contains("set ALMANAC_PASSWORD");
         assertThat(stored("select count(*) from app_user")).isEqualTo("0");
@@ -83,14 +68,14 @@ class UserCommandTests {
     @Test
     void aResetLinkIsPrintedForAnExistingAccountAndRolesChange() throws Exception {
         almanac(Map.of("ALMANAC_PASSWORD", "long enough pass"), "user", "add", "reader@example.org");
-        Run link =
+        Cli.Run link =
                 almanac(Map.of(), "user", "reset-link", "--base-url", "https://almanac.example/", "reader@example.org");
         assertThat(link.exitCode()).isZero();
         assertThat(link.out().strip()).matches("https://almanac\\.example/password/reset\\?token=[A-Za-z0-9_-]{43}");
         assertThat(almanac(Map.of(), "user", "reset-link", "nobody@example.org").exitCode())
                 .isEqualTo(1);
 
-        Run promoted = almanac(Map.of(), "user", "role", "reader@example.org", "editor");
+        Cli.Run promoted = almanac(Map.of(), "user", "role", "reader@example.org", "editor");
         assertThat(promoted.out()).contains("reader@example.org is now Editor");
         assertThat(almanac(Map.of(), "user", "list").out()).contains("Editor", "reader@example.org");
     }
