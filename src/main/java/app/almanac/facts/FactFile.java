@@ -38,6 +38,7 @@ public final class FactFile {
             "headquarters",
             "founded",
             "chair-of",
+            "succeeds",
             "event");
 
     static final Set<String> KINDS = Set.of("organisation", "grouping", "treaty", "body", "country", "city", "person");
@@ -214,7 +215,7 @@ public final class FactFile {
                     "the object '" + object + "' is not an entity of this file or of Almanac");
         }
         boolean membership = MEMBERSHIPS.contains(predicate);
-        if ((membership || predicate.equals("headquarters")) && object == null) {
+        if ((membership || predicate.equals("headquarters") || predicate.equals("succeeds")) && object == null) {
             throw new IllegalArgumentException("a '" + predicate + "' fact needs an object");
         }
         FactStatus status = FactStatus.parse(text(f, "status"));

@@ -164,15 +164,27 @@ public class FactsService {
     @Transactional(readOnly = true)
     public Members members(String name, LocalDate day) {
         Entity entity = entity(name);
+        // before an organisation succeeded another (the CSTO the 1992 treaty), its name means its predecessor
+        Entity asked = predecessorOn(entity, day);
         List<Standing> members = new ArrayList<>();
         List<Standing> others = new ArrayList<>();
-        for (StoredFact f : repository.aboutObject(entity.id(), MEMBERSHIP_PREDICATES, day, day.plusDays(1))) {
+        for (StoredFact f : repository.aboutObject(asked.id(), MEMBERSHIP_PREDICATES, day, day.plusDays(1))) {
             standing(f, f.subject(), day).ifPresent(s -> (s.counts() ? members : others).add(s));
         }
         Comparator<Standing> byName = Comparator.comparing(s -> s.entity().name());
         members.sort(byName);
         others.sort(byName);
-        return new Members(entity, day, repository.complete(entity.id(), day), members, others);
+        return new Members(entity, day, repository.complete(asked.id(), day), members, others);
+    }
+
+    /** The entity {@code entity} succeeded, if {@code day} is before the succession; else {@code entity}. */
+    private Entity predecessorOn(Entity entity, LocalDate day) {
+        for (StoredFact f : repository.aboutSubject(entity.id(), List.of("succeeds"), BEGINNING, END)) {
+            if (f.object() != null && f.from() != null && day.isBefore(f.from().earliest())) {
+                return f.object();
+            }
+        }
+        return entity;
     }
 
     /** The groupings {@code country} is a member of (or has another standing in) as of {@code day}. */
@@ -225,8 +237,8 @@ public class FactsService {
     public Timeline timeline(String name) {
         Entity entity = entity(name);
         List<StoredFact> memberships = repository.aboutObject(entity.id(), MEMBERSHIP_PREDICATES, BEGINNING, END);
-        List<StoredFact> events = new ArrayList<>(
-                repository.aboutSubject(entity.id(), List.of("founded", "event", "headquarters"), BEGINNING, END));
+        List<StoredFact> events = new ArrayList<>(repository.aboutSubject(
+                entity.id(), List.of("founded", "event", "headquarters", "succeeds"), BEGINNING, END));
         return new Timeline(entity, memberships, events);
     }
 

@@ -45,6 +45,8 @@ class FactsCommandTests {
         assertThat(answer.get("members")).hasSize(6);
         assertThat(answer.get("asOf").asString()).isEqualTo("2024-02-26");
 
+        assertThat(almanac("facts", "members", "CSTO", "--as-of", "1995-06-01").out())
+                .contains("Georgia", "Azerbaijan", "Uzbekistan");
         assertThat(almanac("facts", "members", "csto", "--as-of", "26/02/2024").exitCode())
                 .isEqualTo(AlmanacCommand.EXIT_REFUSED);
         assertThat(almanac("facts", "timeline", "CSTO").out()).contains("Uzbekistan", "suspended");

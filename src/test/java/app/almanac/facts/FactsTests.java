@@ -75,6 +75,9 @@ class FactsTests {
         assertThat(members("collective-security-treaty", "2000-06-01"))
                 .contains("armenia", "russia")
                 .doesNotContain("uzbekistan", "georgia", "azerbaijan");
+        // asked of the CSTO itself, a date before the 2002 Charter means the treaty it grew from
+        assertThat(members("CSTO", "1995-06-01")).contains("armenia", "russia", "uzbekistan", "georgia", "azerbaijan");
+        assertThat(members("CSTO", "2000-06-01")).contains("armenia", "russia").doesNotContain("uzbekistan", "georgia");
         assertThat(members("csto", "2008-06-01")).contains("uzbekistan", "armenia", "russia", "belarus");
         assertThat(members("csto", "2014-06-01")).contains("armenia", "russia").doesNotContain("uzbekistan");
     }
