@@ -27,7 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
         name = "facts",
         mixinStandardHelpOptions = true,
         description = "Time-aware facts: load them, list members as of a date, show a timeline.",
-        subcommands = {FactsCommand.Load.class, FactsCommand.Members.class, FactsCommand.Timeline.class})
+        subcommands = {
+            FactsCommand.Load.class,
+            FactsCommand.Members.class,
+            FactsCommand.Timeline.class,
+            FactsCommand.Export.class
+        })
 class FactsCommand {
 
     @CommandLine.ParentCommand
@@ -197,6 +202,29 @@ class FactsCommand {
             } catch (NotFoundException e) {
                 spec.commandLine().getErr().println("almanac facts timeline: " + e.getMessage());
                 return AlmanacCommand.EXIT_REFUSED;
+            }
+        }
+    }
+
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description = "Print every entity and fact as JSON, in the format 'facts load' reads.")
+    static class Export implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FactsCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = Application.start(parent.root, false)) {
+                spec.commandLine()
+                        .getOut()
+                        .println(JSON.writeValueAsString(
+                                context.getBean(FactsService.class).export()));
+                return 0;
             }
         }
     }

@@ -272,6 +272,20 @@ class FactsRepository {
         return facts("f.object_id = :entity", object, predicates, from, to);
     }
 
+    /** Every fact, in the order they began (for exports). */
+    List<StoredFact> all() {
+        return facts("f.id > :entity", 0, FactFile.PREDICATES, LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31));
+    }
+
+    /** Every entity, by slug. */
+    List<Entity> allEntities() {
+        List<Long> ids = jdbc.sql("select id from fact_entity order by slug")
+                .query(Long.class)
+                .list();
+        Map<Long, Entity> all = entities(ids);
+        return ids.stream().map(all::get).toList();
+    }
+
     /** Facts whose subject is {@code subject}, likewise. */
     List<StoredFact> aboutSubject(long subject, Collection<String> predicates, LocalDate from, LocalDate to) {
         return facts("f.subject_id = :entity", subject, predicates, from, to);

@@ -266,6 +266,43 @@ public class FactsService {
                 .toList();
     }
 
+    /** Everything stored, in the data-file format {@link FactFile} reads: an export loads back as it was. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> export() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("currentTo", repository.currentTo().map(LocalDate::toString).orElse(null));
+        List<Map<String, Object>> entities = new ArrayList<>();
+        for (Entity e : repository.allEntities()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("slug", e.slug());
+            m.put("name", e.name());
+            m.put("kind", e.kind());
+            m.put("abbreviations", e.abbreviations());
+            m.put("aliases", e.aliases());
+            m.put("hindi", e.hindi());
+            entities.add(m);
+        }
+        out.put("entities", entities);
+        List<Map<String, Object>> facts = new ArrayList<>();
+        for (StoredFact f : repository.all()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("subject", f.subject().slug());
+            m.put("predicate", f.predicate());
+            m.put("object", f.object() == null ? null : f.object().slug());
+            m.put("value", f.value());
+            m.put("status", f.status() == null ? null : f.status().code());
+            m.put("from", f.from() == null ? null : f.from().text());
+            m.put("to", f.to() == null ? null : f.to().text());
+            m.put("rank", f.rank());
+            m.put("contested", f.contested());
+            m.put("note", f.note());
+            m.put("sources", FactsJson.sources(f.sources()));
+            facts.add(m);
+        }
+        out.put("facts", facts);
+        return out;
+    }
+
     /** The date the loaded data set is current to, if one is loaded. */
     @Transactional(readOnly = true)
     public Optional<LocalDate> currentTo() {

@@ -2,8 +2,11 @@ package app.almanac.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.facts.FactFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +53,13 @@ class FactsCommandTests {
         assertThat(almanac("facts", "members", "csto", "--as-of", "26/02/2024").exitCode())
                 .isEqualTo(AlmanacCommand.EXIT_REFUSED);
         assertThat(almanac("facts", "timeline", "CSTO").out()).contains("Uzbekistan", "suspended");
+
+        // an export is a data file: read back, it refuses nothing and holds every fact
+        Cli.Run export = almanac("facts", "export");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        var parsed = FactFile.read("export.json", export.out().getBytes(StandardCharsets.UTF_8), Set.of());
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.facts()).hasSizeGreaterThan(500);
     }
 
     @Test
