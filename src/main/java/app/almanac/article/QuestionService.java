@@ -61,6 +61,15 @@ public class QuestionService {
                 .list());
     }
 
+    /** The newest day with a published analysis that has questions, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> latestDayWithQuestions() {
+        return jdbc.sql("select max(a.published_on) from article a where a." + ArticleRepository.PUBLISHED
+                        + " and exists (select 1 from question q where q.article_id = a.id)")
+                .query((rs, n) -> rs.getObject(1, LocalDate.class))
+                .optional();
+    }
+
     /**
      * Questions of published analyses that {@code filter} lets through, newest analyses first,
      * at most {@code limit}; with no date bounds, question banks are included after them.

@@ -128,7 +128,7 @@ class PracticeController {
                         count,
                         settings.timePerQuestion().multipliedBy(count),
                         practice.dailyAttempt(learner, date).orElse(null),
-                        null),
+                        count == 0 ? questions.latestDayWithQuestions().orElse(null) : null),
                 count == 0 ? HttpStatus.NOT_FOUND : HttpStatus.OK);
     }
 

@@ -40,8 +40,12 @@ public final class PracticePages {
         }
     }
 
-    /** {@code /practice/daily/{date}}: the day's quiz, and this learner's attempt at it if any. */
-    public record Daily(LocalDate date, int questions, Duration time, Attempt attempt, String error) {}
+    /**
+     * {@code /practice/daily/{date}}: the day's quiz, and this learner's attempt at it if any.
+     *
+     * @param latest the newest day that has a quiz (offered when this one has none), or null
+     */
+    public record Daily(LocalDate date, int questions, Duration time, Attempt attempt, LocalDate latest) {}
 
     /**
      * The attempt page: the palette, one question, and the time left.

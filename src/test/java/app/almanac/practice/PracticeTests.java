@@ -493,7 +493,12 @@ class PracticeTests {
         assertThat(Jsoup.parse(new TestSession(port).get("/practice?type=match").body())
                         .select("ol.bank li"))
                 .isEmpty();
-        assertThat(new TestSession(port).get("/practice/daily/2023-01-01").statusCode())
-                .isEqualTo(404);
+        HttpResponse<String> empty = new TestSession(port).get("/practice/daily/2023-01-01");
+        assertThat(empty.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(empty.body())
+                        .select("main a[href^=/practice/daily/]")
+                        .attr("href"))
+                .as("a day without a quiz offers the latest one")
+                .isEqualTo("/practice/daily/2024-02-26");
     }
 }
