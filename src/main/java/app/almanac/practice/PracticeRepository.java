@@ -232,24 +232,6 @@ class PracticeRepository {
                 .list();
     }
 
-    Optional<Score> score(long attempt) {
-        return jdbc.sql("select score_num, score_den, right_count, wrong_count, blank_count from practice_attempt"
-                        + " where id = :id and score_den is not null")
-                .param("id", attempt)
-                .query((rs, n) -> new Score(
-                        new BigFraction(rs.getLong(1), rs.getLong(2)), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
-                .optional();
-    }
-
-    List<StoredMark> marks(long attempt) {
-        return jdbc.sql("select position, outcome, marks_num, marks_den from practice_answer"
-                        + " where attempt_id = :id and outcome is not null order by position")
-                .param("id", attempt)
-                .query((rs, n) ->
-                        new StoredMark(rs.getInt(1), rs.getString(2), new BigFraction(rs.getLong(3), rs.getLong(4))))
-                .list();
-    }
-
     /** A learner's attempts, newest first. */
     List<Attempt> history(long user, int limit) {
         return jdbc.sql("select " + ATTEMPT_COLUMNS + " from practice_attempt where user_id = :user"

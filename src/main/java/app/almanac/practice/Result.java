@@ -30,11 +30,7 @@ public record Result(
         List<Item> items) {
 
     /** How a group of answers did: how many, how many right, and the marks they earned. */
-    public record Tally(int answered, int right, BigFraction marks) {
-        Tally add(boolean correct, BigFraction more) {
-            return new Tally(answered + 1, right + (correct ? 1 : 0), marks.add(more));
-        }
-    }
+    public record Tally(int answered, int right, BigFraction marks) {}
 
     /** One question as reviewed. */
     public record Item(
