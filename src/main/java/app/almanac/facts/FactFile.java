@@ -247,6 +247,12 @@ public final class FactFile {
             throw new IllegalArgumentException(
                     "every fact needs at least one source (\"sources\": [{\"url\", \"title\", \"retrieved\"}])");
         }
+        for (Source s : sources) {
+            longest(s.url(), 2000, "a source's URL");
+            longest(s.title(), 500, "a source's title");
+        }
+        longest(text(f, "value"), 1000, "the value");
+        longest(text(f, "note"), 2000, "the note");
         String rank = f.hasNonNull("rank") ? f.get("rank").asString() : "normal";
         if (!Set.of("normal", "preferred", "deprecated").contains(rank)) {
             throw new IllegalArgumentException("the rank must be normal, preferred or deprecated, not '" + rank + "'");
@@ -266,6 +272,67 @@ public final class FactFile {
                 List.copyOf(sources));
     }
 
+    /**
+     * One fact in the data-file format (from an editor's form, or the state a change restores),
+     * checked exactly as a file's fact is; the message of the exception says what is wrong.
+     */
+    static Fact one(Map<String, Object> fact, Set<String> known) {
+        return fact(MAPPER.valueToTree(fact), 0, known);
+    }
+
+    /** The data-file form of a fact: what {@link #one} and {@link #read} read back. */
+    static Map<String, Object> map(Fact f) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("subject", f.subject());
+        m.put("predicate", f.predicate());
+        m.put("object", f.object());
+        m.put("value", f.value());
+        m.put("status", f.status() == null ? null : f.status().code());
+        m.put("from", f.from() == null ? null : f.from().text());
+        m.put("to", f.to() == null ? null : f.to().text());
+        m.put("rank", f.rank());
+        m.put("contested", f.contested());
+        m.put("note", f.note());
+        m.put("sources", FactsJson.sources(f.sources()));
+        return m;
+    }
+
+    /** The same map as JSON text, as a change records it. */
+    static String json(Fact f) {
+        return MAPPER.writeValueAsString(map(f));
+    }
+
+    /** A fact from the JSON text {@link #json} wrote. */
+    static Map<String, Object> parseJson(String json) {
+        return MAPPER.readValue(json, new tools.jackson.core.type.TypeReference<Map<String, Object>>() {});
+    }
+
+    /** Whether two facts are intervals of the same membership (subject in object) that overlap. */
+    static boolean overlap(Fact a, Fact b) {
+        return MEMBERSHIPS.contains(a.predicate())
+                && MEMBERSHIPS.contains(b.predicate())
+                && !"deprecated".equals(a.rank())
+                && !"deprecated".equals(b.rank())
+                && a.subject().equals(b.subject())
+                && java.util.Objects.equals(a.object(), b.object())
+                && start(a).isBefore(end(b))
+                && start(b).isBefore(end(a));
+    }
+
+    private static LocalDate start(Fact f) {
+        return f.from() == null ? LocalDate.MIN : f.from().earliest();
+    }
+
+    private static LocalDate end(Fact f) {
+        return f.to() == null ? LocalDate.MAX : f.to().earliest();
+    }
+
+    private static void longest(String text, int most, String what) {
+        if (text != null && text.length() > most) {
+            throw new IllegalArgumentException(what + " is longer than " + most + " characters");
+        }
+    }
+
     /** Two intervals of one membership (subject, object) that overlap are refused: one holds at a time. */
     private static List<Problem> overlaps(String file, List<Fact> facts) {
         Map<String, List<Fact>> byPair = new HashMap<>();
@@ -277,16 +344,11 @@ public final class FactFile {
         }
         List<Problem> problems = new ArrayList<>();
         for (List<Fact> pair : byPair.values()) {
-            pair.sort(Comparator.comparing(
-                    f -> f.from() == null ? LocalDate.MIN : f.from().earliest()));
+            pair.sort(Comparator.comparing(FactFile::start));
             for (int i = 1; i < pair.size(); i++) {
                 Fact before = pair.get(i - 1);
                 Fact after = pair.get(i);
-                LocalDate end =
-                        before.to() == null ? LocalDate.MAX : before.to().earliest();
-                LocalDate start =
-                        after.from() == null ? LocalDate.MIN : after.from().earliest();
-                if (start.isBefore(end)) {
+                if (overlap(before, after)) {
                     problems.add(new Problem(
                             file,
                             after.line(),

@@ -3,6 +3,7 @@ package app.almanac.facts;
 import static app.almanac.web.Pages.page;
 
 import app.almanac.shared.BadRequestException;
+import app.almanac.web.Viewer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,10 +23,12 @@ class FactsController {
     private static final List<String> KINDS = List.of("organisation", "grouping", "body", "treaty", "country", "city");
 
     private final FactsService facts;
+    private final FactEdits edits;
     private final Clock clock;
 
-    FactsController(FactsService facts, Clock clock) {
+    FactsController(FactsService facts, FactEdits edits, Clock clock) {
         this.facts = facts;
+        this.edits = edits;
         this.clock = clock;
     }
 
@@ -43,7 +46,11 @@ class FactsController {
     }
 
     @GetMapping("/facts/{entity}")
-    ModelAndView entity(@PathVariable String entity, @RequestParam(required = false) String asOf) {
+    ModelAndView entity(
+            @PathVariable String entity,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String done,
+            @RequestParam(required = false) Long id) {
         LocalDate today = LocalDate.now(clock);
         LocalDate day;
         try {
@@ -55,6 +62,8 @@ class FactsController {
             throw new BadRequestException("Choose a date between the years 1 and 9998.");
         }
         Entity e = facts.entity(entity);
+        Viewer viewer = Viewer.current();
+        boolean editor = viewer != null && viewer.editor();
         FactsService.Timeline timeline = facts.timeline(e.slug());
         return page(
                 "facts/entity",
@@ -65,6 +74,24 @@ class FactsController {
                         facts.about(e, day),
                         timeline.memberships().isEmpty() ? null : TimelineChart.svg(timeline, day, today),
                         e.kind().equals("country") ? facts.groupings(e.slug(), day) : null,
-                        facts.currentTo().orElse(null)));
+                        facts.currentTo().orElse(null),
+                        editor ? facts.allOf(e) : List.of(),
+                        edits.history(e),
+                        editor,
+                        notice(done, id)));
+    }
+
+    /** What an editor's last change did, said by the page (never text from the link). */
+    private static String notice(String done, Long id) {
+        if (done == null || id == null) {
+            return null;
+        }
+        return switch (done) {
+            case "added" -> "Fact " + id + " added.";
+            case "saved" -> "Fact " + id + " saved.";
+            case "deleted" -> "Fact " + id + " deleted. If that was a mistake, undo it under Changes.";
+            case "undone" -> "Change " + id + " undone.";
+            default -> null;
+        };
     }
 }

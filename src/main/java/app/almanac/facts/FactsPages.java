@@ -24,10 +24,31 @@ public final class FactsPages {
             List<StoredFact> about,
             String timelineSvg,
             FactsService.Groupings groupings,
-            LocalDate currentTo) {
+            LocalDate currentTo,
+            List<StoredFact> all,
+            List<FactEdits.Change> changes,
+            boolean editor,
+            String notice) {
 
         public String link(FactFile.Source s) {
             return s.url() != null ? s.url() : "/articles/" + s.articleId();
+        }
+    }
+
+    /**
+     * The form for one fact of {@code entity} ({@code id} null for a new one), the problem that
+     * refused the last attempt, or (with a null form) a refused undo and the changes.
+     */
+    public record Edit(Entity entity, Long id, FactForm form, String problem, List<FactEdits.Change> changes) {
+
+        public List<String> predicates() {
+            return FactFile.PREDICATES.stream().sorted().toList();
+        }
+
+        public List<String> statuses() {
+            return java.util.Arrays.stream(FactStatus.values())
+                    .map(FactStatus::code)
+                    .toList();
         }
     }
 }

@@ -163,36 +163,51 @@ class FactsRepository {
         return ids.stream().map(all::get).toList();
     }
 
-    /** The stored fact with this natural key: its id and a text to tell whether it changed. */
-    Optional<Map.Entry<Long, String>> byKey(String key) {
-        return jdbc.sql(
-                        "select id, from_text, to_text, status, contested, note, fact_rank from fact where natural_key = :key")
+    /** The stored fact with this natural key (what a reload of a data file matches). */
+    Optional<StoredFact> byKey(String key) {
+        return jdbc.sql("select id from fact where natural_key = :key")
                 .param("key", key)
-                .query((rs, n) -> Map.entry(
-                        rs.getLong(1),
-                        String.join(
-                                "|",
-                                String.valueOf(rs.getString(2)),
-                                String.valueOf(rs.getString(3)),
-                                String.valueOf(rs.getString(4)),
-                                String.valueOf(rs.getBoolean(5)),
-                                String.valueOf(rs.getString(6)),
-                                String.valueOf(rs.getString(7)))))
-                .optional();
+                .query(Long.class)
+                .optional()
+                .flatMap(this::fact);
     }
 
-    static String signature(FactFile.Fact f) {
-        return String.join(
-                "|",
-                String.valueOf(f.from() == null ? null : f.from().text()),
-                String.valueOf(f.to() == null ? null : f.to().text()),
-                String.valueOf(f.status() == null ? null : f.status().code()),
-                String.valueOf(f.contested()),
-                String.valueOf(f.note()),
-                String.valueOf(f.rank()));
+    /** The fact with this id. */
+    Optional<StoredFact> fact(long id) {
+        return facts("f.id = :entity", id, FactFile.PREDICATES, LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31))
+                .stream()
+                .findFirst();
+    }
+
+    /** Locks the fact's row until the transaction ends (two editors' saves of one fact take turns). */
+    boolean lock(long id) {
+        return !jdbc.sql("select id from fact where id = :id for update")
+                .param("id", id)
+                .query(Long.class)
+                .list()
+                .isEmpty();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from fact where id = :id").param("id", id).update();
     }
 
     long insert(FactFile.Fact f, long subject, Long object, OffsetDateTime now) {
+        return insert(null, f, subject, object, now);
+    }
+
+    /** Inserts a fact, under {@code id} when given (an undone deletion comes back as the fact it was). */
+    long insert(Long id, FactFile.Fact f, long subject, Long object, OffsetDateTime now) {
+        if (id != null) {
+            bind(jdbc.sql("""
+                            insert into fact (id, subject_id, predicate, object_id, fact_value, status, counts, from_text,
+                                from_earliest, from_latest, to_text, to_earliest, to_latest, fact_rank, contested, note,
+                                natural_key, revision, updated_at)
+                            values (:id, :subject, :predicate, :object, :value, :status, :counts, :fromText, :fromEarliest,
+                                :fromLatest, :toText, :toEarliest, :toLatest, :rank, :contested, :note, :key, 1, :now)"""), f, subject, object, now).param("id", id).update();
+            sources(id, f.sources());
+            return id;
+        }
         var keys = new GeneratedKeyHolder();
         bind(jdbc.sql("""
                         insert into fact (subject_id, predicate, object_id, fact_value, status, counts, from_text, from_earliest,
@@ -200,9 +215,9 @@ class FactsRepository {
                             updated_at)
                         values (:subject, :predicate, :object, :value, :status, :counts, :fromText, :fromEarliest,
                             :fromLatest, :toText, :toEarliest, :toLatest, :rank, :contested, :note, :key, 1, :now)"""), f, subject, object, now).update(keys, "id");
-        long id = keys.getKey().longValue();
-        sources(id, f.sources());
-        return id;
+        long created = keys.getKey().longValue();
+        sources(created, f.sources());
+        return created;
     }
 
     void update(long id, FactFile.Fact f, long subject, Long object, OffsetDateTime now) {
@@ -253,18 +268,84 @@ class FactsRepository {
         }
     }
 
-    void change(long fact, long entity, String by, String action, String before, String after, OffsetDateTime now) {
+    /**
+     * A change to record: the fact, the entity whose page lists it, who made it (a name, and the
+     * user's id when an editor did), what was done, the whole fact before and after (data-file JSON,
+     * null when it did not exist), and the change an undo reversed.
+     */
+    record NewChange(
+            long fact, long entity, String by, Long userId, String action, String before, String after, Long undoes) {}
+
+    /** A recorded change. */
+    record Change(
+            long id,
+            long fact,
+            long entity,
+            OffsetDateTime at,
+            String by,
+            String action,
+            String before,
+            String after,
+            Long undoes) {}
+
+    long change(NewChange c, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into fact_change (fact_id, entity_id, changed_at, changed_by, action, before_state, after_state)
-                values (:fact, :entity, :now, :by, :action, :before, :after)""")
-                .param("fact", fact)
-                .param("entity", entity)
+                insert into fact_change (fact_id, entity_id, changed_at, changed_by, user_id, action, before_state,
+                    after_state, undoes)
+                values (:fact, :entity, :now, :by, :user, :action, :before, :after, :undoes)""")
+                .param("fact", c.fact())
+                .param("entity", c.entity())
                 .param("now", now)
-                .param("by", by)
-                .param("action", action)
-                .param("before", before)
-                .param("after", after)
-                .update();
+                .param("by", c.by())
+                .param("user", c.userId())
+                .param("action", c.action())
+                .param("before", c.before())
+                .param("after", c.after())
+                .param("undoes", c.undoes())
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    private static final String CHANGE_COLUMNS =
+            "id, fact_id, entity_id, changed_at, changed_by, action, before_state, after_state, undoes";
+
+    private static Change change(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Change(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getObject(4, OffsetDateTime.class),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getObject(9, Long.class));
+    }
+
+    Optional<Change> change(long id) {
+        return jdbc.sql("select " + CHANGE_COLUMNS + " from fact_change where id = :id")
+                .param("id", id)
+                .query(FactsRepository::change)
+                .optional();
+    }
+
+    /** The id of the latest change to a fact (only that one may be undone, and an edit must start from it). */
+    Optional<Long> latestChange(long fact) {
+        return jdbc.sql("select max(id) from fact_change where fact_id = :fact")
+                .param("fact", fact)
+                .query((rs, n) -> rs.getObject(1, Long.class))
+                .optional();
+    }
+
+    /** The latest changes listed on an entity's page, newest first. */
+    List<Change> changes(long entity, int limit) {
+        return jdbc.sql("select " + CHANGE_COLUMNS + " from fact_change where entity_id = :entity"
+                        + " order by id desc fetch first :limit rows only")
+                .param("entity", entity)
+                .param("limit", limit)
+                .query(FactsRepository::change)
+                .list();
     }
 
     /** Facts whose object is {@code object}, with one of {@code predicates}, that may hold at some time in [from, to). */

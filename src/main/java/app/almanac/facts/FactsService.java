@@ -114,21 +114,26 @@ public class FactsService {
                 long subject = id(ids, f.subject());
                 Long object = f.object() == null ? null : id(ids, f.object());
                 long page = object != null ? object : subject;
-                var stored = repository.byKey(f.naturalKey());
+                Optional<StoredFact> stored = repository.byKey(f.naturalKey());
+                String after = FactFile.json(f);
                 if (stored.isEmpty()) {
                     long fact = repository.insert(f, subject, object, now);
-                    repository.change(fact, page, by, "created", null, FactsRepository.signature(f), now);
+                    repository.change(
+                            new FactsRepository.NewChange(fact, page, by, null, "created", null, after, null), now);
                     changeLog.append(CHANGE_LOG_ENTITY, fact, ChangeLog.Action.CREATED);
                     created++;
-                } else if (!stored.get().getValue().equals(FactsRepository.signature(f))) {
-                    long fact = stored.get().getKey();
+                } else {
+                    String before = FactFile.json(stored.get().asFileFact());
+                    if (before.equals(after)) {
+                        unchanged++;
+                        continue;
+                    }
+                    long fact = stored.get().id();
                     repository.update(fact, f, subject, object, now);
                     repository.change(
-                            fact, page, by, "updated", stored.get().getValue(), FactsRepository.signature(f), now);
+                            new FactsRepository.NewChange(fact, page, by, null, "updated", before, after, null), now);
                     changeLog.append(CHANGE_LOG_ENTITY, fact, ChangeLog.Action.UPDATED);
                     updated++;
-                } else {
-                    unchanged++;
                 }
             }
             for (FactFile.Completeness c : file.complete()) {
@@ -266,6 +271,15 @@ public class FactsService {
                 .toList();
     }
 
+    /** Every fact of an entity, as subject or object, for editors to pick from. */
+    @Transactional(readOnly = true)
+    public List<StoredFact> allOf(Entity entity) {
+        List<StoredFact> out =
+                new ArrayList<>(repository.aboutObject(entity.id(), FactFile.PREDICATES, BEGINNING, END));
+        out.addAll(repository.aboutSubject(entity.id(), FactFile.PREDICATES, BEGINNING, END));
+        return out;
+    }
+
     /** Everything stored, in the data-file format {@link FactFile} reads: an export loads back as it was. */
     @Transactional(readOnly = true)
     public Map<String, Object> export() {
@@ -285,19 +299,7 @@ public class FactsService {
         out.put("entities", entities);
         List<Map<String, Object>> facts = new ArrayList<>();
         for (StoredFact f : repository.all()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("subject", f.subject().slug());
-            m.put("predicate", f.predicate());
-            m.put("object", f.object() == null ? null : f.object().slug());
-            m.put("value", f.value());
-            m.put("status", f.status() == null ? null : f.status().code());
-            m.put("from", f.from() == null ? null : f.from().text());
-            m.put("to", f.to() == null ? null : f.to().text());
-            m.put("rank", f.rank());
-            m.put("contested", f.contested());
-            m.put("note", f.note());
-            m.put("sources", FactsJson.sources(f.sources()));
-            facts.add(m);
+            facts.add(FactFile.map(f.asFileFact()));
         }
         out.put("facts", facts);
         return out;

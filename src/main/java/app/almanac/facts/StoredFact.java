@@ -39,6 +39,23 @@ public record StoredFact(
         return surely && !contested ? Holds.YES : Holds.UNCONFIRMED;
     }
 
+    /** The fact as a data file states it (the format exports, changes and edits use). */
+    public FactFile.Fact asFileFact() {
+        return new FactFile.Fact(
+                0,
+                subject.slug(),
+                predicate,
+                object == null ? null : object.slug(),
+                value,
+                status,
+                from,
+                to,
+                contested,
+                note,
+                rank,
+                sources);
+    }
+
     /** Whether a fact holds on a day. */
     public enum Holds {
         YES,

@@ -27,11 +27,20 @@ class FactsBrowserTests {
     @Autowired
     FactsDataSet dataSet;
 
+    @Autowired
+    app.almanac.account.AccountService accounts;
+
     private ChromeDriver browser;
 
     @BeforeAll
     void start() throws Exception {
         assertThat(dataSet.load("test").problems()).isEmpty();
+        accounts.add(
+                "test",
+                "facts-editor@example.org",
+                "Fay",
+                "correct horse battery staple",
+                app.almanac.account.Role.EDITOR);
         Files.createDirectories(Path.of("target", "screenshots"));
         browser = TestBrowser.start(1200, 900);
     }
@@ -62,5 +71,33 @@ class FactsBrowserTests {
         Files.write(Path.of("target", "screenshots", "facts-unsc.png"), browser.getScreenshotAs(OutputType.BYTES));
         browser.get("http://localhost:" + port + "/facts");
         TestBrowser.assertAccessible(browser, "/facts");
+    }
+
+    @Test
+    void anEditorCorrectsAFactOnItsEntityPageAndUndoesItInTheBrowser() throws Exception {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("facts-editor@example.org");
+        browser.findElement(By.id("password")).sendKeys("correct horse battery staple", org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+
+        browser.get("http://localhost:" + port + "/facts/i2u2");
+        TestBrowser.assertAccessible(browser, "/facts/i2u2 (editor)");
+        browser.findElement(By.cssSelector("#edit + p + .table-wrap a")).click();
+        TestBrowser.assertAccessible(browser, "a fact's form");
+        Files.write(Path.of("target", "screenshots", "facts-edit.png"), browser.getScreenshotAs(OutputType.BYTES));
+        var note = browser.findElement(By.id("note"));
+        note.clear();
+        note.sendKeys("Checked again by the desk.");
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("saved");
+        var latest = browser.findElement(By.cssSelector("#changes tbody tr"));
+        assertThat(latest.getText()).contains("updated", "note changed", "Fay");
+        Files.write(Path.of("target", "screenshots", "facts-changes.png"), browser.getScreenshotAs(OutputType.BYTES));
+        latest.findElement(By.cssSelector("button")).click();
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("undone");
+        assertThat(browser.findElement(By.cssSelector("#changes tbody tr")).getText())
+                .contains("undone");
     }
 }
