@@ -4,3 +4,8 @@
 alter table fact_change add column user_id bigint;
 alter table fact_change add column undoes bigint;
 create index fact_change_fact on fact_change (fact_id, id);
+
+-- An entity's own name is found by the same indexed look-up as its aliases (kind 'name'), so
+-- finding an entity by slug, abbreviation, alias or name is one query.
+insert into fact_entity_name (entity_id, name, name_key, kind)
+    select id, name, lower(name), 'name' from fact_entity;

@@ -60,6 +60,10 @@ class FactsRepository {
                     .update(keys, "id");
             entity = keys.getKey().longValue();
         }
+        jdbc.sql("delete from fact_entity_name where entity_id = :id and kind = 'name'")
+                .param("id", entity)
+                .update();
+        name(entity, e.name(), "name");
         for (String a : e.abbreviations()) {
             name(entity, a, "abbreviation");
         }
@@ -93,29 +97,20 @@ class FactsRepository {
                 .optional();
     }
 
-    /** The entity a slug, an abbreviation or an alias names, in any case. */
+    /**
+     * The entity a slug, an abbreviation, an alias or its name names, in any case (in that order of
+     * preference), with its names: one query.
+     */
     Optional<Entity> find(String name) {
         String key = name.strip().toLowerCase(Locale.ROOT);
-        Optional<Long> id = jdbc.sql("select id from fact_entity where slug = :key")
-                .param("key", key)
-                .query(Long.class)
-                .optional();
-        if (id.isEmpty()) {
-            id = jdbc
-                    .sql("select entity_id from fact_entity_name where name_key = :key order by kind, entity_id")
-                    .param("key", key)
-                    .query(Long.class)
-                    .list()
-                    .stream()
-                    .findFirst();
-        }
-        if (id.isEmpty()) {
-            id = jdbc.sql("select id from fact_entity where lower(name) = :key")
-                    .param("key", key)
-                    .query(Long.class)
-                    .optional();
-        }
-        return id.map(this::entity);
+        Map<Long, Entity> found = entities(
+                "e.id = (select id from (select id, 0 as priority from fact_entity where slug = :key"
+                        + " union all select entity_id, case kind when 'abbreviation' then 1 when 'alias' then 2 else 3 end"
+                        + " from fact_entity_name where name_key = :key) candidates"
+                        + " order by priority, id fetch first 1 rows only)",
+                "key",
+                key);
+        return found.values().stream().findFirst();
     }
 
     Entity entity(long id) {
@@ -123,35 +118,86 @@ class FactsRepository {
     }
 
     Map<Long, Entity> entities(Collection<Long> ids) {
-        Map<Long, Entity> out = new HashMap<>();
         if (ids.isEmpty()) {
-            return out;
+            return new HashMap<>();
         }
+        return entities("e.id in (:ids)", "ids", padded(ids));
+    }
+
+    /** Entities chosen by {@code where} (over {@code fact_entity e}), with their abbreviations and aliases. */
+    private Map<Long, Entity> entities(String where, String parameter, Object value) {
+        record Row(long id, String slug, String name, String kind, String hindi, String other, String otherKind) {}
+        List<Row> rows = jdbc.sql("select e.id, e.slug, e.name, e.kind, e.hindi, n.name, n.kind from fact_entity e"
+                        + " left join fact_entity_name n on n.entity_id = e.id and n.kind <> 'name'"
+                        + " where " + where + " order by e.id, n.name")
+                .param(parameter, value)
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .list();
+        Map<Long, Entity> out = new java.util.LinkedHashMap<>();
         Map<Long, List<String>> abbreviations = new HashMap<>();
         Map<Long, List<String>> aliases = new HashMap<>();
-        jdbc.sql("select entity_id, name, kind from fact_entity_name where entity_id in (:ids) order by name")
-                .param("ids", ids)
-                .query(rs -> {
-                    (rs.getString(3).equals("abbreviation") ? abbreviations : aliases)
-                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(rs.getString(2));
-                });
-        jdbc.sql("select id, slug, name, kind, hindi from fact_entity where id in (:ids)")
-                .param("ids", ids)
-                .query(rs -> {
-                    long id = rs.getLong(1);
-                    out.put(
+        for (Row r : rows) {
+            if (r.other() != null) {
+                (r.otherKind().equals("abbreviation") ? abbreviations : aliases)
+                        .computeIfAbsent(r.id(), k -> new ArrayList<>())
+                        .add(r.other());
+            }
+        }
+        for (Row r : rows) {
+            out.computeIfAbsent(
+                    r.id(),
+                    id -> new Entity(
                             id,
-                            new Entity(
-                                    id,
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    abbreviations.getOrDefault(id, List.of()),
-                                    aliases.getOrDefault(id, List.of()),
-                                    rs.getString(5)));
-                });
+                            r.slug(),
+                            r.name(),
+                            r.kind(),
+                            abbreviations.getOrDefault(id, List.of()),
+                            aliases.getOrDefault(id, List.of()),
+                            r.hindi()));
+        }
         return out;
+    }
+
+    /**
+     * The distinct ids, padded to the next power of two by repeating the last: an {@code in (...)}
+     * list then has one of a few lengths, so each statement text is parsed (and planned) once.
+     */
+    static List<Long> padded(Collection<Long> ids) {
+        List<Long> distinct = ids.stream().distinct().toList();
+        int size = Integer.highestOneBit(Math.max(1, distinct.size() - 1)) << 1;
+        List<Long> out = new ArrayList<>(distinct);
+        while (out.size() < Math.max(size, 1)) {
+            out.add(distinct.get(distinct.size() - 1));
+        }
+        return out;
+    }
+
+    /**
+     * Whose members a question about {@code entity} on {@code day} is about, and whether that member
+     * list is stated complete on that day: the entity itself, or the one it succeeded when the day is
+     * before the succession (the CSTO before its 2002 Charter means the 1992 treaty). One query.
+     */
+    record Asked(long entity, boolean complete) {}
+
+    Asked askedOn(long entity, LocalDate day) {
+        return jdbc.sql("""
+                        select x.asked, (select count(*) from fact_completeness c where c.entity_id = x.asked
+                            and c.predicate = 'member-of' and (c.from_earliest is null or c.from_earliest <= :day)
+                            and (c.to_latest is null or c.to_latest > :day))
+                        from (select coalesce((select p.object_id from fact p where p.subject_id = :id
+                            and p.predicate = 'succeeds' and p.object_id is not null and p.fact_rank <> 'deprecated'
+                            and p.from_earliest > :day order by p.from_earliest fetch first 1 rows only), :id) as asked) x""")
+                .param("id", entity)
+                .param("day", day)
+                .query((rs, n) -> new Asked(rs.getLong(1), rs.getLong(2) > 0))
+                .single();
     }
 
     List<Entity> byKind(String kind) {
@@ -418,11 +464,11 @@ class FactsRepository {
                 entityIds.add(r.object());
             }
         });
-        Map<Long, Entity> entities = entities(entityIds.stream().distinct().toList());
+        Map<Long, Entity> entities = entities(entityIds);
         Map<Long, List<FactFile.Source>> sources = new HashMap<>();
         jdbc.sql("select fact_id, url, title, retrieved, article_id from fact_source where fact_id in (:ids)"
                         + " order by fact_id, position")
-                .param("ids", rows.stream().map(Row::id).toList())
+                .param("ids", padded(rows.stream().map(Row::id).toList()))
                 .query(rs -> {
                     sources.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new FactFile.Source(
@@ -469,17 +515,6 @@ class FactsRepository {
         return jdbc.sql("select max(current_to) from fact_dataset")
                 .query((rs, n) -> rs.getObject(1, LocalDate.class))
                 .optional();
-    }
-
-    boolean complete(long entity, LocalDate day) {
-        return jdbc.sql(
-                                "select count(*) from fact_completeness where entity_id = :id and predicate = 'member-of'"
-                                        + " and (from_earliest is null or from_earliest <= :day) and (to_latest is null or to_latest > :day)")
-                        .param("id", entity)
-                        .param("day", day)
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 
     void completeness(long entity, Period from, Period to, String note) {

@@ -83,6 +83,30 @@ class FactsTests {
     }
 
     @Test
+    void theShippedDataSetKnowsTheTrapsPrepSitesFallInto() {
+        // India is in the MTCR, the Wassenaar Arrangement and the Australia Group, but not the NSG
+        assertThat(facts.groupings("India", LocalDate.of(2026, 11, 1)).groupings())
+                .filteredOn(FactsService.Standing::counts)
+                .extracting(s -> s.entity().slug())
+                .contains("mtcr", "wassenaar-arrangement", "australia-group")
+                .doesNotContain("nsg");
+        assertThat(members("nsg", "2026-11-01")).hasSize(48);
+        assertThat(facts.members("nsg", LocalDate.of(2026, 11, 1)).complete()).isTrue();
+        // a treaty signed is not yet in force: NATO's twelve founders were members from 24 August 1949
+        assertThat(members("nato", "1949-06-01")).isEmpty();
+        assertThat(members("nato", "1949-09-01")).hasSize(12);
+        // a suspended member is not counted as a member while suspended, and is again after
+        assertThat(members("african-union", "2024-01-01")).doesNotContain("gabon", "niger");
+        assertThat(members("african-union", "2025-06-01")).contains("gabon").doesNotContain("niger");
+        assertThat(members("commonwealth", "2026-11-01")).hasSize(56);
+        // the Security Council's elected members of 2015, complete from then on
+        assertThat(members("unsc", "2015-06-01"))
+                .hasSize(15)
+                .contains("chad", "chile", "jordan", "lithuania", "nigeria", "china");
+        assertThat(facts.members("unsc", LocalDate.of(2015, 6, 1)).complete()).isTrue();
+    }
+
+    @Test
     void theApiAnswersAsTheContractSays() {
         TestHttp http = new TestHttp(port);
         HttpResponse<String> response = http.get("/api/facts/entities/csto/members?asOf=2024-02-26");
