@@ -71,7 +71,6 @@ public class FactEdits {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
     public Editable editable(long id) {
         StoredFact fact = repository.fact(id).orElseThrow(() -> new NotFoundException("There is no fact " + id + "."));
         return new Editable(fact, repository.latestChange(id).orElse(null));
@@ -148,7 +147,6 @@ public class FactEdits {
     }
 
     /** The latest changes to the facts listed on {@code entity}'s page, newest first. */
-    @Transactional(readOnly = true)
     public List<Change> history(Entity entity) {
         Map<String, String> names = new HashMap<>();
         List<Change> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +22,11 @@ class FactsRepository {
             + " f.from_text, f.to_text, f.fact_rank, f.contested, f.note";
 
     private final JdbcClient jdbc;
+    private final EntityDirectory directory;
 
-    FactsRepository(JdbcClient jdbc) {
+    FactsRepository(JdbcClient jdbc, EntityDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     List<String> slugs() {
@@ -97,20 +100,9 @@ class FactsRepository {
                 .optional();
     }
 
-    /**
-     * The entity a slug, an abbreviation, an alias or its name names, in any case (in that order of
-     * preference), with its names: one query.
-     */
+    /** The entity a slug, an abbreviation, an alias or its name names, in any case (in that order of preference). */
     Optional<Entity> find(String name) {
-        String key = name.strip().toLowerCase(Locale.ROOT);
-        Map<Long, Entity> found = entities(
-                "e.id = (select id from (select id, 0 as priority from fact_entity where slug = :key"
-                        + " union all select entity_id, case kind when 'abbreviation' then 1 when 'alias' then 2 else 3 end"
-                        + " from fact_entity_name where name_key = :key) candidates"
-                        + " order by priority, id fetch first 1 rows only)",
-                "key",
-                key);
-        return found.values().stream().findFirst();
+        return directory.find(name);
     }
 
     Entity entity(long id) {
@@ -118,51 +110,7 @@ class FactsRepository {
     }
 
     Map<Long, Entity> entities(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return new HashMap<>();
-        }
-        return entities("e.id in (:ids)", "ids", padded(ids));
-    }
-
-    /** Entities chosen by {@code where} (over {@code fact_entity e}), with their abbreviations and aliases. */
-    private Map<Long, Entity> entities(String where, String parameter, Object value) {
-        record Row(long id, String slug, String name, String kind, String hindi, String other, String otherKind) {}
-        List<Row> rows = jdbc.sql("select e.id, e.slug, e.name, e.kind, e.hindi, n.name, n.kind from fact_entity e"
-                        + " left join fact_entity_name n on n.entity_id = e.id and n.kind <> 'name'"
-                        + " where " + where + " order by e.id, n.name")
-                .param(parameter, value)
-                .query((rs, n) -> new Row(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7)))
-                .list();
-        Map<Long, Entity> out = new java.util.LinkedHashMap<>();
-        Map<Long, List<String>> abbreviations = new HashMap<>();
-        Map<Long, List<String>> aliases = new HashMap<>();
-        for (Row r : rows) {
-            if (r.other() != null) {
-                (r.otherKind().equals("abbreviation") ? abbreviations : aliases)
-                        .computeIfAbsent(r.id(), k -> new ArrayList<>())
-                        .add(r.other());
-            }
-        }
-        for (Row r : rows) {
-            out.computeIfAbsent(
-                    r.id(),
-                    id -> new Entity(
-                            id,
-                            r.slug(),
-                            r.name(),
-                            r.kind(),
-                            abbreviations.getOrDefault(id, List.of()),
-                            aliases.getOrDefault(id, List.of()),
-                            r.hindi()));
-        }
-        return out;
+        return directory.get(ids);
     }
 
     /**
@@ -201,12 +149,9 @@ class FactsRepository {
     }
 
     List<Entity> byKind(String kind) {
-        List<Long> ids = jdbc.sql("select id from fact_entity where kind = :kind order by name")
-                .param("kind", kind)
-                .query(Long.class)
-                .list();
-        Map<Long, Entity> all = entities(ids);
-        return ids.stream().map(all::get).toList();
+        return directory.all(java.util.Comparator.comparing(Entity::name)).stream()
+                .filter(e -> e.kind().equals(kind))
+                .toList();
     }
 
     /** The stored fact with this natural key (what a reload of a data file matches). */
@@ -406,11 +351,7 @@ class FactsRepository {
 
     /** Every entity, by slug. */
     List<Entity> allEntities() {
-        List<Long> ids = jdbc.sql("select id from fact_entity order by slug")
-                .query(Long.class)
-                .list();
-        Map<Long, Entity> all = entities(ids);
-        return ids.stream().map(all::get).toList();
+        return directory.all(java.util.Comparator.comparing(Entity::slug));
     }
 
     /** Facts whose subject is {@code subject}, likewise. */
@@ -432,50 +373,62 @@ class FactsRepository {
                 String rank,
                 boolean contested,
                 String note) {}
-        List<Row> rows = jdbc.sql("select " + FACT_COLUMNS + " from fact f where " + which
+        // one statement: each fact with its sources (a row per source), in order
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        Map<Long, List<FactFile.Source>> sources = new HashMap<>();
+        jdbc.sql("select " + FACT_COLUMNS + ", s.url, s.title, s.retrieved, s.article_id from fact f"
+                        + " left join fact_source s on s.fact_id = f.id where " + which
                         + " and f.predicate in (:predicates)"
                         + " and (f.from_earliest is null or f.from_earliest < :to)"
                         + " and (f.to_latest is null or f.to_latest > :from)"
-                        + " order by f.from_earliest, f.id")
+                        + " order by f.from_earliest, f.id, s.position")
                 .param("entity", entity)
                 .param("predicates", predicates)
                 .param("from", from)
                 .param("to", to)
-                .query((rs, n) -> new Row(
-                        rs.getLong("id"),
-                        rs.getLong("subject_id"),
-                        rs.getString("predicate"),
-                        (Long) rs.getObject("object_id", Long.class),
-                        rs.getString("fact_value"),
-                        rs.getString("status"),
-                        rs.getString("from_text"),
-                        rs.getString("to_text"),
-                        rs.getString("fact_rank"),
-                        rs.getBoolean("contested"),
-                        rs.getString("note")))
-                .list();
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    rows.computeIfAbsent(id, k -> {
+                        try {
+                            return new Row(
+                                    id,
+                                    rs.getLong("subject_id"),
+                                    rs.getString("predicate"),
+                                    (Long) rs.getObject("object_id", Long.class),
+                                    rs.getString("fact_value"),
+                                    rs.getString("status"),
+                                    rs.getString("from_text"),
+                                    rs.getString("to_text"),
+                                    rs.getString("fact_rank"),
+                                    rs.getBoolean("contested"),
+                                    rs.getString("note"));
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    String url = rs.getString("url");
+                    Long article = rs.getObject("article_id", Long.class);
+                    if (url != null || article != null) {
+                        sources.computeIfAbsent(id, k -> new ArrayList<>())
+                                .add(new FactFile.Source(
+                                        url,
+                                        rs.getString("title"),
+                                        rs.getObject("retrieved", LocalDate.class),
+                                        article));
+                    }
+                });
         if (rows.isEmpty()) {
             return List.of();
         }
         List<Long> entityIds = new ArrayList<>();
-        rows.forEach(r -> {
+        rows.values().forEach(r -> {
             entityIds.add(r.subject());
             if (r.object() != null) {
                 entityIds.add(r.object());
             }
         });
         Map<Long, Entity> entities = entities(entityIds);
-        Map<Long, List<FactFile.Source>> sources = new HashMap<>();
-        jdbc.sql("select fact_id, url, title, retrieved, article_id from fact_source where fact_id in (:ids)"
-                        + " order by fact_id, position")
-                .param("ids", padded(rows.stream().map(Row::id).toList()))
-                .query(rs -> {
-                    sources.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new FactFile.Source(
-                                    rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), (Long)
-                                            rs.getObject(5, Long.class)));
-                });
-        return rows.stream()
+        return rows.values().stream()
                 .map(r -> new StoredFact(
                         r.id(),
                         entities.get(r.subject()),

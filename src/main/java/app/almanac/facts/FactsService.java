@@ -66,8 +66,14 @@ public class FactsService {
     private final FactsRepository repository;
     private final ChangeLog changeLog;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    FactsService(FactsRepository repository, ChangeLog changeLog, Clock clock) {
+    FactsService(
+            FactsRepository repository,
+            ChangeLog changeLog,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.changeLog = changeLog;
         this.clock = clock;
@@ -102,10 +108,13 @@ public class FactsService {
         int entities = 0;
         for (FactFile.Parsed file : files) {
             for (FactFile.Entity e : file.entities()) {
-                ids.put(e.slug(), repository.upsert(e, now));
+                long id = repository.upsert(e, now);
+                ids.put(e.slug(), id);
+                changeLog.append(EntityDirectory.CHANGE_LOG_ENTITY, id, ChangeLog.Action.UPDATED);
                 entities++;
             }
         }
+        events.publishEvent(new EntityDirectory.Changed());
         int created = 0, updated = 0, unchanged = 0;
         LocalDate currentTo = null;
         for (FactFile.Parsed file : files) {

@@ -146,6 +146,35 @@ class FactEditsTests {
         return page.select("#changes tbody tr");
     }
 
+    @Autowired
+    app.almanac.shared.ChangeLog changeLog;
+
+    @Autowired
+    app.almanac.shared.ChangeLogFollower follower;
+
+    @Autowired
+    EntityDirectory directory;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void anEntityAnotherNodeAddedIsFoundOnceTheChangeLogSaysSo() {
+        assertThat(facts.entity("river-union").name()).isEqualTo("River Union"); // this node now holds the entities
+        // another node renames it: a row written behind this node's back, and the change log entry it appends
+        jdbc.sql("update fact_entity set name = 'Great River Union' where slug = 'river-union'")
+                .update();
+        assertThat(facts.entity("river-union").name())
+                .as("not seen before the change log says so")
+                .isEqualTo("River Union");
+        long id = facts.entity("RU").id();
+        new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(t -> changeLog.append(
+                        EntityDirectory.CHANGE_LOG_ENTITY, id, app.almanac.shared.ChangeLog.Action.UPDATED));
+        follower.follow(directory);
+        assertThat(facts.entity("RU").name()).isEqualTo("Great River Union");
+    }
+
     @Test
     void theEditorsPagesAreValidHtml() {
         for (String path : List.of(
