@@ -114,20 +114,6 @@ class FactsRepository {
     }
 
     /**
-     * The distinct ids, padded to the next power of two by repeating the last: an {@code in (...)}
-     * list then has one of a few lengths, so each statement text is parsed (and planned) once.
-     */
-    static List<Long> padded(Collection<Long> ids) {
-        List<Long> distinct = ids.stream().distinct().toList();
-        int size = Integer.highestOneBit(Math.max(1, distinct.size() - 1)) << 1;
-        List<Long> out = new ArrayList<>(distinct);
-        while (out.size() < Math.max(size, 1)) {
-            out.add(distinct.get(distinct.size() - 1));
-        }
-        return out;
-    }
-
-    /**
      * Whose members a question about {@code entity} on {@code day} is about, and whether that member
      * list is stated complete on that day: the entity itself, or the one it succeeded when the day is
      * before the succession (the CSTO before its 2002 Charter means the 1992 treaty). One query.
