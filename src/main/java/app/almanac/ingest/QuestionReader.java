@@ -29,17 +29,43 @@ final class QuestionReader {
     private static final Pattern LETTER_OPTION =
             Pattern.compile("^(?:\\(([A-Ha-h])\\)|([A-Ha-h])\\s*\\)|([A-Ha-h])\\.)\\s*(.+)$");
     private static final Pattern ANSWER = Pattern.compile(
-            "^(?:correct\\s+)?(?:answer|ans|option)s?\\.?\\s*(?:is)?\\s*[:\\-–]?\\s*(?:option\\s*)?"
-                    + "\\(?([A-Ha-h1-8])\\)?((?:\\s*(?:,|and|&)\\s*\\(?[A-Ha-h1-8]\\)?)*)\\s*\\.?$",
+            "^(?:correct\\s+)?(?:answer|ans|option|solution)s?\\.?\\s*(?:is)?\\s*[:\\-–]?\\s*(?:option\\s*)?"
+                    + "\\(?([A-Ha-h1-8])\\)?((?:\\s*(?:,|and|&)\\s*\\(?[A-Ha-h1-8]\\)?)*)\\s*"
+                    + "(?:\\.|is\\s+(?:the\\s+)?correct(?:\\s+answer)?\\.?)?$",
             Pattern.CASE_INSENSITIVE);
+    /** "Answer: (a) African Union": the letter in brackets, then the option's text. */
+    private static final Pattern ANSWER_WITH_TEXT = Pattern.compile(
+            "^(?:correct\\s+)?(?:answer|ans)\\.?\\s*[:\\-–]?\\s*(?:option\\s*)?(?:\\(([A-Ha-h])\\)|([A-Ha-h])\\))\\s+(.+)$",
+            Pattern.CASE_INSENSITIVE);
+    /** The answer said inside an explanation: "Therefore, option (b) is the correct answer", "Hence the answer is C". */
+    private static final Pattern ANSWER_IN_EXPLANATION =
+            Pattern.compile("(?i)(?:\\boption\\s*\\(?([a-d])\\)?\\s+is\\s+(?:the\\s+)?correct\\b"
+                    + "|\\b(?:correct\\s+)?answer\\s+is\\s+(?:option\\s*)?\\(?([a-dA-D])\\)?(?![A-Za-z]))");
+    /** "+ 2.0 - 0.66" after a test report's "Question 3.": the marks, not the stem. */
+    private static final Pattern MARKS = Pattern.compile("^\\+\\s*\\d+(?:\\.\\d+)?\\s*[-–]\\s*\\d+(?:\\.\\d+)?$");
+    /** A test report's block of numbers between the options and the explanation. */
+    private static final Pattern ANALYTICS = Pattern.compile("(?i)^question\\s+analytics\\s*:?$");
+    /** A line of rule characters (=====, -----). */
+    private static final Pattern RULE = Pattern.compile("^[=\\-_*~.·•]{3,}$");
+
     private static final Pattern EXPLANATION =
             Pattern.compile("^(?:explanation|solution|explanations)\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANSWER_KEY = Pattern.compile(
-            "^(?:answer\\s*key|answers|answer\\s*sheet|key\\s*to\\s*answers)\\s*:?$", Pattern.CASE_INSENSITIVE);
+            "^(?:answer\\s*key|answers|answer\\s*sheet|key\\s*to\\s*answers)\\b[^.?]{0,60}$", Pattern.CASE_INSENSITIVE);
+    /** After a key, an explanation block for one question: "Q1. …", "Q.3) …". */
+    private static final Pattern KEYED_EXPLANATION =
+            Pattern.compile("^Q\\s*\\.?\\s*(\\d{1,3})\\s*[.:)]\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern KEY_ENTRY =
             Pattern.compile("(\\d{1,3})\\s*[.)\\-:–]?\\s*\\(?([A-Da-d])\\)?(?![A-Za-z])");
-    private static final Pattern STATEMENTS_LEAD =
-            Pattern.compile("(?i)\\b(following statements|statements given below|statement-?\\s*I\\b)");
+    private static final Pattern STATEMENTS_LEAD = Pattern.compile(
+            "(?i)\\b(following statements|statements given below|statement-?\\s*I\\b|(?:consider|of|among)\\s+the\\s+following\\b[^?]*[:?]\\s*$)");
+    /** "*** END OF TEST ***" and the like. */
+    private static final Pattern END_OF_TEST =
+            Pattern.compile("(?i)^\\W*end\\s+of\\s+(?:the\\s+)?(?:test|quiz|paper|questions)\\W*$");
+
+    private static final Pattern EXPLANATIONS_HEADING =
+            Pattern.compile("(?i)^(?:detailed\\s+)?explanations?\\b[^.:]{0,40}$");
     private static final Pattern PAIRS_LEAD =
             Pattern.compile("(?i)\\b(following pairs|match the following|match list)\\b");
     private static final Pattern ROMAN_STATEMENT =
@@ -65,6 +91,7 @@ final class QuestionReader {
         List<String> answer;
         Line answerLine;
         List<String> explanation;
+        boolean analytics;
 
         Draft(Line start, int number, String stemText) {
             this.start = start;
@@ -85,7 +112,8 @@ final class QuestionReader {
     /** "Consider the following statements/pairs": a cheap look before the patterns. */
     private static boolean leadsToList(CharSequence text) {
         String lower = text.toString().toLowerCase(Locale.ROOT);
-        return lower.contains("statement") && STATEMENTS_LEAD.matcher(text).find()
+        return (lower.contains("statement") || lower.contains("following"))
+                        && STATEMENTS_LEAD.matcher(text).find()
                 || mentionsPairs(lower) && PAIRS_LEAD.matcher(text).find();
     }
 
@@ -103,24 +131,46 @@ final class QuestionReader {
         boolean inKey = false;
         Map<Integer, List<String>> key = new HashMap<>();
         Map<Integer, Line> keyLines = new HashMap<>();
+        Map<Integer, List<String>> keyedExplanations = new HashMap<>();
+        List<String> keyedExplanation = null;
         for (Line line : lines) {
             String t = line.plain();
-            if (line.boilerplate()) {
+            if (line.boilerplate()
+                    || RULE.matcher(t).matches()
+                    || END_OF_TEST.matcher(t).matches()) {
                 continue;
             }
-            if (ANSWER_KEY.matcher(t).matches()) {
+            if (ANSWER_KEY.matcher(t).matches() && !t.contains(":")) {
                 inKey = true;
                 continue;
             }
+            if (inKey
+                    && keyedExplanation == null
+                    && EXPLANATIONS_HEADING.matcher(t).matches()) {
+                continue;
+            }
             if (inKey) {
+                Matcher explained = KEYED_EXPLANATION.matcher(t);
+                if (explained.matches() && (explained.group(2).isBlank() || Line.words(explained.group(2)) >= 3)) {
+                    keyedExplanation = new ArrayList<>();
+                    if (!explained.group(2).isBlank()) {
+                        keyedExplanation.add(explained.group(2).strip());
+                    }
+                    keyedExplanations.put(Integer.parseInt(explained.group(1)), keyedExplanation);
+                    continue;
+                }
                 Matcher m = KEY_ENTRY.matcher(t);
                 boolean any = false;
-                while (m.find()) {
+                while (keyedExplanation == null && m.find()) {
                     key.put(Integer.parseInt(m.group(1)), List.of(m.group(2).toUpperCase(Locale.ROOT)));
                     keyLines.put(Integer.parseInt(m.group(1)), line);
                     any = true;
                 }
                 if (!any) {
+                    if (keyedExplanation != null) {
+                        keyedExplanation.add(t);
+                        continue;
+                    }
                     throw new Refusal(line.number(), "expected answer-key entries such as '1. (c)' or '1-c, 2-b'");
                 }
                 continue;
@@ -133,16 +183,36 @@ final class QuestionReader {
                 d.answer = key.get(d.number);
                 d.answerLine = keyLines.get(d.number);
             }
+            if (d.explanation == null && keyedExplanations.containsKey(d.number)) {
+                d.explanation = keyedExplanations.get(d.number);
+            }
             questions.add(finish(d));
         }
         return questions;
+    }
+
+    /** Whether a line starts question 1 ("1.", "Q1.", "Q.1)", "Question 1."): where a bank begins. */
+    static boolean firstQuestion(String t) {
+        Matcher m = PREFIXED_START.matcher(t);
+        if (m.matches()) {
+            String digits = m.group(1) != null ? m.group(1) : m.group(2);
+            return "1".equals(digits);
+        }
+        m = NUMBERED.matcher(t);
+        return m.matches() && m.group(1).equals("1") && Line.words(m.group(2)) >= 4;
+    }
+
+    /** Whether a line looks like a lettered option: "(a) …", "a) …", "A. …". */
+    static boolean looksLikeOption(String t) {
+        return LETTER_OPTION.matcher(t).matches();
     }
 
     private void read(Line line, String t) {
         Matcher m;
         if ((m = PREFIXED_START.matcher(t)).matches() && !startsLikeOption(t)) {
             String digits = m.group(1) != null ? m.group(1) : m.group(2);
-            begin(line, digits == null ? drafts.size() + 1 : Integer.parseInt(digits), m.group(3));
+            String stem = MARKS.matcher(m.group(3).strip()).matches() ? "" : m.group(3);
+            begin(line, digits == null ? drafts.size() + 1 : Integer.parseInt(digits), stem);
             return;
         }
         Matcher numbered = NUMBERED.matcher(t);
@@ -162,6 +232,21 @@ final class QuestionReader {
             d.explanation.add(t);
             return;
         }
+        if (ANALYTICS.matcher(t).matches()) {
+            d.analytics = true;
+            return;
+        }
+        if (d.analytics && !EXPLANATION.matcher(t).matches()) {
+            return; // "Time taken: 00:01:12", "Correct: 41%", "5120 USERS": numbers about the question, not of it
+        }
+        if ((m = ANSWER_WITH_TEXT.matcher(t)).matches() && d.answer == null && !d.options.isEmpty()) {
+            String label = (m.group(1) != null ? m.group(1) : m.group(2)).toUpperCase(Locale.ROOT);
+            if (d.options.stream().anyMatch(o -> o.label().equals(label))) {
+                d.answer = new ArrayList<>(List.of(label));
+                d.answerLine = line;
+                return;
+            }
+        }
         if ((m = ANSWER.matcher(t)).matches() && d.answer == null) {
             d.answer = new ArrayList<>();
             d.answer.add(answerLabel(d, m.group(1), line));
@@ -180,10 +265,9 @@ final class QuestionReader {
             return;
         }
         if (d.answer != null) {
-            throw new Refusal(
-                    line.number(),
-                    "expected 'Explanation:' or the next question after the answer of "
-                            + "the question that starts on line " + d.start.number());
+            // the explanation on the bare line after the answer
+            d.explanation = new ArrayList<>(List.of(t));
+            return;
         }
         if (d.options.isEmpty() && d.listOpen && !d.listClosed && readListLine(d, t)) {
             return;
@@ -204,6 +288,11 @@ final class QuestionReader {
             }
         }
         if (d.options.isEmpty()) {
+            if (d.stem.isEmpty()) {
+                d.stem.append(t);
+                d.listOpen = leadsToList(t);
+                return;
+            }
             if (d.listOpen && (!d.statements.isEmpty() || !d.pairRows.isEmpty())) {
                 d.listClosed = true;
                 d.stem.append("\n\n").append(t);
@@ -288,12 +377,42 @@ final class QuestionReader {
     }
 
     private static Question finish(Draft d) {
+        if (d.options.isEmpty()
+                && d.statements.size() >= 2
+                && d.statements.size() <= 5
+                && !d.listClosed
+                && d.statements.stream().allMatch(st -> st.label().matches("\\d"))) {
+            // "Which of the following …?" then 1.–4.: those were the options, numbered
+            for (Question.Statement st : d.statements) {
+                d.options.add(new Question.Option(
+                        String.valueOf((char) ('A' + Integer.parseInt(st.label()) - 1)), st.text()));
+            }
+            d.statements.clear();
+            d.numericOptions = true;
+            if (d.answer != null) {
+                d.answer = d.answer.stream()
+                        .map(a -> a.matches("\\d") ? String.valueOf((char) ('A' + Integer.parseInt(a) - 1)) : a)
+                        .toList();
+            }
+        }
         if (d.options.size() == 1) {
             throw new Refusal(d.start.number(), "the question has only one option; expected two or more ((a), (b), …)");
         }
         List<String> labels = d.options.stream().map(Question.Option::label).toList();
         if (new LinkedHashSet<>(labels).size() != labels.size()) {
             throw new Refusal(d.start.number(), "the question has two options with the same label: " + labels);
+        }
+        if (d.answer == null && d.explanation != null) {
+            // a test report gives the answer only inside the explanation; the last such sentence is the verdict
+            Matcher said = ANSWER_IN_EXPLANATION.matcher(String.join("\n", d.explanation));
+            String letter = null;
+            while (said.find()) {
+                letter = said.group(1) != null ? said.group(1) : said.group(2);
+            }
+            if (letter != null) {
+                d.answer = List.of(letter.toUpperCase(Locale.ROOT));
+                d.answerLine = d.start;
+            }
         }
         Set<String> correct = new TreeSet<>(d.answer == null ? List.of() : d.answer);
         for (String letter : correct) {

@@ -44,6 +44,8 @@ final class TextArticleParser {
             "^(?:date|dated|published(?:\\s+on)?|updated(?:\\s+on)?|posted(?:\\s+on)?)\\s*[:\\-–]?\\s*(.+)$",
             Pattern.CASE_INSENSITIVE);
 
+    private static final int BANK_HEADER_LINES = 16;
+
     /** Parses one file's text; {@code file} only names where problems are. */
     public ParseResult parse(String file, String text) {
         List<Line> lines = Line.split(TextDecoder.normalise(text));
@@ -59,6 +61,10 @@ final class TextArticleParser {
     }
 
     private ParseResult read(String file, List<Line> lines) {
+        int bankStart = bankStart(lines);
+        if (bankStart >= 0) {
+            return ParseResult.ofBank(file, bank(file, lines, bankStart));
+        }
         List<Integer> starts = articleStarts(lines);
         if (starts.isEmpty()) {
             int dateIndex = firstDateLine(lines);
@@ -69,7 +75,7 @@ final class TextArticleParser {
                         lines.get(0).number(),
                         "no title: the file starts with a date; expected the title on the line before it");
             } else if (looksLikeQuestions(lines)) {
-                return ParseResult.ofBank(file, bank(file, lines));
+                return ParseResult.ofBank(file, bank(file, lines, 0));
             } else {
                 throw new Refusal(
                         lines.get(0).number(),
@@ -287,12 +293,45 @@ final class TextArticleParser {
                 questions);
     }
 
-    private static QuestionBankContent bank(String file, List<Line> lines) {
-        int first = 0;
+    /**
+     * Where a question bank's first question is, or -1 when the text is not a bank: question 1 within
+     * the first {@value #BANK_HEADER_LINES} lines, with options soon after it, and no article opener
+     * (such as "Context:") before it. What comes before is the bank's header (a test's name, subject,
+     * timing and marking, a posting date): its first line names the bank.
+     */
+    private static int bankStart(List<Line> lines) {
+        for (int i = 0; i < Math.min(lines.size(), BANK_HEADER_LINES); i++) {
+            Line line = lines.get(i);
+            Matcher context = Cues.context(line);
+            if (context != null && context.matches()) {
+                return -1;
+            }
+            if (QuestionReader.firstQuestion(line.plain())) {
+                int options = 0;
+                for (int j = i + 1; j < Math.min(lines.size(), i + 16); j++) {
+                    if (QuestionReader.looksLikeOption(lines.get(j).plain())) {
+                        options++;
+                    }
+                }
+                return options >= 2 ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static QuestionBankContent bank(String file, List<Line> lines, int start) {
         // a bank without a title line is named after its file, path and all, so that banks in
         // different folders never share a name
         String title = file.replaceFirst("\\.[^./\\\\]+$", "");
-        if (!lines.isEmpty() && !looksLikeQuestionStart(lines.get(0).plain())) {
+        int first = start;
+        if (start > 0) {
+            title = lines.stream()
+                    .limit(start)
+                    .filter(l -> !l.boilerplate())
+                    .map(Line::plain)
+                    .findFirst()
+                    .orElse(title);
+        } else if (!lines.isEmpty() && !looksLikeQuestionStart(lines.get(0).plain())) {
             title = lines.get(0).plain();
             first = 1;
         }

@@ -1,0 +1,199 @@
+package app.almanac.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.almanac.article.ArticleContent;
+import app.almanac.article.Block;
+import app.almanac.article.Question;
+import app.almanac.article.Section;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pages in seven publishers' layouts and question banks in three forms, written blind (by helpers who
+ * had not seen the parser) with the result a correct importer gives: how many articles and questions
+ * come out exactly right (title, date, category, syllabus, context, headings, table rows; every
+ * question's stem, options, answer and explanation). The counts may only go up: the floor below is
+ * what the importer achieves now, and the report ({@code target/layout-fixtures.txt}) says what
+ * each miss is.
+ */
+class LayoutFixtureTests {
+
+    private static final Path LAYOUTS = Path.of("src/test/resources/fixtures/layouts");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Exactly right now, of 26 articles and 112 questions (raise these as the importer improves). */
+    private static final int ARTICLES_RIGHT = 0;
+
+    private static final int QUESTIONS_RIGHT = 92;
+
+    record Tally(int articles, int articlesRight, int questions, int questionsRight, List<String> misses) {}
+
+    @Test
+    void theBlindFixturesImportRightAtLeastAsOftenAsBefore() throws IOException {
+        Tally tally = tally();
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(
+                Path.of("target", "layout-fixtures.txt"),
+                "articles exactly right: " + tally.articlesRight() + " of " + tally.articles()
+                        + "\nquestions exactly right: " + tally.questionsRight() + " of " + tally.questions()
+                        + "\n\n" + String.join("\n", tally.misses()) + "\n");
+        assertThat(tally.articlesRight()).as("articles exactly right").isGreaterThanOrEqualTo(ARTICLES_RIGHT);
+        assertThat(tally.questionsRight()).as("questions exactly right").isGreaterThanOrEqualTo(QUESTIONS_RIGHT);
+    }
+
+    static Tally tally() throws IOException {
+        int articles = 0, articlesRight = 0, questions = 0, questionsRight = 0;
+        List<String> misses = new ArrayList<>();
+        for (Path page : files()) {
+            JsonNode expected = JSON.readTree(
+                    page.resolveSibling(page.getFileName().toString().replace(".txt", ".expected.json"))
+                            .toFile());
+            ParseResult result = ArticleFiles.read(page);
+            String name = page.getFileName().toString();
+            if (expected.has("articles")) {
+                JsonNode want = expected.get("articles");
+                articles += want.size();
+                for (JsonNode a : want) {
+                    questions += a.path("questions").size();
+                }
+                if (!result.ok()) {
+                    misses.add(name + ": refused: " + result.errors());
+                    continue;
+                }
+                if (result.articles().size() != want.size()) {
+                    misses.add(name + ": " + result.articles().size() + " articles, expected " + want.size());
+                }
+                for (int i = 0; i < Math.min(want.size(), result.articles().size()); i++) {
+                    List<String> wrong = new ArrayList<>();
+                    int right = questionsRight(
+                            result.articles().get(i).questions(), want.get(i).path("questions"), wrong);
+                    questionsRight += right;
+                    article(result.articles().get(i), want.get(i), wrong);
+                    if (wrong.isEmpty()) {
+                        articlesRight++;
+                    } else {
+                        misses.add(name + " #" + (i + 1) + ": " + String.join("; ", wrong));
+                    }
+                }
+            } else {
+                JsonNode want = expected.get("questions");
+                questions += want.size();
+                if (!result.ok() || result.banks().size() != 1) {
+                    misses.add(name + ": refused or not a bank: " + result.errors());
+                    continue;
+                }
+                List<String> wrong = new ArrayList<>();
+                questionsRight += questionsRight(result.banks().get(0).questions(), want, wrong);
+                if (!wrong.isEmpty()) {
+                    misses.add(name + ": " + String.join("; ", wrong));
+                }
+            }
+        }
+        return new Tally(articles, articlesRight, questions, questionsRight, misses);
+    }
+
+    private static List<Path> files() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String dir : List.of("pages", "banks")) {
+            try (Stream<Path> files = Files.list(LAYOUTS.resolve(dir))) {
+                files.filter(f -> f.toString().endsWith(".txt")).sorted().forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static void article(ArticleContent a, JsonNode e, List<String> wrong) {
+        same(wrong, "title", e.path("title").asString(), a.title());
+        same(
+                wrong,
+                "date",
+                text(e.get("date")),
+                a.date() == null ? null : a.date().toString());
+        same(wrong, "category", text(e.get("category")), a.category());
+        same(wrong, "syllabus", strings(e.get("syllabus")), a.syllabus());
+        same(wrong, "context", text(e.get("context")), a.context());
+        same(
+                wrong,
+                "headings",
+                strings(e.get("headings")),
+                a.sections().stream()
+                        .map(Section::heading)
+                        .filter(h -> !h.isEmpty())
+                        .toList());
+        List<List<String>> tables = new ArrayList<>();
+        for (Section s : a.sections()) {
+            for (Block b : s.blocks()) {
+                if (b instanceof Block.FactTable t) {
+                    tables.add(t.rows().stream()
+                            .map(r -> String.join(" ", r.get(0)))
+                            .toList());
+                }
+            }
+        }
+        List<List<String>> wantTables = new ArrayList<>();
+        e.path("tables").forEach(t -> wantTables.add(strings(t.get("rowLabels"))));
+        same(wrong, "tables", wantTables, tables);
+    }
+
+    private static int questionsRight(List<Question> got, JsonNode want, List<String> wrong) {
+        int right = 0;
+        if (got.size() != want.size()) {
+            wrong.add(got.size() + " questions, expected " + want.size());
+        }
+        for (int q = 0; q < Math.min(got.size(), want.size()); q++) {
+            Question question = got.get(q);
+            JsonNode e = want.get(q);
+            List<String> mine = new ArrayList<>();
+            same(
+                    mine,
+                    "stem",
+                    e.path("stem").asString(),
+                    question.stem().lines().findFirst().orElse(""));
+            same(
+                    mine,
+                    "options",
+                    strings(e.get("options")),
+                    question.options().stream().map(Question.Option::text).toList());
+            same(mine, "answer", strings(e.get("answer")), question.answer());
+            same(mine, "explanation", text(e.get("explanation")), question.explanation());
+            if (mine.isEmpty()) {
+                right++;
+            } else {
+                wrong.add("Q" + (q + 1) + " " + String.join(", ", mine));
+            }
+        }
+        return right;
+    }
+
+    private static void same(List<String> wrong, String what, Object expected, Object actual) {
+        if (!Objects.equals(expected, actual)) {
+            wrong.add(what + " was " + shorten(actual) + ", expected " + shorten(expected));
+        }
+    }
+
+    private static String shorten(Object o) {
+        String s = String.valueOf(o);
+        return s.length() > 90 ? s.substring(0, 87) + "..." : s;
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asString();
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n != null && !n.isNull()) {
+            n.forEach(v -> out.add(v.asString()));
+        }
+        return out;
+    }
+}
