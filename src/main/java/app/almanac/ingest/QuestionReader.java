@@ -74,6 +74,9 @@ final class QuestionReader {
 
     private final List<Line> lines;
     private final List<Draft> drafts = new ArrayList<>();
+    /** The number of the line read before this one (blank lines leave gaps). */
+    private int lastNumber;
+
     private Draft current;
 
     /** A question as it is being read. */
@@ -92,6 +95,7 @@ final class QuestionReader {
         Line answerLine;
         List<String> explanation;
         boolean analytics;
+        boolean footer;
 
         Draft(Line start, int number, String stemText) {
             this.start = start;
@@ -176,6 +180,7 @@ final class QuestionReader {
                 continue;
             }
             read(line, t);
+            lastNumber = line.number();
         }
         List<Question> questions = new ArrayList<>();
         for (Draft d : drafts) {
@@ -189,6 +194,10 @@ final class QuestionReader {
             questions.add(finish(d));
         }
         return questions;
+    }
+
+    private static boolean footerLike(String t) {
+        return Line.words(t) < 8 && !t.endsWith(".") || t.length() < 60 && t.equals(t.toUpperCase(Locale.ROOT));
     }
 
     /** Whether a line starts question 1 ("1.", "Q1.", "Q.1)", "Question 1."): where a bank begins. */
@@ -229,6 +238,12 @@ final class QuestionReader {
             return;
         }
         if (d.explanation != null) {
+            // two or more blank lines, then a short line that is not a sentence: the page's footer has begun
+            // ("Share this article", "Related Posts", "Tags: …"), and nothing after it belongs to the question
+            if (d.footer || line.number() - lastNumber >= 3 && footerLike(t)) {
+                d.footer = true;
+                return;
+            }
             d.explanation.add(t);
             return;
         }
