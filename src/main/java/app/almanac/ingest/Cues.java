@@ -28,7 +28,8 @@ final class Cues {
             Pattern.CASE_INSENSITIVE);
     static final Pattern PRACTICE_HEADING = Pattern.compile(
             "^(?:(?:upsc\\s+)?(?:prelims|mains)\\s+)?(?:practice|sample|model|previous\\s+year)\\s+(?:questions?|mcqs?)\\s*(?:\\(pyqs?\\))?\\s*:?$"
-                    + "|^(?:prelims|mains)\\s+(?:practice\\s+)?questions?\\s*:?$|^(?:mcqs?|quiz)\\s*:?$",
+                    + "|^(?:prelims|mains)\\s+(?:practice\\s+)?questions?\\s*:?$|^(?:mcqs?|quiz)\\s*:?$"
+                    + "|^(?:pyqs?\\b[^.?]{0,40}|previous\\s+years?'?\\s+questions?\\s*(?:\\(pyqs?\\))?)\\s*:?$",
             Pattern.CASE_INSENSITIVE);
     static final Pattern URL = Pattern.compile("^https?://\\S+$", Pattern.CASE_INSENSITIVE);
 
@@ -195,8 +196,19 @@ final class Cues {
             "source",
             "sources",
             "courtesy");
-    private static final Set<String> PRACTICE_WORDS =
-            Set.of("upsc", "prelims", "mains", "practice", "sample", "model", "previous", "mcq", "mcqs", "quiz");
+    private static final Set<String> PRACTICE_WORDS = Set.of(
+            "upsc",
+            "prelims",
+            "mains",
+            "practice",
+            "sample",
+            "model",
+            "previous",
+            "mcq",
+            "mcqs",
+            "quiz",
+            "pyq",
+            "pyqs");
 
     /** What a line's first word may start: one bit per kind of line, so a line is looked up once. */
     static final int BOILERPLATE_START = 1;
@@ -333,6 +345,15 @@ final class Cues {
             return inner == null ? Metadata.NOTE : inner;
         }
         return null;
+    }
+
+    private static final Pattern NOTE_LEAD = Pattern.compile("(?i)^from\\s+(?:the\\s+)?upsc\\s+perspective\\b.{0,60}$");
+
+    /** "From UPSC perspective, the following things are important :": the lead of a Note4Students block. */
+    static boolean isNoteLead(String t) {
+        return t.length() < 90
+                && (t.startsWith("From") || t.startsWith("from"))
+                && NOTE_LEAD.matcher(t).matches();
     }
 
     /** The exam papers named in a syllabus phrase, normalised: "GS-II", "Prelims", "Mains". */

@@ -108,13 +108,31 @@ final class Line {
                 end = length;
             }
             number++;
-            String t = collapse(normalisedText, start, end);
+            String t = unboxed(collapse(normalisedText, start, end));
             if (!t.isEmpty()) {
                 lines.add(new Line(number, t));
             }
             start = end + 1;
         }
         return lines;
+    }
+
+    /**
+     * A line of a box drawn with characters ("| text |" between "+-----+" rules), as pages draw
+     * previous-year questions: the text inside, and nothing for the rules. A line with more pipes
+     * (a table row) is left as it is.
+     */
+    private static String unboxed(String t) {
+        if (t.length() < 2 || (t.charAt(0) != '|' && t.charAt(0) != '+')) {
+            return t;
+        }
+        if (t.charAt(0) == '+' && t.matches("^\\+[-=+]+\\+$")) {
+            return "";
+        }
+        if (t.charAt(0) == '|' && t.charAt(t.length() - 1) == '|' && t.indexOf('|', 1) == t.length() - 1) {
+            return t.substring(1, t.length() - 1).strip();
+        }
+        return t;
     }
 
     /** The line trimmed, runs of spaces made one, and spaces around a tab dropped. */

@@ -230,11 +230,35 @@ final class QuestionReader {
                 begin(line, Integer.parseInt(numbered.group(1)), numbered.group(2));
                 return;
             }
-            throw new Refusal(line.number(), "expected a question such as 'Q1. …' or '1. …'");
+            if (!drafts.isEmpty()
+                    || LETTER_OPTION.matcher(t).matches()
+                    || ANSWER.matcher(t).matches()) {
+                throw new Refusal(line.number(), "expected a question such as 'Q1. …' or '1. …'");
+            }
+            // a practice block's one question, unnumbered
+            begin(line, 1, t);
+            return;
         }
         Draft d = current;
         if (numbered.matches() && startsNextQuestion(d, Integer.parseInt(numbered.group(1)))) {
             begin(line, Integer.parseInt(numbered.group(1)), numbered.group(2));
+            return;
+        }
+        // two or more blank lines after the options, then a line that is none of a question's parts: the footer
+        if (d.footer
+                || !d.options.isEmpty()
+                        && d.explanation == null
+                        && !d.analytics
+                        && line.number() - lastNumber >= 3
+                        && Line.words(t) <= 16
+                        && !t.endsWith(".")
+                        && !t.endsWith("?")
+                        && !ANALYTICS.matcher(t).matches()
+                        && !ANSWER.matcher(t).matches()
+                        && !ANSWER_WITH_TEXT.matcher(t).matches()
+                        && !EXPLANATION.matcher(t).matches()
+                        && !LETTER_OPTION.matcher(t).matches()) {
+            d.footer = true;
             return;
         }
         if (d.explanation != null) {

@@ -1,7 +1,7 @@
 package app.almanac.ingest;
 
 /** Thrown inside a parser to stop at the first problem; parsers turn it into a {@link Diagnostic}. */
-final class Refusal extends RuntimeException {
+class Refusal extends RuntimeException {
 
     final int line;
 
@@ -12,5 +12,12 @@ final class Refusal extends RuntimeException {
 
     Diagnostic in(String file) {
         return new Diagnostic(file, line, getMessage());
+    }
+
+    /** An article with a title and a date and nothing else: often a tag line taken for a title, so the parser retries. */
+    static final class Empty extends Refusal {
+        Empty(int line, String message) {
+            super(line, message);
+        }
     }
 }

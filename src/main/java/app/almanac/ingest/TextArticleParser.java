@@ -86,23 +86,60 @@ final class TextArticleParser {
         }
         Preamble preamble = preamble(lines.subList(0, starts.get(0)));
         List<ArticleContent> articles = new ArrayList<>();
-        for (int s = 0; s < starts.size(); s++) {
-            int end = s + 1 < starts.size() ? starts.get(s + 1) : lines.size();
-            articles.add(article(lines.subList(starts.get(s), end), preamble));
+        List<Integer> open = new ArrayList<>(starts);
+        for (int s = 0; s < open.size(); s++) {
+            int end = s + 1 < open.size() ? open.get(s + 1) : lines.size();
+            try {
+                articles.add(article(lines.subList(open.get(s), end), preamble));
+            } catch (Refusal.Empty empty) {
+                if (s + 1 >= open.size()) {
+                    throw empty;
+                }
+                // what looked like the next title (a tag or label line) is this article's: read them as one
+                open.remove(s + 1);
+                s--;
+            }
         }
         return ParseResult.of(file, articles);
     }
 
-    /** What comes before the first article: publisher, series, a date for the whole page. */
-    private record Preamble(String publisher, String series, LocalDate date) {}
+    /**
+     * What comes before the first article: publisher, series, a date for the whole page, and a paper
+     * line ("G.S II - Governance") that gives the category and the paper.
+     */
+    private record Preamble(String publisher, String series, LocalDate date, String category, List<String> syllabus) {}
+
+    /** "G.S II - Governance", "GS III – Economy": a paper and a subject on one line before the title. */
+    private static final Pattern PAPER_LINE = Pattern.compile(
+            "^G\\.?\\s*S\\.?\\s*(I{1,3}|IV|[1-4])\\s*[-–—:]\\s*(\\S.{0,60})$", Pattern.CASE_INSENSITIVE);
+
+    /** A short line that is a label, not a sentence: a category or theme tag. */
+    private static boolean tagLine(Line line) {
+        String t = line.plain();
+        return !line.boilerplate()
+                && Line.words(t) <= 6
+                && !t.endsWith(".")
+                && !t.endsWith(":")
+                && line.metadata() == null
+                && Cues.context(line) == null
+                && !startsWithDate(line);
+    }
 
     private static Preamble preamble(List<Line> lines) {
         String publisher = null;
         String series = null;
         LocalDate date = null;
+        String category = null;
+        List<String> syllabus = new ArrayList<>();
         for (Line line : lines) {
             String t = line.plain();
             if (line.boilerplate()) {
+                continue;
+            }
+            Matcher paper = PAPER_LINE.matcher(t);
+            if (paper.matches() && category == null) {
+                category = paper.group(2).strip();
+                syllabus.add("GS-" + roman(paper.group(1)));
                 continue;
             }
             Optional<DateInLine> found = dateIn(line);
@@ -122,7 +159,7 @@ final class TextArticleParser {
                 publisher = t;
             }
         }
-        return new Preamble(publisher, series, date);
+        return new Preamble(publisher, series, date, category, syllabus);
     }
 
     /** A line starts an article when a title is directly followed by a date or an opener line. */
@@ -145,6 +182,10 @@ final class TextArticleParser {
             if (opener || dated && (starts.isEmpty() || i + 2 < lines.size() && isOpener(lines.get(i + 2)))) {
                 // inside a practice block only a dated title (a new topic) can start an article
                 if (inQuestions && !dated && !opener) {
+                    continue;
+                }
+                // a title, its date, then a tag line before the opener: the tag line is the category, not a new title
+                if (!starts.isEmpty() && i - starts.get(starts.size() - 1) <= 2) {
                     continue;
                 }
                 starts.add(i);
@@ -178,6 +219,16 @@ final class TextArticleParser {
                 && Character.isLetterOrDigit(bare.codePointAt(0));
     }
 
+    private static String roman(String paper) {
+        return switch (paper.toUpperCase(java.util.Locale.ROOT)) {
+            case "1" -> "I";
+            case "2" -> "II";
+            case "3" -> "III";
+            case "4" -> "IV";
+            default -> paper.toUpperCase(java.util.Locale.ROOT);
+        };
+    }
+
     private static String stripTopicNumber(String t) {
         char c = t.isEmpty() ? ' ' : t.charAt(0);
         if (!Character.isDigit(c) && c != 't' && c != 'T') {
@@ -187,7 +238,34 @@ final class TextArticleParser {
         return m.matches() ? m.group(1).strip() : t;
     }
 
-    private ArticleContent article(List<Line> lines, Preamble preamble) {
+    /**
+     * Where the page's footer begins, or {@code lines.size()}: after two or more blank lines, a run of
+     * lines to the end that are all boilerplate or short labels, not sentences or bullets ("Reference",
+     * "Related Articles", "Book a free session…", "WhatsApp Telegram"). No practice heading may follow.
+     */
+    private static int footerStart(List<Line> lines) {
+        int start = lines.size();
+        for (int k = lines.size() - 1; k >= 1; k--) {
+            Line line = lines.get(k);
+            boolean footerLike = line.boilerplate()
+                    || (!line.isBullet() || Line.words(line.plain()) <= 6)
+                            && Line.words(line.plain()) <= 16
+                            && !line.plain().endsWith(".")
+                            && !Cues.isPracticeHeading(line)
+                            && line.metadata() == null
+                            && Cues.credit(line) == null;
+            if (!footerLike) {
+                break;
+            }
+            if (line.number() - lines.get(k - 1).number() >= 3) {
+                start = k;
+            }
+        }
+        return start;
+    }
+
+    private ArticleContent article(List<Line> all, Preamble preamble) {
+        List<Line> lines = all.subList(0, Math.max(1, footerStart(all)));
         Line titleLine = lines.get(0);
         String title = stripTopicNumber(titleLine.plain());
         LocalDate date = null;
@@ -213,7 +291,7 @@ final class TextArticleParser {
                 questionLines = new ArrayList<>();
                 continue;
             }
-            if (t.equalsIgnoreCase(title) || line.boilerplate()) {
+            if (t.equalsIgnoreCase(title) || line.boilerplate() || Cues.isNoteLead(t)) {
                 continue;
             }
             if (date == null && i <= 3) {
@@ -226,6 +304,13 @@ final class TextArticleParser {
                             .strip();
                     if (!rest.isEmpty() && category == null) {
                         category = rest;
+                    }
+                    // a short tag line between the date and the first opener is the category ("Biodiversity Hotspots")
+                    if (category == null
+                            && i + 2 < lines.size()
+                            && tagLine(lines.get(i + 1))
+                            && isOpener(lines.get(i + 2))) {
+                        category = lines.get(++i).plain();
                     }
                     continue;
                 }
@@ -267,6 +352,10 @@ final class TextArticleParser {
         if (date == null) {
             date = preamble.date();
         }
+        if (category == null && preamble.category() != null) {
+            category = preamble.category();
+            syllabus.addAll(preamble.syllabus());
+        }
         if (date == null) {
             throw new Refusal(
                     titleLine.number(),
@@ -276,7 +365,7 @@ final class TextArticleParser {
         List<Section> sections = BodyReader.sections(body);
         List<Question> questions = questionLines == null ? List.of() : new QuestionReader(questionLines).read();
         if (sections.isEmpty() && context == null && questions.isEmpty()) {
-            throw new Refusal(
+            throw new Refusal.Empty(
                     titleLine.number(), "the article '" + title + "' has a title and a date but no text after them");
         }
         return new ArticleContent(
