@@ -60,6 +60,9 @@ final class QuestionReader {
             Pattern.compile("(\\d{1,3})\\s*[.)\\-:–]?\\s*\\(?([A-Da-d])\\)?(?![A-Za-z])");
     private static final Pattern STATEMENTS_LEAD = Pattern.compile(
             "(?i)\\b(following statements|statements given below|statement-?\\s*I\\b|(?:consider|of|among)\\s+the\\s+following\\b[^?]*[:?]\\s*$)");
+    /** "UPSC Mains Practice Question", "Mains Question": the descriptive question after the MCQs. */
+    private static final Pattern MAINS_HEADING =
+            Pattern.compile("(?i)^(?:upsc\\s+)?mains\\s+(?:practice\\s+)?questions?\\s*(?:\\(.*\\))?\\s*:?$");
     /** "*** END OF TEST ***" and the like. */
     private static final Pattern END_OF_TEST =
             Pattern.compile("(?i)^\\W*end\\s+of\\s+(?:the\\s+)?(?:test|quiz|paper|questions)\\W*$");
@@ -143,6 +146,9 @@ final class QuestionReader {
                     || RULE.matcher(t).matches()
                     || END_OF_TEST.matcher(t).matches()) {
                 continue;
+            }
+            if (!drafts.isEmpty() && MAINS_HEADING.matcher(t).matches()) {
+                break; // a descriptive Mains question (and what follows it, such as FAQs) is not multiple choice
             }
             if (ANSWER_KEY.matcher(t).matches() && !t.contains(":")) {
                 inKey = true;

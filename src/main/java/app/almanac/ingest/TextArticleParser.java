@@ -107,7 +107,19 @@ final class TextArticleParser {
      * What comes before the first article: publisher, series, a date for the whole page, and a paper
      * line ("G.S II - Governance") that gives the category and the paper.
      */
-    private record Preamble(String publisher, String series, LocalDate date, String category, List<String> syllabus) {}
+    private record Preamble(
+            String publisher,
+            String series,
+            LocalDate date,
+            String category,
+            List<String> syllabus,
+            List<String> lines) {
+
+        /** Whether {@code t} repeats a line of the header (or the start of one): alt text, not content. */
+        boolean repeats(String t) {
+            return t.length() >= 20 && lines.stream().anyMatch(l -> l.equals(t) || l.startsWith(t));
+        }
+    }
 
     /** "G.S II - Governance", "GS III – Economy": a paper and a subject on one line before the title. */
     private static final Pattern PAPER_LINE = Pattern.compile(
@@ -159,7 +171,13 @@ final class TextArticleParser {
                 publisher = t;
             }
         }
-        return new Preamble(publisher, series, date, category, syllabus);
+        return new Preamble(
+                publisher,
+                series,
+                date,
+                category,
+                syllabus,
+                lines.stream().map(Line::plain).toList());
     }
 
     /** A line starts an article when a title is directly followed by a date or an opener line. */
@@ -188,11 +206,29 @@ final class TextArticleParser {
                 if (!starts.isEmpty() && i - starts.get(starts.size() - 1) <= 2) {
                     continue;
                 }
+                // the page's document title again (an image's alt text) right above the opener: the title is above it
+                if (starts.isEmpty() && i > 0 && repeatsEarlier(lines, i) && titleLike(lines.get(i - 1))) {
+                    starts.add(i - 1);
+                    inQuestions = false;
+                    continue;
+                }
                 starts.add(i);
                 inQuestions = false;
             }
         }
         return starts;
+    }
+
+    /** Whether line {@code i} repeats (or begins) a line above it, as a page's alt text repeats its document title. */
+    private static boolean repeatsEarlier(List<Line> lines, int i) {
+        String t = lines.get(i).plain();
+        for (int k = 0; k < i - 1; k++) {
+            String earlier = lines.get(k).plain();
+            if (t.length() >= 20 && (earlier.equals(t) || earlier.startsWith(t))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOpener(Line line) {
@@ -291,7 +327,10 @@ final class TextArticleParser {
                 questionLines = new ArrayList<>();
                 continue;
             }
-            if (t.equalsIgnoreCase(title) || line.boilerplate() || Cues.isNoteLead(t)) {
+            if (t.equalsIgnoreCase(title)
+                    || line.boilerplate()
+                    || Cues.isNoteLead(t)
+                    || i <= 2 && preamble.repeats(t)) {
                 continue;
             }
             if (date == null && i <= 3) {
@@ -494,7 +533,9 @@ final class TextArticleParser {
 
     private static Optional<DateInLine> dateIn(Line line) {
         String t = line.plain();
-        if (t.length() > 200 || Line.words(t) > 14) {
+        // a header line, not a sentence: a page or document title may be long ("Daily Current Affairs (14th March
+        // 2024) | Current Affairs & Hindu Analysis: … - UPSC PDF Download")
+        if (t.length() > 200 || Line.words(t) > 24 || Line.words(t) > 14 && t.endsWith(".")) {
             return Optional.empty();
         }
         Optional<LocalDate> labelled = labelledDate(line);

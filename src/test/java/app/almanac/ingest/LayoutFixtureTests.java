@@ -33,7 +33,7 @@ class LayoutFixtureTests {
     /** Exactly right now, of 26 articles and 112 questions (raise these as the importer improves). */
     private static final int ARTICLES_RIGHT = 7;
 
-    private static final int QUESTIONS_RIGHT = 97;
+    private static final int QUESTIONS_RIGHT = 103;
 
     record Tally(int articles, int articlesRight, int questions, int questionsRight, List<String> misses) {}
 
