@@ -108,13 +108,16 @@ public class FactsService {
         int entities = 0;
         for (FactFile.Parsed file : files) {
             for (FactFile.Entity e : file.entities()) {
-                long id = repository.upsert(e, now);
-                ids.put(e.slug(), id);
-                changeLog.append(EntityDirectory.CHANGE_LOG_ENTITY, id, ChangeLog.Action.UPDATED);
+                ids.put(e.slug(), repository.upsert(e, now));
                 entities++;
             }
         }
-        events.publishEvent(new EntityDirectory.Changed());
+        // one entry tells every node's entity directory to read the entities again
+        if (entities > 0) {
+            changeLog.append(
+                    EntityDirectory.CHANGE_LOG_ENTITY, ids.values().iterator().next(), ChangeLog.Action.UPDATED);
+            events.publishEvent(new EntityDirectory.Changed());
+        }
         int created = 0, updated = 0, unchanged = 0;
         LocalDate currentTo = null;
         for (FactFile.Parsed file : files) {

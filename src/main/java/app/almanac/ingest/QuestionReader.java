@@ -99,6 +99,7 @@ final class QuestionReader {
         List<String> explanation;
         boolean analytics;
         boolean footer;
+        boolean unnumbered;
 
         Draft(Line start, int number, String stemText) {
             this.start = start;
@@ -241,8 +242,9 @@ final class QuestionReader {
                     || ANSWER.matcher(t).matches()) {
                 throw new Refusal(line.number(), "expected a question such as 'Q1. …' or '1. …'");
             }
-            // a practice block's one question, unnumbered
+            // a practice block's one question, unnumbered (it must have options: see finish)
             begin(line, 1, t);
+            current.unnumbered = true;
             return;
         }
         Draft d = current;
@@ -422,6 +424,9 @@ final class QuestionReader {
     }
 
     private static Question finish(Draft d) {
+        if (d.unnumbered && d.options.isEmpty()) {
+            throw new Refusal(d.start.number(), "expected a question such as 'Q1. …' or '1. …'");
+        }
         if (d.options.isEmpty()
                 && d.statements.size() >= 2
                 && d.statements.size() <= 5
