@@ -27,7 +27,7 @@ final class Cues {
                     + "\\s*[:\\-–?]?\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
     static final Pattern PRACTICE_HEADING = Pattern.compile(
-            "^(?:(?:upsc\\s+)?(?:prelims|mains)\\s+)?(?:practice|sample|model|previous\\s+year)\\s+(?:questions?|mcqs?)\\s*(?:\\(pyqs?\\))?\\s*:?$"
+            "^(?:daily\\s+)?(?:(?:upsc\\s+)?(?:prelims|mains)\\s+)?(?:practice|sample|model|previous\\s+year)\\s+(?:questions?|mcqs?)\\s*(?:\\(pyqs?\\))?\\s*:?$"
                     + "|^(?:prelims|mains)\\s+(?:practice\\s+)?questions?\\s*:?$|^(?:mcqs?|quiz)\\s*:?$"
                     + "|^(?:pyqs?\\b[^.?]{0,40}|previous\\s+years?'?\\s+questions?\\s*(?:\\(pyqs?\\))?)\\s*:?$",
             Pattern.CASE_INSENSITIVE);
@@ -62,7 +62,9 @@ final class Cues {
                     "(?:read more|click here|download pdf|download the pdf|subscribe(?: now)?|join our telegram)\\b.{0,60}",
                     "(?:home|menu|search|login|log in|sign in|sign up|register|skip to content|close|advertisement|"
                             + "ad|sponsored|back to top|previous|next|previous post|next post|related posts|leave a comment)\\s*[:»›>]?",
-                    "(?:home|current affairs)\\s*[»›>/].*"),
+                    "(?:home|current affairs)\\s*[»›>/].*",
+                    "comment\\s+(?:the|your)\\s+answers\\b.{0,80}",
+                    "archives?"),
             Pattern.CASE_INSENSITIVE);
 
     private Cues() {}
@@ -101,7 +103,10 @@ final class Cues {
             "next",
             "related",
             "leave",
-            "current");
+            "current",
+            "comment",
+            "archives",
+            "archive");
 
     static boolean isBoilerplate(String t) {
         return isBoilerplate(t, firstWord(t));
@@ -208,7 +213,8 @@ final class Cues {
             "mcqs",
             "quiz",
             "pyq",
-            "pyqs");
+            "pyqs",
+            "daily");
 
     /** What a line's first word may start: one bit per kind of line, so a line is looked up once. */
     static final int BOILERPLATE_START = 1;
@@ -345,6 +351,29 @@ final class Cues {
             return inner == null ? Metadata.NOTE : inner;
         }
         return null;
+    }
+
+    private static final Pattern SYLLABUS_HEADING = Pattern.compile("(?i)^syllabus\\s*:?$");
+    private static final Pattern SYLLABUS_ITEM = Pattern.compile("(?i)^(prelims|mains)\\s*[:\\-–—]\\s*(\\S.{0,80})$");
+
+    /** "Syllabus" alone on a line, over "- Prelims – Art and Culture" and "- Mains – GS 1" bullets. */
+    static boolean isSyllabusHeading(Line line) {
+        return line.plain().length() <= 10
+                && SYLLABUS_HEADING.matcher(line.plain()).matches();
+    }
+
+    /** One bullet of a syllabus block: the Prelims subject as the category, the Mains papers as the syllabus. */
+    static Metadata syllabusItem(Line line) {
+        String t = line.isBullet() ? line.bullet() : line.plain();
+        Matcher m = SYLLABUS_ITEM.matcher(t);
+        if (!m.matches()) {
+            return null;
+        }
+        if (m.group(1).equalsIgnoreCase("prelims")) {
+            return new Metadata(List.of(), tidyCategory(m.group(2)), List.of());
+        }
+        return new Metadata(
+                papers(m.group(2)).stream().filter(p -> p.startsWith("GS-")).toList(), null, List.of());
     }
 
     private static final Pattern NOTE_LEAD = Pattern.compile("(?i)^from\\s+(?:the\\s+)?upsc\\s+perspective\\b.{0,60}$");

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class QuestionReader {
 
     private static final Pattern PREFIXED_START = Pattern.compile(
-            "^(?:Q(?:uestion|ues)?\\s*\\.?\\s*(?:no\\.?\\s*)?(\\d{1,3})?\\s*[.:)\\-–]|Q(\\d{1,3}))\\s*(.+)$",
+            "^(?:Q(?:uestion|ues)?\\s*\\.?\\s*(?:no\\.?\\s*)?(\\d{1,3})?\\s*[.:)\\-–]|Q(\\d{1,3}))\\s*(?:\\.?\\)\\s*)?(.+)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBERED = Pattern.compile("^\\(?(\\d{1,3})\\s*[.)]\\s*(.+)$");
     private static final Pattern LETTER_OPTION =
@@ -57,7 +57,7 @@ final class QuestionReader {
             Pattern.compile("^Q\\s*\\.?\\s*(\\d{1,3})\\s*[.:)]\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern KEY_ENTRY =
-            Pattern.compile("(\\d{1,3})\\s*[.)\\-:–]?\\s*\\(?([A-Da-d])\\)?(?![A-Za-z])");
+            Pattern.compile("(\\d{1,3})\\s*[.)]?\\s*[\\-:–—]?\\s*\\(?([A-Da-d])\\)?(?![A-Za-z])");
     private static final Pattern STATEMENTS_LEAD = Pattern.compile(
             "(?i)\\b(following statements|statements given below|statement-?\\s*I\\b|(?:consider|of|among)\\s+the\\s+following\\b[^?]*[:?]\\s*$)");
     /** "UPSC Mains Practice Question", "Mains Question": the descriptive question after the MCQs. */
@@ -100,6 +100,7 @@ final class QuestionReader {
         boolean analytics;
         boolean footer;
         boolean unnumbered;
+        boolean bulletOptions;
 
         Draft(Line start, int number, String stemText) {
             this.start = start;
@@ -182,6 +183,9 @@ final class QuestionReader {
                         keyedExplanation.add(t);
                         continue;
                     }
+                    if (!key.isEmpty()) {
+                        break; // the key is over: what follows ("Must Read", comments) is the page's footer
+                    }
                     throw new Refusal(line.number(), "expected answer-key entries such as '1. (c)' or '1-c, 2-b'");
                 }
                 continue;
@@ -203,6 +207,51 @@ final class QuestionReader {
         return questions;
     }
 
+    /**
+     * Options printed as bare lines after the stem's question ("…launched the mission?" then "GSLV-F15",
+     * "PSLV-C60"…): two to five short lines, none a question, read as A, B, C… in order.
+     */
+    private static void unmarkedOptions(Draft d) {
+        List<String> stemLines = List.of(d.stem.toString().split("\n"));
+        int asked = -1;
+        for (int i = 0; i < stemLines.size(); i++) {
+            String l = stemLines.get(i).strip();
+            if (l.endsWith("?") || l.endsWith(":")) {
+                asked = i;
+            }
+        }
+        List<String> rest = stemLines.subList(asked + 1, stemLines.size()).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
+        if (asked < 0
+                || rest.size() < 2
+                || rest.size() > 5
+                || rest.stream().anyMatch(l -> Line.words(l) > 10 || l.endsWith("?") || l.endsWith("."))) {
+            return;
+        }
+        for (String l : rest) {
+            d.options.add(new Question.Option(String.valueOf((char) ('A' + d.options.size())), l));
+        }
+        d.stem.setLength(0);
+        d.stem.append(String.join("\n", stemLines.subList(0, asked + 1)));
+    }
+
+    /** A bullet drawn with a mark ("- ", "• "), not a number or a letter. */
+    private static boolean markedBullet(String t) {
+        return t.length() > 2 && "-•●–*▪◦".indexOf(t.charAt(0)) >= 0 && Character.isWhitespace(t.charAt(1));
+    }
+
+    /** Whether the stem has been asked: its last line ends in '?' or ':', and any list in it is closed. */
+    private static boolean stemComplete(Draft d) {
+        String stem = d.stem.toString().strip();
+        boolean asked = stem.endsWith("?") || stem.endsWith(":");
+        return asked
+                && (!d.listOpen
+                        || d.listClosed
+                        || d.statements.isEmpty() && d.pairRows.isEmpty() && !stem.contains("\n"));
+    }
+
     private static boolean footerLike(String t) {
         return Line.words(t) < 8 && !t.endsWith(".") || t.length() < 60 && t.equals(t.toUpperCase(Locale.ROOT));
     }
@@ -216,6 +265,11 @@ final class QuestionReader {
         }
         m = NUMBERED.matcher(t);
         return m.matches() && m.group(1).equals("1") && Line.words(m.group(2)) >= 4;
+    }
+
+    /** Whether a line heads an answer key ("Answer Key", "ANSWERS FOR '…' TEST YOUR KNOWLEDGE (TYK)"). */
+    static boolean isAnswerKeyHeading(String t) {
+        return ANSWER_KEY.matcher(t).matches() && !t.contains(":");
     }
 
     /** Whether a line looks like a lettered option: "(a) …", "a) …", "A. …". */
@@ -317,6 +371,17 @@ final class QuestionReader {
             return;
         }
         if (d.options.isEmpty() && d.listOpen && !d.listClosed && readListLine(d, t)) {
+            return;
+        }
+        if (markedBullet(t)
+                && !d.numericOptions
+                && (d.options.isEmpty() ? stemComplete(d) : d.bulletOptions)
+                && !LETTER_OPTION.matcher(t).matches()) {
+            // options that lost their letters ("- Rises", "- Falls"): A, B, C, D in order
+            d.bulletOptions = true;
+            d.options.add(new Question.Option(
+                    String.valueOf((char) ('A' + d.options.size())),
+                    line.bullet().strip()));
             return;
         }
         if ((m = LETTER_OPTION.matcher(t)).matches() && !d.numericOptions) {
@@ -424,6 +489,9 @@ final class QuestionReader {
     }
 
     private static Question finish(Draft d) {
+        if (d.options.isEmpty() && d.statements.isEmpty() && d.pairRows.isEmpty()) {
+            unmarkedOptions(d);
+        }
         if (d.unnumbered && d.options.isEmpty()) {
             throw new Refusal(d.start.number(), "expected a question such as 'Q1. …' or '1. …'");
         }

@@ -84,6 +84,10 @@ final class TextArticleParser {
                                 + " lines");
             }
         }
+        if (starts.size() > 1 && headerOnly(lines.subList(starts.get(0), starts.get(1)))) {
+            // "IASbaba" over "March 14, 2023", "0", "Archives": the page's header, not an article
+            starts = starts.subList(1, starts.size());
+        }
         Preamble preamble = preamble(lines.subList(0, starts.get(0)));
         List<ArticleContent> articles = new ArrayList<>();
         List<Integer> open = new ArrayList<>(starts);
@@ -219,6 +223,15 @@ final class TextArticleParser {
         return starts;
     }
 
+    /** A segment of short header lines (a name, a date, counters, labels) with no opener or prose. */
+    private static boolean headerOnly(List<Line> segment) {
+        return segment.size() <= 8
+                && segment.stream()
+                        .noneMatch(l -> isOpener(l)
+                                || Line.words(l.plain()) > 8
+                                || l.plain().endsWith("."));
+    }
+
     /** Whether line {@code i} repeats (or begins) a line above it, as a page's alt text repeats its document title. */
     private static boolean repeatsEarlier(List<Line> lines, int i) {
         String t = lines.get(i).plain();
@@ -232,7 +245,7 @@ final class TextArticleParser {
     }
 
     private static boolean isOpener(Line line) {
-        return line.metadata() != null || Cues.context(line) != null;
+        return line.metadata() != null || Cues.context(line) != null || Cues.isSyllabusHeading(line);
     }
 
     private static boolean titleLike(Line line) {
@@ -289,7 +302,8 @@ final class TextArticleParser {
                             && !line.plain().endsWith(".")
                             && !Cues.isPracticeHeading(line)
                             && line.metadata() == null
-                            && Cues.credit(line) == null;
+                            && Cues.credit(line) == null
+                            && !QuestionReader.isAnswerKeyHeading(line.plain());
             if (!footerLike) {
                 break;
             }
@@ -357,6 +371,16 @@ final class TextArticleParser {
                     date = labelled.get();
                     continue;
                 }
+            }
+            if (Cues.isSyllabusHeading(line) && body.isEmpty()) {
+                while (i + 1 < lines.size() && Cues.syllabusItem(lines.get(i + 1)) != null) {
+                    Cues.Metadata item = Cues.syllabusItem(lines.get(++i));
+                    syllabus.addAll(item.syllabus());
+                    if (item.category() != null && category == null) {
+                        category = item.category();
+                    }
+                }
+                continue;
             }
             Cues.Metadata meta = line.metadata();
             if (meta != null && body.isEmpty()) {
