@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@link Article}.
  *
  * @param title       the headline as the publisher wrote it
- * @param date        the day the analysis was published
+ * @param date        the day the analysis was published; null only as parsed from a page that gives no
+ *                    date (never guessed): it must be supplied before the analysis is stored
  * @param publisher   who wrote it (e.g. a coaching institute), or null
  * @param series      the publisher's series, e.g. "Daily News Analysis", or null
  * @param category    the publisher's category, e.g. "International News", or null
@@ -36,12 +37,17 @@ public record ArticleContent(
 
     public ArticleContent {
         Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(date, "date");
         syllabus = syllabus == null ? List.of() : List.copyOf(syllabus);
         tags = tags == null ? List.of() : List.copyOf(tags);
         credits = credits == null ? List.of() : List.copyOf(credits);
         sections = sections == null ? List.of() : List.copyOf(sections);
         questions = questions == null ? List.of() : List.copyOf(questions);
+    }
+
+    /** The same content dated {@code day} (an importer supplies the date a page does not give). */
+    public ArticleContent withDate(java.time.LocalDate day) {
+        return new ArticleContent(
+                title, day, publisher, series, category, syllabus, tags, context, credits, sections, questions);
     }
 
     /** The same content with other questions (editors and importers attach questions separately). */

@@ -54,6 +54,12 @@ class ImportCommand implements Callable<Integer> {
             description = "Output of --dry-run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(
+            names = "--date",
+            paramLabel = "YYYY-MM-DD",
+            description = "The publication date of articles whose text gives none (they are refused without it).")
+    java.time.LocalDate date;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files, directories or ZIP archives to import.")
     List<Path> paths;
 
@@ -133,6 +139,22 @@ class ImportCommand implements Callable<Integer> {
     }
 
     private void store(ImportService importer, ParseResult result, Tally tally, PrintWriter out, PrintWriter err) {
+        List<app.almanac.article.ArticleContent> dated = new ArrayList<>();
+        for (app.almanac.article.ArticleContent a : result.articles()) {
+            if (a.date() == null && date == null) {
+                // never today's date: the editor says which day the page is of
+                reject(
+                        tally,
+                        new Diagnostic(
+                                result.file(),
+                                0,
+                                "'" + a.title() + "' gives no publication date: import it with --date YYYY-MM-DD"),
+                        err);
+                return;
+            }
+            dated.add(a.date() == null ? a.withDate(date) : a);
+        }
+        result = new ParseResult(result.file(), dated, result.banks(), result.errors());
         ImportService.FileImport stored = importer.store(result);
         stored.errors().forEach(d -> reject(tally, d, err));
         for (SaveResult saved : stored.saved()) {

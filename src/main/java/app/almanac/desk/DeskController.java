@@ -69,7 +69,10 @@ class DeskController {
     }
 
     @PostMapping("/desk/new")
-    ModelAndView paste(@RequestParam(defaultValue = "") String text, Principal editor) {
+    ModelAndView paste(
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String date,
+            Principal editor) {
         if (text.isBlank()) {
             return page(
                     "desk/new",
@@ -83,7 +86,21 @@ class DeskController {
                     new DeskPages.Paste(text, List.of(new Problem(0, tooLong(text))), null),
                     HttpStatus.PAYLOAD_TOO_LARGE);
         }
-        Documents.Parsed parsed = Documents.fromPaste(text);
+        java.time.LocalDate day = null;
+        if (!date.isBlank()) {
+            try {
+                day = java.time.LocalDate.parse(date.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                return page(
+                        "desk/new",
+                        new DeskPages.Paste(
+                                text,
+                                List.of(new Problem(0, "'" + date + "' is not a date such as 2024-02-26.")),
+                                null),
+                        HttpStatus.UNPROCESSABLE_CONTENT);
+            }
+        }
+        Documents.Parsed parsed = Documents.fromPaste(text, day);
         if (!parsed.ok()) {
             return page(
                     "desk/new", new DeskPages.Paste(text, parsed.problems(), null), HttpStatus.UNPROCESSABLE_CONTENT);

@@ -49,11 +49,35 @@ final class Documents {
      * matter first): one article or several.
      */
     static Parsed fromPaste(String text) {
+        return fromPaste(text, null);
+    }
+
+    /**
+     * The same, with the publication date the editor gave ({@code date}, or null) for articles whose
+     * text gives none: without one, such a text is refused with a problem that asks for it.
+     */
+    static Parsed fromPaste(String text, java.time.LocalDate date) {
         String start = text.stripLeading().toLowerCase(Locale.ROOT);
         String name = start.startsWith("---")
                 ? "pasted.md"
                 : start.startsWith("<!doctype html") || start.startsWith("<html") ? "pasted.html" : "pasted.txt";
-        return parse(name, text, 0);
+        Parsed parsed = parse(name, text, 0);
+        if (!parsed.ok()) {
+            return parsed;
+        }
+        List<ArticleContent> dated = new ArrayList<>();
+        for (ArticleContent a : parsed.articles()) {
+            if (a.date() == null && date == null) {
+                return new Parsed(
+                        List.of(),
+                        List.of(new Problem(
+                                0,
+                                "'" + a.title() + "' gives no publication date: enter the day it was published in"
+                                        + " the Date field.")));
+            }
+            dated.add(a.date() == null ? a.withDate(date) : a);
+        }
+        return new Parsed(dated, List.of());
     }
 
     /** One question as the editor writes it: {@code ### Q1. stem}, options, {@code Answer:}, {@code Explanation:}. */

@@ -290,6 +290,8 @@ final class Cues {
 
     private static final Set<String> METADATA_WORDS = Set.of(
             "part",
+            "gs",
+            "topics",
             "syllabus",
             "focus",
             "category",
@@ -339,6 +341,16 @@ final class Cues {
         if ((m = TAGS.matcher(t)).matches()) {
             return new Metadata(List.of(), null, splitList(m.group(1)));
         }
+        if ((m = EXAM_PAPERS.matcher(t)).matches()) {
+            // "Mains: GS II – Parliament …", "GS Paper : 2": the papers an analysis is for
+            List<String> found = papers(t.replace(':', ' ')).stream()
+                    .filter(p -> p.startsWith("GS-"))
+                    .toList();
+            return found.isEmpty() ? null : new Metadata(found, null, List.of());
+        }
+        if (TOPICS_COVERED.matcher(t).matches()) {
+            return Metadata.NOTE; // "Topics Covered: …": the syllabus topics in words, kept out of the text
+        }
         if ((m = LEVEL.matcher(t)).matches()) {
             String paper = m.group(1).substring(0, 1).toUpperCase(Locale.ROOT)
                     + m.group(1).substring(1).toLowerCase(Locale.ROOT);
@@ -353,6 +365,9 @@ final class Cues {
         return null;
     }
 
+    private static final Pattern EXAM_PAPERS =
+            Pattern.compile("(?i)^(?:mains\\s*:\\s*GS\\b.*|GS\\s*paper\\s*[:\\-–]?\\s*(?:IV|III|II|I|[1-4])\\s*:?)$");
+    private static final Pattern TOPICS_COVERED = Pattern.compile("(?i)^topics?\\s+covered\\s*[:\\-–]\\s*.+$");
     private static final Pattern SYLLABUS_HEADING = Pattern.compile("(?i)^syllabus\\s*:?$");
     private static final Pattern SYLLABUS_ITEM = Pattern.compile("(?i)^(prelims|mains)\\s*[:\\-–—]\\s*(\\S.{0,80})$");
 

@@ -45,6 +45,8 @@ final class TextArticleParser {
             Pattern.CASE_INSENSITIVE);
 
     private static final int BANK_HEADER_LINES = 16;
+    private static final Pattern LINK_TAIL =
+            Pattern.compile("(?i)^(?:insta\\s*links?|mains\\s+links?|prelims\\s+links?)\\s*:?.{0,200}$");
 
     /** Parses one file's text; {@code file} only names where problems are. */
     public ParseResult parse(String file, String text) {
@@ -84,8 +86,8 @@ final class TextArticleParser {
                                 + " lines");
             }
         }
-        if (starts.size() > 1 && headerOnly(lines.subList(starts.get(0), starts.get(1)))) {
-            // "IASbaba" over "March 14, 2023", "0", "Archives": the page's header, not an article
+        while (starts.size() > 1 && headerOnly(lines.subList(starts.get(0), starts.get(1)))) {
+            // "IASbaba" over "March 14, 2023", "0", "Archives", or a table of contents: the page's header
             starts = starts.subList(1, starts.size());
         }
         Preamble preamble = preamble(lines.subList(0, starts.get(0)));
@@ -194,6 +196,17 @@ final class TextArticleParser {
                 inQuestions = true;
                 continue;
             }
+            if (metadataBeforeTitle(lines, i)) {
+                // "GS Paper : 2", "Topics Covered: …", then the title ending in ':' (InsightsIAS); a line just above
+                // it that looked like a title (an entry of the table of contents) is not one
+                while (!starts.isEmpty() && i - starts.get(starts.size() - 1) <= 2) {
+                    starts.remove(starts.size() - 1);
+                }
+                starts.add(i);
+                inQuestions = false;
+                i += 2;
+                continue;
+            }
             if (!titleLike(lines.get(i))) {
                 continue;
             }
@@ -223,11 +236,26 @@ final class TextArticleParser {
         return starts;
     }
 
+    /** Paper and topic lines, then a short title ending in ':', then prose: an article whose header comes first. */
+    private static boolean metadataBeforeTitle(List<Line> lines, int i) {
+        if (i + 3 >= lines.size()
+                || lines.get(i).metadata() == null
+                || lines.get(i).metadata().syllabus().isEmpty()
+                || lines.get(i + 1).metadata() == null) {
+            return false;
+        }
+        String title = lines.get(i + 2).plain();
+        return title.endsWith(":")
+                && Line.words(title) <= 20
+                && lines.get(i + 2).metadata() == null
+                && Cues.context(lines.get(i + 2)) == null;
+    }
+
     /** A segment of short header lines (a name, a date, counters, labels) with no opener or prose. */
     private static boolean headerOnly(List<Line> segment) {
         return segment.size() <= 8
                 && segment.stream()
-                        .noneMatch(l -> isOpener(l)
+                        .noneMatch(l -> Cues.context(l) != null
                                 || Line.words(l.plain()) > 8
                                 || l.plain().endsWith("."));
     }
@@ -315,7 +343,13 @@ final class TextArticleParser {
     }
 
     private ArticleContent article(List<Line> all, Preamble preamble) {
-        List<Line> lines = all.subList(0, Math.max(1, footerStart(all)));
+        List<Line> lines = new ArrayList<>(all.subList(0, Math.max(1, footerStart(all))));
+        boolean headerFirst = metadataBeforeTitle(lines, 0);
+        if (headerFirst) {
+            // the title after its paper and topic lines, without its colon; those lines follow it as metadata
+            Line titleOfIt = lines.remove(2);
+            lines.add(0, new Line(titleOfIt.number(), titleOfIt.plain().replaceFirst("\\s*:$", "")));
+        }
         Line titleLine = lines.get(0);
         String title = stripTopicNumber(titleLine.plain());
         LocalDate date = null;
@@ -326,6 +360,7 @@ final class TextArticleParser {
         List<Credit> credits = new ArrayList<>();
         List<Line> body = new ArrayList<>();
         List<Line> questionLines = null;
+        boolean inTail = false;
         for (int i = 1; i < lines.size(); i++) {
             Line line = lines.get(i);
             String t = line.plain();
@@ -339,6 +374,13 @@ final class TextArticleParser {
             }
             if (Cues.isPracticeHeading(line)) {
                 questionLines = new ArrayList<>();
+                continue;
+            }
+            if (!inTail && LINK_TAIL.matcher(t).matches()) {
+                inTail =
+                        true; // "Insta Links:", "Mains Link:", "Prelims Link:": pointers and a Mains question, not text
+            }
+            if (inTail && !isCredit) {
                 continue;
             }
             if (t.equalsIgnoreCase(title)
@@ -410,6 +452,10 @@ final class TextArticleParser {
                 }
                 continue;
             }
+            if (headerFirst && context == null && body.isEmpty() && !line.isBullet() && Line.words(t) >= 12) {
+                context = t; // the unlabelled lead paragraph under the title
+                continue;
+            }
             body.add(line);
         }
         if (date == null) {
@@ -419,12 +465,7 @@ final class TextArticleParser {
             category = preamble.category();
             syllabus.addAll(preamble.syllabus());
         }
-        if (date == null) {
-            throw new Refusal(
-                    titleLine.number(),
-                    "no date for '" + title + "': expected a date line such as "
-                            + "'26th February, 2024' right after the title");
-        }
+        // no date in the text: the article is read without one (never today's date); the importer asks for it
         List<Section> sections = BodyReader.sections(body);
         List<Question> questions = questionLines == null ? List.of() : new QuestionReader(questionLines).read();
         if (sections.isEmpty() && context == null && questions.isEmpty()) {
