@@ -141,6 +141,35 @@ class ImportCommandTests {
         assertThat(run.err()).startsWith("rejected " + notes + ":1: no recognisable title");
     }
 
+    private static final String UNDATED = """
+            Focus: GS3.
+            A new tiger reserve is notified
+            Context: A state notified its fifth tiger reserve, linking two forest corridors.
+            Details
+            • The reserve links two forest corridors.
+            """;
+
+    @Test
+    void aPageWithNoDateIsReadWithNoneAndStoredOnlyWithTheDateTheEditorGives() throws Exception {
+        Path page = write("undated.txt", UNDATED);
+        Cli.Run dry = almanac("import", "--dry-run", "--format", "json", page.toString());
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        JsonNode article = JsonMapper.builder().build().readTree(dry.out());
+        assertThat(article.get("date").isNull())
+                .as("never today's date: " + dry.out())
+                .isTrue();
+
+        Cli.Run refused = almanac("import", page.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("undated.txt", "gives no publication date", "--date YYYY-MM-DD");
+        assertThat(storedTitles()).isEmpty();
+
+        Cli.Run dated = almanac("import", "--date", "2024-03-05", page.toString());
+        assertThat(dated.exitCode()).as(dated.err()).isZero();
+        assertThat(dated.out()).contains("/articles/2024-03-05/");
+        assertThat(storedTitles()).containsExactly("A new tiger reserve is notified");
+    }
+
     @Test
     void aMissingFileIsAClearErrorNotAStackTrace() {
         Cli.Run run = almanac("import", inputs.resolve("missing.txt").toString());

@@ -121,6 +121,29 @@ class DeskTests {
     }
 
     @Test
+    void aPastedTextWithNoDateAsksForOneAndTheDraftGetsTheDayGiven() {
+        String undated = """
+                Focus: GS3.
+                Wetland city accreditation widened
+                Context: Three more Indian cities were accredited as wetland cities under the Ramsar Convention.
+                Details
+                • Accreditation recognises cities that protect their urban wetlands.
+                """;
+        HttpResponse<String> asked = editor.post("/desk/new", Map.of("text", undated));
+        assertThat(asked.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(asked.body()).select(".problem").text())
+                .contains("gives no publication date", "Date field");
+        assertThat(Jsoup.parse(asked.body()).select("#text").text()).contains("Wetland city accreditation widened");
+        HttpResponse<String> made = editor.post("/desk/new", Map.of("text", undated, "date", "2025-01-24"));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(302);
+        assertThat(page(editor, "/desk/articles/" + TestSession.redirectedId(made))
+                        .text())
+                .contains("Wetland city accreditation widened");
+        assertThat(editorial.find(TestSession.redirectedId(made)).content().date())
+                .isEqualTo(java.time.LocalDate.of(2025, 1, 24));
+    }
+
+    @Test
     void aPasteOverTheStatedLimitIsRefusedByTheDeskWithTheTextKeptNeverCutOffByTheServer() {
         Document form = page(editor, "/desk/new");
         assertThat(form.select("#text-limit").text()).contains(DeskPages.MAX_TEXT_STATED);
