@@ -61,7 +61,7 @@ final class Cues {
                             + "(?:\\s*(?:on|via|:)?\\s*(?:whatsapp|telegram|facebook|twitter|x|email|linkedin|pinterest))*\\s*:?",
                     "(?:read more|click here|download pdf|download the pdf|subscribe(?: now)?|join our telegram)\\b.{0,60}",
                     "(?:home|menu|search|login|log in|sign in|sign up|register|skip to content|close|advertisement|"
-                            + "ad|sponsored|back to top|previous|next|previous post|next post|related posts|leave a comment)\\s*[:»›>]?",
+                            + "ad|sponsored|back to top|previous|next|previous post|next post|related posts|leave a comment|leave a reply)\\s*[:»›>]?",
                     "(?:home|current affairs)\\s*[»›>/].*",
                     "comment\\s+(?:the|your)\\s+answers\\b.{0,80}",
                     "archives?"),
@@ -336,6 +336,11 @@ final class Cues {
             return new Metadata(papers(m.group(1)), topic.find() ? tidyCategory(topic.group(1)) : null, List.of());
         }
         if ((m = CATEGORY.matcher(t)).matches()) {
+            if (firstWord.equals("topic")
+                    && (Line.words(m.group(1)) > 5 || m.group(1).strip().endsWith("."))) {
+                // "Topic: Welfare schemes for vulnerable sections of the population.": a syllabus topic, not a subject
+                return Metadata.NOTE;
+            }
             return new Metadata(List.of(), tidyCategory(m.group(1)), List.of());
         }
         if ((m = TAGS.matcher(t)).matches()) {

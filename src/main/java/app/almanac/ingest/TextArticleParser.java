@@ -204,7 +204,7 @@ final class TextArticleParser {
                 }
                 starts.add(i);
                 inQuestions = false;
-                i += 2;
+                i = titleAfterMetadata(lines, i);
                 continue;
             }
             if (!titleLike(lines.get(i))) {
@@ -238,18 +238,39 @@ final class TextArticleParser {
 
     /** Paper and topic lines, then a short title ending in ':', then prose: an article whose header comes first. */
     private static boolean metadataBeforeTitle(List<Line> lines, int i) {
+        return titleAfterMetadata(lines, i) >= 0;
+    }
+
+    /**
+     * Where the title is when an article's header comes before it: paper and topic lines ("GS Paper : 2" and
+     * "Topics Covered: …", or "Focus: GS2." and "Topic: …"), perhaps an image's alt text ("Image result for …"),
+     * then a short title (ending in ':' on some pages) over a paragraph of prose; -1 when line {@code i} starts
+     * no such header.
+     */
+    private static int titleAfterMetadata(List<Line> lines, int i) {
         if (i + 3 >= lines.size()
                 || lines.get(i).metadata() == null
                 || lines.get(i).metadata().syllabus().isEmpty()
                 || lines.get(i + 1).metadata() == null) {
-            return false;
+            return -1;
         }
-        String title = lines.get(i + 2).plain();
-        return title.endsWith(":")
-                && Line.words(title) <= 20
-                && lines.get(i + 2).metadata() == null
-                && Cues.context(lines.get(i + 2)) == null;
+        int t = i + 2;
+        if (IMAGE_ALT.matcher(lines.get(t).plain()).matches() && t + 2 < lines.size()) {
+            t++;
+        }
+        Line title = lines.get(t);
+        String text = title.plain();
+        boolean shortTitle = Line.words(text) <= 20
+                && !text.endsWith(".")
+                && title.metadata() == null
+                && Cues.context(title) == null
+                && !title.isBullet();
+        boolean prose = t + 1 < lines.size() && Line.words(lines.get(t + 1).plain()) >= 12;
+        return shortTitle && (text.endsWith(":") || prose) ? t : -1;
     }
+
+    /** "Image result for …", "Image: …": an image's alt text where a title might be expected. */
+    private static final Pattern IMAGE_ALT = Pattern.compile("(?i)^(?:image\\s+result\\s+for|image\\s*:)\\s*.+$");
 
     /** A segment of short header lines (a name, a date, counters, labels) with no opener or prose. */
     private static boolean headerOnly(List<Line> segment) {
@@ -335,7 +356,8 @@ final class TextArticleParser {
             if (!footerLike) {
                 break;
             }
-            if (line.number() - lines.get(k - 1).number() >= 3) {
+            // the footer begins after two or more blank lines, or at a share bar or comment form
+            if (line.number() - lines.get(k - 1).number() >= 3 || line.boilerplate()) {
                 start = k;
             }
         }
@@ -344,10 +366,14 @@ final class TextArticleParser {
 
     private ArticleContent article(List<Line> all, Preamble preamble) {
         List<Line> lines = new ArrayList<>(all.subList(0, Math.max(1, footerStart(all))));
-        boolean headerFirst = metadataBeforeTitle(lines, 0);
+        int titleAt = titleAfterMetadata(lines, 0);
+        boolean headerFirst = titleAt >= 0;
         if (headerFirst) {
-            // the title after its paper and topic lines, without its colon; those lines follow it as metadata
-            Line titleOfIt = lines.remove(2);
+            // the title after its paper and topic lines (and alt text), without a colon; the header lines follow it
+            Line titleOfIt = lines.remove(titleAt);
+            if (titleAt == 3) {
+                lines.remove(2); // the image's alt text
+            }
             lines.add(0, new Line(titleOfIt.number(), titleOfIt.plain().replaceFirst("\\s*:$", "")));
         }
         Line titleLine = lines.get(0);
