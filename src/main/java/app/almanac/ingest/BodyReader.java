@@ -81,6 +81,21 @@ final class BodyReader {
                 sawBullet = false;
                 continue;
             }
+            if (!inTable
+                    && next != null
+                    && line.number() + 1 == next.number()
+                    && Line.words(line.plain()) <= 8
+                    && !line.plain().endsWith(".")
+                    && gridColumns(body, i + 1) > 0) {
+                // a title over a grid of short cells: the heading of a table
+                if (!heading.isEmpty() || !texts.isEmpty()) {
+                    sections.add(new Section(heading, blocks(texts)));
+                }
+                heading = stripColon(line.plain());
+                texts = new ArrayList<>();
+                sawBullet = false;
+                continue;
+            }
             if (!inTable && !sawBullet) {
                 inTable = startsFlatTable(body, i);
             }
@@ -163,6 +178,8 @@ final class BodyReader {
                     && i + 1 < lines.size()
                     && cells(lines.get(i + 1).text()) != null) {
                 i = cellTable(lines, i, blocks);
+            } else if (gridColumns(lines, i) > 0) {
+                i = gridTable(lines, i, gridColumns(lines, i), blocks);
             } else if (startsFlatTable(lines, i)) {
                 i = flatTable(lines, i, blocks);
             } else {
@@ -226,6 +243,68 @@ final class BodyReader {
         }
         blocks.add(new Block.FactTable(header, rows));
         return i;
+    }
+
+    /**
+     * A table of several columns flattened one short cell per line with no blank line between (a header row,
+     * then rows): the number of columns, or 0. The count is the smallest from 2 to 5 that divides the cells into
+     * a header and at least two rows whose first cells, like the header's, do not start with a figure.
+     */
+    static int gridColumns(List<Line> lines, int start) {
+        int end = start;
+        while (end < lines.size()
+                && !lines.get(end).isBullet()
+                && Line.words(lines.get(end).plain()) <= 8
+                && !lines.get(end).plain().endsWith(".")
+                && (end == start
+                        || lines.get(end).number() == lines.get(end - 1).number() + 1)) {
+            end++;
+        }
+        int cells = end - start;
+        for (int n = 2; n <= 5; n++) {
+            if (cells % n != 0 || cells / n < 3) {
+                continue;
+            }
+            boolean labels = true;
+            for (int c = 0; c < cells && labels; c += (c < n ? 1 : n)) {
+                labels = !Character.isDigit(lines.get(start + c).plain().codePointAt(0));
+            }
+            if (labels
+                    && (end == lines.size()
+                            || lines.get(end).number() > lines.get(end - 1).number() + 1
+                            || lines.get(end).isBullet())) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    private static int gridTable(List<Line> lines, int start, int columns, List<Block> blocks) {
+        int cells = 0;
+        while (start + cells < lines.size()
+                && (cells == 0
+                        || lines.get(start + cells).number()
+                                == lines.get(start + cells - 1).number() + 1)
+                && !lines.get(start + cells).isBullet()
+                && Line.words(lines.get(start + cells).plain()) <= 8
+                && !lines.get(start + cells).plain().endsWith(".")) {
+            cells++;
+        }
+        cells -= cells % columns;
+        List<String> header = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            header.add(lines.get(start + c).plain());
+        }
+        List<List<List<String>>> rows = new ArrayList<>();
+        for (int r = columns; r < cells; r += columns) {
+            List<List<String>> row = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                row.add(List.of(lines.get(start + r + c).plain()));
+            }
+            rows.add(row);
+        }
+        blocks.add(new Block.FactTable(header, rows));
+        return start + cells;
     }
 
     /** Short, capitalised, unpunctuated: how the first column of a flattened table looks. */

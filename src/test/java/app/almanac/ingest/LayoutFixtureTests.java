@@ -31,7 +31,7 @@ class LayoutFixtureTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Exactly right now, of 26 articles and 112 questions (raise these as the importer improves). */
-    private static final int ARTICLES_RIGHT = 21;
+    private static final int ARTICLES_RIGHT = 24;
 
     private static final int QUESTIONS_RIGHT = 112;
 
