@@ -64,6 +64,7 @@ final class BodyReader {
 
     static List<Section> sections(List<Line> body) {
         List<Section> sections = new ArrayList<>();
+        int[] runs = runEnds(body);
         String heading = "";
         List<Line> texts = new ArrayList<>();
         boolean inTable = false;
@@ -86,7 +87,8 @@ final class BodyReader {
                     && line.number() + 1 == next.number()
                     && Line.words(line.plain()) <= 8
                     && !line.plain().endsWith(".")
-                    && gridColumns(body, i + 1) > 0) {
+                    && (i == 0 || runs[i - 1] != runs[i])
+                    && gridColumns(body, i + 1, runs) > 0) {
                 // a title over a grid of short cells: the heading of a table
                 if (!heading.isEmpty() || !texts.isEmpty()) {
                     sections.add(new Section(heading, blocks(texts)));
@@ -164,6 +166,7 @@ final class BodyReader {
 
     static List<Block> blocks(List<Line> lines) {
         List<Block> blocks = new ArrayList<>();
+        int[] runs = runEnds(lines);
         int i = 0;
         while (i < lines.size()) {
             String t = lines.get(i).plain();
@@ -178,8 +181,8 @@ final class BodyReader {
                     && i + 1 < lines.size()
                     && cells(lines.get(i + 1).text()) != null) {
                 i = cellTable(lines, i, blocks);
-            } else if (gridColumns(lines, i) > 0) {
-                i = gridTable(lines, i, gridColumns(lines, i), blocks);
+            } else if ((i == 0 || runs[i - 1] != runs[i]) && gridColumns(lines, i, runs) > 0) {
+                i = gridTable(lines, i, gridColumns(lines, i, runs), runs, blocks);
             } else if (startsFlatTable(lines, i)) {
                 i = flatTable(lines, i, blocks);
             } else {
@@ -250,16 +253,11 @@ final class BodyReader {
      * then rows): the number of columns, or 0. The count is the smallest from 2 to 5 that divides the cells into
      * a header and at least two rows whose first cells, like the header's, do not start with a figure.
      */
-    static int gridColumns(List<Line> lines, int start) {
-        int end = start;
-        while (end < lines.size()
-                && !lines.get(end).isBullet()
-                && Line.words(lines.get(end).plain()) <= 8
-                && !lines.get(end).plain().endsWith(".")
-                && (end == start
-                        || lines.get(end).number() == lines.get(end - 1).number() + 1)) {
-            end++;
+    static int gridColumns(List<Line> lines, int start, int[] runEnds) {
+        if (start >= lines.size()) {
+            return 0;
         }
+        int end = runEnds[start];
         int cells = end - start;
         for (int n = 2; n <= 5; n++) {
             if (cells % n != 0 || cells / n < 3) {
@@ -279,17 +277,31 @@ final class BodyReader {
         return 0;
     }
 
-    private static int gridTable(List<Line> lines, int start, int columns, List<Block> blocks) {
-        int cells = 0;
-        while (start + cells < lines.size()
-                && (cells == 0
-                        || lines.get(start + cells).number()
-                                == lines.get(start + cells - 1).number() + 1)
-                && !lines.get(start + cells).isBullet()
-                && Line.words(lines.get(start + cells).plain()) <= 8
-                && !lines.get(start + cells).plain().endsWith(".")) {
-            cells++;
+    /**
+     * For each line, where the run of short cell-like lines starting at it ends (exclusive): lines of at
+     * most 8 words, not sentences or bullets, with no blank line between. Worked out once per body, from the end.
+     */
+    static int[] runEnds(List<Line> lines) {
+        int[] ends = new int[lines.size()];
+        for (int j = lines.size() - 1; j >= 0; j--) {
+            Line l = lines.get(j);
+            boolean cell =
+                    !l.isBullet() && Line.words(l.plain()) <= 8 && !l.plain().endsWith(".");
+            if (!cell) {
+                ends[j] = j;
+            } else if (j + 1 < lines.size()
+                    && ends[j + 1] > j + 1
+                    && lines.get(j + 1).number() == l.number() + 1) {
+                ends[j] = ends[j + 1];
+            } else {
+                ends[j] = j + 1;
+            }
         }
+        return ends;
+    }
+
+    private static int gridTable(List<Line> lines, int start, int columns, int[] runEnds, List<Block> blocks) {
+        int cells = runEnds[start] - start;
         cells -= cells % columns;
         List<String> header = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
