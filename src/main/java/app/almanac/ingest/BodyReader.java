@@ -85,7 +85,7 @@ final class BodyReader {
             if (!inTable
                     && next != null
                     && line.number() + 1 == next.number()
-                    && Line.words(line.plain()) <= 8
+                    && line.words() <= 8
                     && !line.plain().endsWith(".")
                     && (i == 0 || runs[i - 1] != runs[i])
                     && gridColumns(body, i + 1, runs) > 0) {
@@ -285,8 +285,7 @@ final class BodyReader {
         int[] ends = new int[lines.size()];
         for (int j = lines.size() - 1; j >= 0; j--) {
             Line l = lines.get(j);
-            boolean cell =
-                    !l.isBullet() && Line.words(l.plain()) <= 8 && !l.plain().endsWith(".");
+            boolean cell = !l.isBullet() && l.words() <= 8 && !l.plain().endsWith(".");
             if (!cell) {
                 ends[j] = j;
             } else if (j + 1 < lines.size()

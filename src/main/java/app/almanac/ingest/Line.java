@@ -18,6 +18,7 @@ final class Line {
     private final int kinds;
     private final boolean boilerplate;
     private final String bullet;
+    private final int words;
     private Cues.Metadata metadata;
 
     /**
@@ -33,6 +34,7 @@ final class Line {
         this.kinds = Cues.kindsOf(firstWord);
         this.boilerplate = (kinds & Cues.BOILERPLATE_START) != 0 && Cues.isBoilerplate(plain, firstWord);
         this.bullet = Cues.bulletText(plain);
+        this.words = words(plain);
     }
 
     int number() {
@@ -55,6 +57,11 @@ final class Line {
     /** Whether the line's first word can start a line of this kind (a {@code Cues.*_START} bit). */
     boolean may(int kind) {
         return (kinds & kind) != 0;
+    }
+
+    /** How many words the line has (worked out once: the parser asks often). */
+    int words() {
+        return words;
     }
 
     boolean boilerplate() {

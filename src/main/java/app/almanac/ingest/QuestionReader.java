@@ -145,14 +145,21 @@ final class QuestionReader {
         for (Line line : lines) {
             String t = line.plain();
             if (line.boilerplate()
-                    || RULE.matcher(t).matches()
-                    || END_OF_TEST.matcher(t).matches()) {
+                    || (t.length() >= 3
+                            && "=-_*~.·•".indexOf(t.charAt(0)) >= 0
+                            && RULE.matcher(t).matches())
+                    || (t.length() < 40
+                            && t.toLowerCase(Locale.ROOT).contains("end of")
+                            && END_OF_TEST.matcher(t).matches())) {
                 continue;
             }
-            if (!drafts.isEmpty() && MAINS_HEADING.matcher(t).matches()) {
+            if (!drafts.isEmpty()
+                    && (t.length() < 60
+                            && "UuMm".indexOf(t.charAt(0)) >= 0
+                            && MAINS_HEADING.matcher(t).matches())) {
                 break; // a descriptive Mains question (and what follows it, such as FAQs) is not multiple choice
             }
-            if (ANSWER_KEY.matcher(t).matches() && !t.contains(":")) {
+            if ("AaKk".indexOf(t.charAt(0)) >= 0 && ANSWER_KEY.matcher(t).matches() && !t.contains(":")) {
                 inKey = true;
                 continue;
             }
@@ -258,6 +265,9 @@ final class QuestionReader {
 
     /** Whether a line starts question 1 ("1.", "Q1.", "Q.1)", "Question 1."): where a bank begins. */
     static boolean firstQuestion(String t) {
+        if (t.isEmpty() || !Character.isDigit(t.charAt(0)) && "Qq(".indexOf(t.charAt(0)) < 0) {
+            return false;
+        }
         Matcher m = PREFIXED_START.matcher(t);
         if (m.matches()) {
             String digits = m.group(1) != null ? m.group(1) : m.group(2);
@@ -269,7 +279,7 @@ final class QuestionReader {
 
     /** Whether a line heads an answer key ("Answer Key", "ANSWERS FOR '…' TEST YOUR KNOWLEDGE (TYK)"). */
     static boolean isAnswerKeyHeading(String t) {
-        return ANSWER_KEY.matcher(t).matches() && !t.contains(":");
+        return "AaKk".indexOf(t.charAt(0)) >= 0 && ANSWER_KEY.matcher(t).matches() && !t.contains(":");
     }
 
     /** Whether a line looks like a lettered option: "(a) …", "a) …", "A. …". */
@@ -315,7 +325,9 @@ final class QuestionReader {
                         && Line.words(t) <= 16
                         && !t.endsWith(".")
                         && !t.endsWith("?")
-                        && !ANALYTICS.matcher(t).matches()
+                        && !(t.length() < 30
+                                && "Qq".indexOf(t.charAt(0)) >= 0
+                                && ANALYTICS.matcher(t).matches())
                         && !ANSWER.matcher(t).matches()
                         && !ANSWER_WITH_TEXT.matcher(t).matches()
                         && !EXPLANATION.matcher(t).matches()
@@ -333,14 +345,19 @@ final class QuestionReader {
             d.explanation.add(t);
             return;
         }
-        if (ANALYTICS.matcher(t).matches()) {
+        if ((t.length() < 30
+                && "Qq".indexOf(t.charAt(0)) >= 0
+                && ANALYTICS.matcher(t).matches())) {
             d.analytics = true;
             return;
         }
         if (d.analytics && !EXPLANATION.matcher(t).matches()) {
             return; // "Time taken: 00:01:12", "Correct: 41%", "5120 USERS": numbers about the question, not of it
         }
-        if ((m = ANSWER_WITH_TEXT.matcher(t)).matches() && d.answer == null && !d.options.isEmpty()) {
+        if ("AaCc".indexOf(t.charAt(0)) >= 0
+                && (m = ANSWER_WITH_TEXT.matcher(t)).matches()
+                && d.answer == null
+                && !d.options.isEmpty()) {
             String label = (m.group(1) != null ? m.group(1) : m.group(2)).toUpperCase(Locale.ROOT);
             if (d.options.stream().anyMatch(o -> o.label().equals(label))) {
                 d.answer = new ArrayList<>(List.of(label));

@@ -265,7 +265,7 @@ final class TextArticleParser {
                 && title.metadata() == null
                 && Cues.context(title) == null
                 && !title.isBullet();
-        boolean prose = t + 1 < lines.size() && Line.words(lines.get(t + 1).plain()) >= 12;
+        boolean prose = t + 1 < lines.size() && lines.get(t + 1).words() >= 12;
         return shortTitle && (text.endsWith(":") || prose) ? t : -1;
     }
 
@@ -277,7 +277,7 @@ final class TextArticleParser {
         return segment.size() <= 8
                 && segment.stream()
                         .noneMatch(l -> Cues.context(l) != null
-                                || Line.words(l.plain()) > 8
+                                || l.words() > 8
                                 || l.plain().endsWith("."));
     }
 
@@ -346,8 +346,8 @@ final class TextArticleParser {
         for (int k = lines.size() - 1; k >= 1; k--) {
             Line line = lines.get(k);
             boolean footerLike = line.boilerplate()
-                    || (!line.isBullet() || Line.words(line.plain()) <= 6)
-                            && Line.words(line.plain()) <= 16
+                    || (!line.isBullet() || line.words() <= 6)
+                            && line.words() <= 16
                             && !line.plain().endsWith(".")
                             && !Cues.isPracticeHeading(line)
                             && line.metadata() == null
@@ -402,7 +402,10 @@ final class TextArticleParser {
                 questionLines = new ArrayList<>();
                 continue;
             }
-            if (!inTail && LINK_TAIL.matcher(t).matches()) {
+            if (!inTail
+                    && t.length() > 10
+                    && "IiMmPp".indexOf(t.charAt(0)) >= 0
+                    && LINK_TAIL.matcher(t).matches()) {
                 inTail =
                         true; // "Insta Links:", "Mains Link:", "Prelims Link:": pointers and a Mains question, not text
             }
