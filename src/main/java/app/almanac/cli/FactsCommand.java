@@ -41,6 +41,22 @@ class FactsCommand {
     private static final JsonMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /**
+     * Runs one question against the facts (the database started for it, and stopped after); an entity
+     * Almanac does not know is a refusal with the command's name, not a stack trace.
+     */
+    int ask(
+            String command,
+            CommandLine.Model.CommandSpec spec,
+            java.util.function.ToIntFunction<FactsService> question) {
+        try (ConfigurableApplicationContext context = Application.start(root, false)) {
+            return question.applyAsInt(context.getBean(FactsService.class));
+        } catch (NotFoundException e) {
+            spec.commandLine().getErr().println("almanac facts " + command + ": " + e.getMessage());
+            return AlmanacCommand.EXIT_REFUSED;
+        }
+    }
+
     @Command(
             name = "load",
             mixinStandardHelpOptions = true,
@@ -129,9 +145,9 @@ class FactsCommand {
                 err.println("almanac facts members: --as-of must be a date such as 2024-02-26, not '" + asOf + "'");
                 return AlmanacCommand.EXIT_REFUSED;
             }
-            try (ConfigurableApplicationContext context = Application.start(parent.root, false)) {
-                FactsService.Members members =
-                        context.getBean(FactsService.class).members(entity, day);
+            LocalDate asked = day;
+            return parent.ask("members", spec, facts -> {
+                FactsService.Members members = facts.members(entity, asked);
                 if (format.equals("json")) {
                     out.println(JSON.writeValueAsString(FactsJson.members(members)));
                     return 0;
@@ -154,10 +170,7 @@ class FactsCommand {
                     }
                 }
                 return 0;
-            } catch (NotFoundException e) {
-                err.println("almanac facts members: " + e.getMessage());
-                return AlmanacCommand.EXIT_REFUSED;
-            }
+            });
         }
     }
 
@@ -178,8 +191,8 @@ class FactsCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (ConfigurableApplicationContext context = Application.start(parent.root, false)) {
-                FactsService.Timeline t = context.getBean(FactsService.class).timeline(entity);
+            return parent.ask("timeline", spec, facts -> {
+                FactsService.Timeline t = facts.timeline(entity);
                 out.println(t.entity().name());
                 for (StoredFact f : t.events()) {
                     out.printf(
@@ -199,10 +212,7 @@ class FactsCommand {
                             f.status().code());
                 }
                 return 0;
-            } catch (NotFoundException e) {
-                spec.commandLine().getErr().println("almanac facts timeline: " + e.getMessage());
-                return AlmanacCommand.EXIT_REFUSED;
-            }
+            });
         }
     }
 

@@ -81,39 +81,14 @@ class EntityDirectory implements ChangeLogSubscriber {
             }
         }
         if (!missing.isEmpty() && inTransaction) {
-            out.putAll(read("where e.id in (:ids)", missing.stream().distinct().toList()));
+            // read for this call only: the transaction's own writes must not stay in the copy
+            Map<Long, Entity> now = reload().byId();
+            missing.forEach(id -> {
+                if (now.containsKey(id)) {
+                    out.put(id, now.get(id));
+                }
+            });
         }
-        return out;
-    }
-
-    /** Entities read now, not kept. */
-    private Map<Long, Entity> read(String where, List<Long> ids) {
-        Map<Long, List<String>> abbreviations = new HashMap<>();
-        Map<Long, List<String>> aliases = new HashMap<>();
-        jdbc.sql(
-                        "select entity_id, name, kind from fact_entity_name where entity_id in (:ids) and kind <> 'name' order by name")
-                .param("ids", ids)
-                .query(rs -> {
-                    (rs.getString(3).equals("abbreviation") ? abbreviations : aliases)
-                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(rs.getString(2));
-                });
-        Map<Long, Entity> out = new HashMap<>();
-        jdbc.sql("select e.id, e.slug, e.name, e.kind, e.hindi from fact_entity e " + where)
-                .param("ids", ids)
-                .query(rs -> {
-                    long id = rs.getLong(1);
-                    out.put(
-                            id,
-                            new Entity(
-                                    id,
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    List.copyOf(abbreviations.getOrDefault(id, List.of())),
-                                    List.copyOf(aliases.getOrDefault(id, List.of())),
-                                    rs.getString(5)));
-                });
         return out;
     }
 
