@@ -15,9 +15,19 @@ import java.time.format.DateTimeFormatter;
 public record Article(
         long id, String slug, int revision, @JsonUnwrapped ArticleContent content) {
 
-    /** The article page's path, e.g. {@code /articles/2024-02-26/some-title}. */
+    /**
+     * The article page's path, e.g. {@code /articles/2024-02-26/some-title}; for a draft that still
+     * needs a date, its page on the desk (a reader's address needs the day).
+     */
     @JsonProperty("path")
     public String path() {
-        return "/articles/" + DateTimeFormatter.ISO_LOCAL_DATE.format(content.date()) + "/" + slug;
+        return content.date() == null
+                ? "/desk/articles/" + id
+                : "/articles/" + DateTimeFormatter.ISO_LOCAL_DATE.format(content.date()) + "/" + slug;
+    }
+
+    /** Whether this is a draft stored from a page that gave no date: it cannot be published until one is set. */
+    public boolean needsDate() {
+        return content.date() == null;
     }
 }

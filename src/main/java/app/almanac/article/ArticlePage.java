@@ -26,7 +26,9 @@ public record ArticlePage(Article article, List<ArticleSummary> related, List<Ar
         ld.put("@context", "https://schema.org");
         ld.put("@type", "NewsArticle");
         ld.put("headline", c.title());
-        ld.put("datePublished", c.date().toString());
+        if (c.date() != null) {
+            ld.put("datePublished", c.date().toString());
+        }
         ld.put("url", url);
         ld.put("mainEntityOfPage", url);
         if (c.context() != null) {

@@ -66,9 +66,10 @@ public class ArticleWriter {
     }
 
     /**
-     * Stores imported content: a new, published article; a new revision of the article with the same
-     * identity; or nothing when the content is what is stored. Refused with an {@link
-     * EditorialException} when an editor has saved a revision since the last import.
+     * Stores imported content: a new, published article (a draft that needs a date when the page gave
+     * none: never dated today); a new revision of the article with the same identity; or nothing when
+     * the content is what is stored. Refused with an {@link EditorialException} when an editor has
+     * saved a revision since the last import.
      */
     @Transactional
     public SaveResult save(ArticleContent content) {
@@ -76,9 +77,26 @@ public class ArticleWriter {
         String canonical = json.writeValueAsString(content);
         String hash = Hashes.sha256(canonical);
         var stored = articles.findIdentity(identity.key());
+        if (stored.isEmpty() && content.date() != null) {
+            // the same page imported before without a date waits as a draft: now that the day is known it is
+            // that article, dated and published as any import is (an editor's own draft is left to the editor)
+            var undated = articles.findIdentity(new ArticleIdentity(null, content.title()).key())
+                    .filter(u ->
+                            Edit.IMPORT.equals(u.savedBy()) && state(u.id()).status() == Status.DRAFT);
+            if (undated.isPresent()) {
+                revise(undated.get().id(), undated.get().revision(), content, Edit.byImport());
+                move(undated.get().id(), Status.PUBLISHED, null, Edit.byImport());
+                return new SaveResult(find(undated.get().id()), SaveResult.Outcome.UPDATED);
+            }
+        }
         if (stored.isEmpty()) {
             return new SaveResult(
-                    create(identity, content, Status.PUBLISHED, Edit.byImport()), SaveResult.Outcome.CREATED);
+                    create(
+                            identity,
+                            content,
+                            content.date() == null ? Status.DRAFT : Status.PUBLISHED,
+                            Edit.byImport()),
+                    SaveResult.Outcome.CREATED);
         }
         var current = stored.get();
         if (current.contentHash().equals(hash)) {
@@ -129,6 +147,10 @@ public class ArticleWriter {
         if (hash.equals(Hashes.sha256(json.writeValueAsString(current.content())))) {
             return current;
         }
+        if (content.date() == null && state(id).status() != Status.DRAFT) {
+            throw new EditorialException("Only a draft may be without a publication date; '" + content.title() + "' is "
+                    + state(id).status().label().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
         ArticleIdentity identity = ArticleIdentity.of(content);
         if (!identity.key().equals(ArticleIdentity.of(current.content()).key())) {
             Optional<Long> other = articles.findIdentity(identity.key())
@@ -176,6 +198,10 @@ public class ArticleWriter {
         Editorial state = state(id);
         if (!state.status().canMoveTo(to)) {
             throw new ForbiddenMoveException(state.status(), to);
+        }
+        if ((to == Status.PUBLISHED || to == Status.SCHEDULED) && state.needsDate()) {
+            throw new EditorialException("'" + state.title() + "' has no publication date yet: add the day it was"
+                    + " published (date: YYYY-MM-DD at the top of the text) and save before publishing it.");
         }
         if (to == Status.SCHEDULED && (at == null || !at.isAfter(clock.instant()))) {
             throw new EditorialException("A scheduled time must be in the future.");

@@ -16,6 +16,11 @@ public record Editorial(
 
     /** The reader's path, e.g. {@code /articles/2024-02-26/some-title} (only published articles answer there). */
     public String path() {
-        return "/articles/" + date + "/" + slug;
+        return date == null ? "/desk/articles/" + id : "/articles/" + date + "/" + slug;
+    }
+
+    /** Whether the article still needs a publication date before it can be published. */
+    public boolean needsDate() {
+        return date == null;
     }
 }

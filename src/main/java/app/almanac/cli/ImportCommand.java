@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
             "directories (walked recursively) and ZIP archives. Each file is stored whole or not at all; refused",
             "files are listed with file, line and reason, and the exit code is then 1.",
             "An article is the same article when its date and title match: importing it again is 'unchanged',",
-            "an edited text becomes a new revision."
+            "an edited text becomes a new revision. A page that gives no publication date is stored as a draft",
+            "that needs one (listed on the desk; exit code 0), unless --date gives the day."
         })
 class ImportCommand implements Callable<Integer> {
 
@@ -57,7 +58,8 @@ class ImportCommand implements Callable<Integer> {
     @Option(
             names = "--date",
             paramLabel = "YYYY-MM-DD",
-            description = "The publication date of articles whose text gives none (they are refused without it).")
+            description = "The publication date of articles whose text gives none (without it they are stored as drafts"
+                    + " that need a date).")
     java.time.LocalDate date;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files, directories or ZIP archives to import.")
@@ -69,6 +71,7 @@ class ImportCommand implements Callable<Integer> {
         final Map<SaveResult.Outcome, Integer> banks = new EnumMap<>(SaveResult.Outcome.class);
         final List<Diagnostic> rejected = new ArrayList<>();
         int files;
+        int undated;
 
         int rejectedFiles() {
             return (int) rejected.stream().map(Diagnostic::file).distinct().count();
@@ -139,27 +142,30 @@ class ImportCommand implements Callable<Integer> {
     }
 
     private void store(ImportService importer, ParseResult result, Tally tally, PrintWriter out, PrintWriter err) {
-        List<app.almanac.article.ArticleContent> dated = new ArrayList<>();
-        for (app.almanac.article.ArticleContent a : result.articles()) {
-            if (a.date() == null && date == null) {
-                // never today's date: the editor says which day the page is of
-                reject(
-                        tally,
-                        new Diagnostic(
-                                result.file(),
-                                0,
-                                "'" + a.title() + "' gives no publication date: import it with --date YYYY-MM-DD"),
-                        err);
-                return;
-            }
-            dated.add(a.date() == null ? a.withDate(date) : a);
+        if (date != null) {
+            result = new ParseResult(
+                    result.file(),
+                    result.articles().stream()
+                            .map(a -> a.date() == null ? a.withDate(date) : a)
+                            .toList(),
+                    result.banks(),
+                    result.errors());
         }
-        result = new ParseResult(result.file(), dated, result.banks(), result.errors());
         ImportService.FileImport stored = importer.store(result);
         stored.errors().forEach(d -> reject(tally, d, err));
         for (SaveResult saved : stored.saved()) {
             tally.articles.merge(saved.outcome(), 1, Integer::sum);
-            if (saved.outcome() != SaveResult.Outcome.UNCHANGED || paths.size() == 1) {
+            if (saved.article().needsDate()) {
+                // never today's date: the page is kept as a draft until an editor says which day it is of
+                tally.undated++;
+                out.printf(
+                        "%-9s %s -> draft %s: '%s' gives no publication date; set it on the desk or import"
+                                + " again with --date YYYY-MM-DD%n",
+                        saved.outcome().name().toLowerCase(Locale.ROOT),
+                        result.file(),
+                        saved.article().path(),
+                        saved.article().content().title());
+            } else if (saved.outcome() != SaveResult.Outcome.UNCHANGED || paths.size() == 1) {
                 out.printf(
                         "%-9s %s -> %s (revision %d)%n",
                         saved.outcome().name().toLowerCase(Locale.ROOT),
@@ -221,6 +227,11 @@ class ImportCommand implements Callable<Integer> {
                     plural(t.count(t.banks, SaveResult.Outcome.CREATED), "question bank"),
                     t.count(t.banks, SaveResult.Outcome.UPDATED),
                     t.count(t.banks, SaveResult.Outcome.UNCHANGED));
+        }
+        if (t.undated > 0) {
+            out.printf(
+                    "; %s a date (stored as drafts)",
+                    t.undated == 1 ? "1 article needs" : t.undated + " articles need");
         }
         out.printf("; %s rejected", plural(t.rejectedFiles(), "file"));
         out.println();

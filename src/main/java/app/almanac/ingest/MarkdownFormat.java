@@ -524,7 +524,8 @@ public final class MarkdownFormat {
         StringBuilder md = new StringBuilder("---\n");
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("title", a.title());
-        front.put("date", a.date().toString());
+        // a draft stored from a page without a date is written without one: reading it back asks for it
+        putIfPresent(front, "date", a.date() == null ? null : a.date().toString());
         putIfPresent(front, "publisher", a.publisher());
         putIfPresent(front, "series", a.series());
         putIfPresent(front, "category", a.category());

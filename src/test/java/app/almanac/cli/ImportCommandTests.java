@@ -33,6 +33,19 @@ class ImportCommandTests {
         return new Cli(dataDir).run(args);
     }
 
+    /** Every stored article as "title | date | status". */
+    private List<String> stored() throws SQLException {
+        String url = "jdbc:h2:file:" + dataDir.resolve("almanac") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                ResultSet rs = c.createStatement().executeQuery("select title, published_on, status from article")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3));
+            }
+            return rows;
+        }
+    }
+
     private List<String> storedTitles() throws SQLException {
         if (!Files.exists(dataDir.resolve("almanac.mv.db"))) {
             return List.of();
@@ -150,7 +163,8 @@ class ImportCommandTests {
             """;
 
     @Test
-    void aPageWithNoDateIsReadWithNoneAndStoredOnlyWithTheDateTheEditorGives() throws Exception {
+    void aPageWithNoDateIsReadWithNoneStoredAsADraftThatNeedsOneAndPublishedWithTheDateTheEditorGives()
+            throws Exception {
         Path page = write("undated.txt", UNDATED);
         Cli.Run dry = almanac("import", "--dry-run", "--format", "json", page.toString());
         assertThat(dry.exitCode()).as(dry.err()).isZero();
@@ -159,15 +173,23 @@ class ImportCommandTests {
                 .as("never today's date: " + dry.out())
                 .isTrue();
 
-        Cli.Run refused = almanac("import", page.toString());
-        assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("undated.txt", "gives no publication date", "--date YYYY-MM-DD");
-        assertThat(storedTitles()).isEmpty();
+        Cli.Run drafted = almanac("import", page.toString());
+        assertThat(drafted.exitCode()).as(drafted.err()).isZero();
+        assertThat(drafted.out())
+                .contains("undated.txt -> draft /desk/articles/", "gives no publication date", "--date YYYY-MM-DD")
+                .contains("1 article needs a date (stored as drafts)");
+        assertThat(stored()).containsExactly("A new tiger reserve is notified | null | draft");
+
+        Cli.Run again = almanac("import", page.toString());
+        assertThat(again.out()).contains("0 updated, 1 unchanged");
+        assertThat(stored()).hasSize(1);
 
         Cli.Run dated = almanac("import", "--date", "2024-03-05", page.toString());
         assertThat(dated.exitCode()).as(dated.err()).isZero();
         assertThat(dated.out()).contains("/articles/2024-03-05/");
-        assertThat(storedTitles()).containsExactly("A new tiger reserve is notified");
+        assertThat(stored())
+                .as("the waiting draft is that article, now dated and published: not a second copy")
+                .containsExactly("A new tiger reserve is notified | 2024-03-05 | published");
     }
 
     @Test

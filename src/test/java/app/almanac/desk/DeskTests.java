@@ -494,6 +494,46 @@ class DeskTests {
     }
 
     @Test
+    void anImportedPageWithNoDateWaitsOnTheDeskAndCannotBePublishedUntilAnEditorDatesIt() {
+        ArticleContent undated = TestArticles.article("Undated import waits for its day")
+                .on(null)
+                .context("A page that named no day.")
+                .build();
+        Article draft = writer.save(undated).article();
+        assertThat(draft.needsDate()).isTrue();
+        assertThat(draft.path()).isEqualTo("/desk/articles/" + draft.id());
+        assertThat(page(editor, "/desk")
+                        .select("tr:contains(Undated import waits for its day)")
+                        .text())
+                .contains("needs a date");
+        Document edit = page(editor, "/desk/articles/" + draft.id());
+        assertThat(edit.select(".problem").text()).contains("gave no publication date");
+        assertThat(edit.select("button[value=publish]")).isEmpty();
+
+        HttpResponse<String> publish =
+                editor.post("/desk/articles/" + draft.id() + "/status", Map.of("action", "publish"));
+        assertThat(publish.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(publish.body()).select(".problem").text()).contains("has no publication date yet");
+        assertThat(editorial.state(draft.id()).status()).isEqualTo(Status.DRAFT);
+
+        String markdown = edit.select("textarea[name=markdown]").first().wholeText();
+        assertThat(markdown).doesNotContain("date:");
+        HttpResponse<String> undatedSave =
+                editor.post("/desk/articles/" + draft.id(), Map.of("markdown", markdown, "base", "1"));
+        assertThat(undatedSave.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(undatedSave.body()).select(".problem").text()).contains("no 'date:'");
+
+        HttpResponse<String> dated = editor.post(
+                "/desk/articles/" + draft.id(),
+                Map.of("markdown", markdown.replaceFirst("\ntitle: ", "\ndate: 2025-02-11\ntitle: "), "base", "1"));
+        assertThat(dated.statusCode()).as(dated.body()).isEqualTo(302);
+        assertThat(editor.post("/desk/articles/" + draft.id() + "/status", Map.of("action", "publish"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(editorial.find(draft.id()).path()).startsWith("/articles/2025-02-11/");
+    }
+
+    @Test
     void aSecondPasteOfTheSameArticleIsRefusedAndNothingIsLost() {
         paste("Estuary salinity report");
         HttpResponse<String> again = editor.post("/desk/new", Map.of("text", pasted("Estuary salinity report")));
