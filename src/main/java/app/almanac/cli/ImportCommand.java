@@ -6,6 +6,7 @@ import app.almanac.ingest.Diagnostic;
 import app.almanac.ingest.ImportService;
 import app.almanac.ingest.ImportSources;
 import app.almanac.ingest.JsonFormat;
+import app.almanac.ingest.ParseExplanation;
 import app.almanac.ingest.ParseResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,6 +51,13 @@ class ImportCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(
+            names = "--explain",
+            description = "Show how each line of each file is read (its kind and what it became: title, date,"
+                    + " category, context, heading, table, question, option, answer…) and the choices Almanac is"
+                    + " unsure of; store nothing.")
+    boolean explain;
+
+    @Option(
             names = "--format",
             defaultValue = "text",
             description = "Output of --dry-run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -86,6 +94,9 @@ class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (explain) {
+            return explainAll(out, err);
+        }
         Tally tally = new Tally();
         List<Object> dryRunOutput = new ArrayList<>();
         try (ImportSources sources = ImportSources.of(paths)) {
@@ -134,6 +145,26 @@ class ImportCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return tally.rejected.isEmpty() ? 0 : AlmanacCommand.EXIT_REFUSED;
+    }
+
+    /** {@code --explain}: every file's lines as read, then what was made of them; nothing is stored. */
+    private int explainAll(PrintWriter out, PrintWriter err) {
+        boolean refused = false;
+        try (ImportSources sources = ImportSources.of(paths)) {
+            for (Diagnostic d : sources.refused()) {
+                err.println("rejected " + d);
+                refused = true;
+            }
+            for (ImportSources.Source source : sources.sources()) {
+                ParseExplanation explained = source.explain();
+                new Explanation(explained).print(source.name(), out);
+                refused |= !explained.result().ok();
+                explained.result().errors().forEach(d -> err.println("rejected " + d));
+            }
+        }
+        out.flush();
+        err.flush();
+        return refused ? AlmanacCommand.EXIT_REFUSED : 0;
     }
 
     private static void reject(Tally tally, Diagnostic d, PrintWriter err) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -52,11 +54,56 @@ public final class ArticleFiles {
      * format. Never throws: one strange file must not stop an import of thousands.
      */
     public static ParseResult parse(String name, byte[] bytes) {
+        return parse(name, bytes, null);
+    }
+
+    /**
+     * Parses bytes in the given {@code format} ({@code null}: told by the name's extension, then by the
+     * first bytes); {@code name} only names where problems are. Never throws.
+     */
+    public static ParseResult parse(String name, byte[] bytes, Format format) {
         try {
-            return withinLimits(parseFormat(name, bytes));
+            return withinLimits(parseFormat(name, bytes, format));
         } catch (RuntimeException | StackOverflowError e) {
             return ParseResult.refused(new Diagnostic(name, 0, READER_BUG + ": " + e));
         }
+    }
+
+    /**
+     * How a file is read, line by line, with the parse itself ({@code import --explain}, the desk's
+     * Explain). Text is explained line by line; Markdown, HTML and JSON are read from their markup, so
+     * only the parse and its refusals are given for them. Stores nothing, never throws.
+     */
+    public static ParseExplanation explain(String name, byte[] bytes, Format format) {
+        ParseResult result = parse(name, bytes, format);
+        boolean html = format == Format.HTML || format == null && isHtmlName(name);
+        TextDecoder.Decoded decoded = html ? null : TextDecoder.decode(name, bytes);
+        Format read = html
+                ? Format.HTML
+                : decoded.error() != null ? Format.TEXT : format != null ? format : Format.of(name, decoded.text());
+        if (read != Format.TEXT || decoded.error() != null) {
+            return new ParseExplanation(read.name().toLowerCase(Locale.ROOT), List.of(), List.of(), result);
+        }
+        Trace trace = Trace.recording();
+        try {
+            TEXT.parse(name, decoded.text(), trace);
+        } catch (RuntimeException | StackOverflowError e) {
+            // the parse above already turned this into a diagnostic; the lines are still worth showing
+        }
+        List<ParseExplanation.Reading> lines = new ArrayList<>();
+        for (Line line : Line.split(TextDecoder.normalise(decoded.text()))) {
+            String role = trace.roleOf(line.number());
+            lines.add(new ParseExplanation.Reading(
+                    line.number(), line.plain(), line.kind().label, role == null ? "—" : role));
+        }
+        List<Diagnostic> unsure = trace.unsure().stream()
+                .map(d -> new Diagnostic(name, d.line(), d.message()))
+                .toList();
+        return new ParseExplanation("text", lines, result.ok() ? unsure : List.of(), result);
+    }
+
+    private static boolean isHtmlName(String name) {
+        return name.toLowerCase(Locale.ROOT).matches(".*\\.(html?|xhtml)$");
     }
 
     private static ParseResult withinLimits(ParseResult result) {
@@ -75,8 +122,8 @@ public final class ArticleFiles {
         return result;
     }
 
-    private static ParseResult parseFormat(String name, byte[] bytes) {
-        if (name.toLowerCase(Locale.ROOT).matches(".*\\.(html?|xhtml)$")) {
+    private static ParseResult parseFormat(String name, byte[] bytes, Format format) {
+        if (format == Format.HTML || format == null && isHtmlName(name)) {
             // HTML declares its own encoding; jsoup reads the bytes
             return HtmlFormat.parse(name, bytes);
         }
@@ -85,7 +132,7 @@ public final class ArticleFiles {
             return ParseResult.refused(decoded.error());
         }
         String text = decoded.text();
-        return switch (Format.of(name, text)) {
+        return switch (format != null ? format : Format.of(name, text)) {
             case MARKDOWN -> MarkdownFormat.parse(name, text);
             case HTML -> HtmlFormat.parse(name, bytes);
             case JSON -> JsonFormat.parse(name, text);

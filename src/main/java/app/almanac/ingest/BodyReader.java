@@ -63,6 +63,11 @@ final class BodyReader {
     private BodyReader() {}
 
     static List<Section> sections(List<Line> body) {
+        return sections(body, Trace.OFF);
+    }
+
+    /** The sections of a body, writing down in {@code trace} what each line became. */
+    static List<Section> sections(List<Line> body, Trace trace) {
         List<Section> sections = new ArrayList<>();
         int[] runs = runEnds(body);
         String heading = "";
@@ -74,8 +79,9 @@ final class BodyReader {
             Line next = i + 1 < body.size() ? body.get(i + 1) : null;
             if (isHeading(line, next, inTable)) {
                 if (!heading.isEmpty() || !texts.isEmpty()) {
-                    sections.add(new Section(heading, blocks(texts)));
+                    sections.add(new Section(heading, blocks(texts, trace)));
                 }
+                trace.role(line, "heading");
                 heading = stripColon(line.plain());
                 texts = new ArrayList<>();
                 inTable = false;
@@ -91,8 +97,9 @@ final class BodyReader {
                     && gridColumns(body, i + 1, runs) > 0) {
                 // a title over a grid of short cells: the heading of a table
                 if (!heading.isEmpty() || !texts.isEmpty()) {
-                    sections.add(new Section(heading, blocks(texts)));
+                    sections.add(new Section(heading, blocks(texts, trace)));
                 }
+                trace.role(line, "heading (over a table)");
                 heading = stripColon(line.plain());
                 texts = new ArrayList<>();
                 sawBullet = false;
@@ -105,7 +112,7 @@ final class BodyReader {
             texts.add(line);
         }
         if (!heading.isEmpty() || !texts.isEmpty()) {
-            sections.add(new Section(heading, blocks(texts)));
+            sections.add(new Section(heading, blocks(texts, trace)));
         }
         return sections;
     }
@@ -164,12 +171,14 @@ final class BodyReader {
                 || shortBeforeSentence;
     }
 
-    static List<Block> blocks(List<Line> lines) {
+    static List<Block> blocks(List<Line> lines, Trace trace) {
         List<Block> blocks = new ArrayList<>();
         int[] runs = runEnds(lines);
         int i = 0;
         while (i < lines.size()) {
             String t = lines.get(i).plain();
+            int from = i;
+            String role;
             if (lines.get(i).isBullet()) {
                 List<String> items = new ArrayList<>();
                 while (i < lines.size() && lines.get(i).isBullet()) {
@@ -177,17 +186,28 @@ final class BodyReader {
                     i++;
                 }
                 blocks.add(new Block.BulletList(items));
+                role = "bullet";
             } else if (cells(lines.get(i).text()) != null
                     && i + 1 < lines.size()
                     && cells(lines.get(i + 1).text()) != null) {
                 i = cellTable(lines, i, blocks);
+                role = "table (a row of cells)";
             } else if ((i == 0 || runs[i - 1] != runs[i]) && gridColumns(lines, i, runs) > 0) {
-                i = gridTable(lines, i, gridColumns(lines, i, runs), runs, blocks);
+                int columns = gridColumns(lines, i, runs);
+                i = gridTable(lines, i, columns, runs, blocks);
+                role = "table (" + columns + " columns, one cell per line)";
             } else if (startsFlatTable(lines, i)) {
                 i = flatTable(lines, i, blocks);
+                role = "table (two columns, one cell per line)";
             } else {
                 blocks.add(new Block.Paragraph(t));
                 i++;
+                role = "paragraph";
+            }
+            if (trace.on()) {
+                for (int k = from; k < i; k++) {
+                    trace.role(lines.get(k), role);
+                }
             }
         }
         return blocks;

@@ -310,6 +310,21 @@ final class Cues {
     /** What a metadata line adds to an article's header. */
     record Metadata(List<String> syllabus, String category, List<String> tags) {
         static final Metadata NOTE = new Metadata(List.of(), null, List.of());
+
+        /** What the line gave, for an explanation: "syllabus GS-II, category Polity". */
+        String describe() {
+            List<String> parts = new java.util.ArrayList<>();
+            if (!syllabus.isEmpty()) {
+                parts.add("syllabus " + String.join(", ", syllabus));
+            }
+            if (category != null) {
+                parts.add("category " + category);
+            }
+            if (!tags.isEmpty()) {
+                parts.add("tags " + String.join(", ", tags));
+            }
+            return parts.isEmpty() ? "nothing kept" : String.join("; ", parts);
+        }
     }
 
     /**

@@ -3,13 +3,18 @@ package app.almanac.ingest;
 import java.util.Locale;
 
 /** The formats Almanac imports, told apart by file name and, failing that, by the first bytes. */
-enum Format {
+public enum Format {
     TEXT,
     MARKDOWN,
     HTML,
     JSON;
 
-    static Format of(String fileName, String text) {
+    /**
+     * The format of a file called {@code fileName} (its extension), or, with no telling extension, of its
+     * text: front matter is Markdown, a document element HTML, and (for a text without a name) a JSON
+     * value JSON; anything else is text.
+     */
+    public static Format of(String fileName, String text) {
         String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".md") || name.endsWith(".markdown")) {
             return MARKDOWN;

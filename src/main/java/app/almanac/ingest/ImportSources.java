@@ -34,6 +34,9 @@ public final class ImportSources implements Closeable {
         String name();
 
         ParseResult parse();
+
+        /** How the file is read, line by line (see {@link ArticleFiles#explain}). */
+        ParseExplanation explain();
     }
 
     private final List<Source> sources = new ArrayList<>();
@@ -82,6 +85,19 @@ public final class ImportSources implements Closeable {
             public ParseResult parse() {
                 return ArticleFiles.read(file);
             }
+
+            @Override
+            public ParseExplanation explain() {
+                try {
+                    if (Files.isRegularFile(file) && Files.size(file) <= ArticleFiles.MAX_BYTES) {
+                        return ArticleFiles.explain(file.toString(), Files.readAllBytes(file), null);
+                    }
+                } catch (IOException e) {
+                    // read below gives the reason
+                }
+                // missing, a directory, too big or unreadable: the refusal says which
+                return new ParseExplanation("", List.of(), List.of(), ArticleFiles.read(file));
+            }
         });
     }
 
@@ -122,6 +138,19 @@ public final class ImportSources implements Closeable {
                 @Override
                 public String name() {
                     return name;
+                }
+
+                @Override
+                public ParseExplanation explain() {
+                    ParseResult read = parse();
+                    if (!read.ok() && read.errors().get(0).line() == 0) {
+                        return new ParseExplanation("", List.of(), List.of(), read);
+                    }
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        return ArticleFiles.explain(name, in.readNBytes((int) ArticleFiles.MAX_BYTES), null);
+                    } catch (IOException e) {
+                        return new ParseExplanation("", List.of(), List.of(), read);
+                    }
                 }
 
                 @Override

@@ -85,6 +85,83 @@ final class Line {
         return metadata == NO_METADATA ? null : metadata;
     }
 
+    /**
+     * What a line looks like on its own, before its place among the others is weighed (a short line
+     * may be a heading, a category or a table cell: that is decided in context). Used to explain a
+     * parse; worked out on demand.
+     */
+    enum Kind {
+        BOILERPLATE("boilerplate"),
+        DATE("date"),
+        LABEL("label"),
+        CREDIT("credit"),
+        PRACTICE_HEADING("practice heading"),
+        ANSWER_KEY("answer key"),
+        ANSWER("answer"),
+        EXPLANATION("explanation"),
+        OPTION("option"),
+        QUESTION("numbered"),
+        BULLET("bullet"),
+        TABLE_ROW("table row"),
+        QUESTION_LIKE("question"),
+        PROSE("prose"),
+        SHORT("short line");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    Kind kind() {
+        String t = plain;
+        if (boilerplate) {
+            return Kind.BOILERPLATE;
+        }
+        try {
+            if (PublishedDates.atStart(t).isPresent()) {
+                return Kind.DATE;
+            }
+        } catch (PublishedDates.ImpossibleDate e) {
+            return Kind.DATE;
+        }
+        if (Cues.isPracticeHeading(this)) {
+            return Kind.PRACTICE_HEADING;
+        }
+        if (QuestionReader.isAnswerKeyHeading(t)) {
+            return Kind.ANSWER_KEY;
+        }
+        if (QuestionReader.looksLikeAnswer(t)) {
+            return Kind.ANSWER;
+        }
+        if (QuestionReader.looksLikeExplanation(t)) {
+            return Kind.EXPLANATION;
+        }
+        if (metadata() != null || Cues.context(this) != null || Cues.isSyllabusHeading(this)) {
+            return Kind.LABEL;
+        }
+        if (Cues.credit(this) != null) {
+            return Kind.CREDIT;
+        }
+        if (QuestionReader.looksLikeOption(t)) {
+            return Kind.OPTION;
+        }
+        if (QuestionReader.looksLikeQuestionStart(t)) {
+            return Kind.QUESTION;
+        }
+        if (bullet != null) {
+            return Kind.BULLET;
+        }
+        if (text.indexOf('\t') >= 0 || t.contains(" | ")) {
+            return Kind.TABLE_ROW;
+        }
+        if (t.endsWith("?")) {
+            return Kind.QUESTION_LIKE;
+        }
+        return words >= 12 || t.endsWith(".") ? Kind.PROSE : Kind.SHORT;
+    }
+
     /** Words separated by spaces, counted without a regular expression. */
     static int words(String s) {
         int words = 0;

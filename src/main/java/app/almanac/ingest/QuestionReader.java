@@ -76,6 +76,7 @@ final class QuestionReader {
     private static final Pattern PAIR_SEPARATOR = Pattern.compile("\\s+[—–-]\\s+|\\s*:\\s+|\\t|\\s+\\|\\s+");
 
     private final List<Line> lines;
+    private final Trace trace;
     private final List<Draft> drafts = new ArrayList<>();
     /** The number of the line read before this one (blank lines leave gaps). */
     private int lastNumber;
@@ -132,7 +133,13 @@ final class QuestionReader {
     }
 
     QuestionReader(List<Line> lines) {
+        this(lines, Trace.OFF);
+    }
+
+    /** A reader that writes down in {@code trace} what each line became. */
+    QuestionReader(List<Line> lines, Trace trace) {
         this.lines = lines;
+        this.trace = trace;
     }
 
     /** The questions found; throws {@link Refusal} at the first line that fits nowhere. */
@@ -151,21 +158,26 @@ final class QuestionReader {
                     || (t.length() < 40
                             && t.toLowerCase(Locale.ROOT).contains("end of")
                             && END_OF_TEST.matcher(t).matches())) {
+                trace.role(line, "skipped: boilerplate or a rule");
                 continue;
             }
             if (!drafts.isEmpty()
                     && (t.length() < 60
                             && "UuMm".indexOf(t.charAt(0)) >= 0
                             && MAINS_HEADING.matcher(t).matches())) {
-                break; // a descriptive Mains question (and what follows it, such as FAQs) is not multiple choice
+                // a descriptive Mains question (and what follows it, such as FAQs) is not multiple choice
+                skipRest(line, "skipped: a Mains question (not an MCQ)");
+                break;
             }
             if ("AaKk".indexOf(t.charAt(0)) >= 0 && ANSWER_KEY.matcher(t).matches() && !t.contains(":")) {
                 inKey = true;
+                trace.role(line, "answer key begins");
                 continue;
             }
             if (inKey
                     && keyedExplanation == null
                     && EXPLANATIONS_HEADING.matcher(t).matches()) {
+                trace.role(line, "answer key: the explanations begin");
                 continue;
             }
             if (inKey) {
@@ -176,22 +188,31 @@ final class QuestionReader {
                         keyedExplanation.add(explained.group(2).strip());
                     }
                     keyedExplanations.put(Integer.parseInt(explained.group(1)), keyedExplanation);
+                    trace.role(line, "explanation of question " + explained.group(1) + " (after the key)");
                     continue;
                 }
                 Matcher m = KEY_ENTRY.matcher(t);
                 boolean any = false;
+                List<String> entries = new ArrayList<>();
                 while (keyedExplanation == null && m.find()) {
                     key.put(Integer.parseInt(m.group(1)), List.of(m.group(2).toUpperCase(Locale.ROOT)));
                     keyLines.put(Integer.parseInt(m.group(1)), line);
+                    entries.add(m.group(1) + " → " + m.group(2).toUpperCase(Locale.ROOT));
                     any = true;
+                }
+                if (any) {
+                    trace.role(line, "answer key: " + String.join(", ", entries));
                 }
                 if (!any) {
                     if (keyedExplanation != null) {
                         keyedExplanation.add(t);
+                        trace.role(line, "explanation (after the key), continued");
                         continue;
                     }
                     if (!key.isEmpty()) {
-                        break; // the key is over: what follows ("Must Read", comments) is the page's footer
+                        // the key is over: what follows ("Must Read", comments) is the page's footer
+                        skipRest(line, "skipped: footer after the key");
+                        break;
                     }
                     throw new Refusal(line.number(), "expected answer-key entries such as '1. (c)' or '1-c, 2-b'");
                 }
@@ -209,9 +230,16 @@ final class QuestionReader {
             if (d.explanation == null && keyedExplanations.containsKey(d.number)) {
                 d.explanation = keyedExplanations.get(d.number);
             }
-            questions.add(finish(d));
+            questions.add(finish(d, trace));
         }
         return questions;
+    }
+
+    /** Marks {@code from} and every line after it as {@code role}. */
+    private void skipRest(Line from, String role) {
+        if (trace.on()) {
+            lines.subList(lines.indexOf(from), lines.size()).forEach(l -> trace.role(l, role));
+        }
     }
 
     /**
@@ -282,6 +310,21 @@ final class QuestionReader {
         return "AaKk".indexOf(t.charAt(0)) >= 0 && ANSWER_KEY.matcher(t).matches() && !t.contains(":");
     }
 
+    /** Whether a line starts a question ("Q1.", "Q.3)", "Question 2:", "4. …"). */
+    static boolean looksLikeQuestionStart(String t) {
+        return PREFIXED_START.matcher(t).matches() || NUMBERED.matcher(t).matches();
+    }
+
+    /** Whether a line gives an answer ("Answer: (b)", "Ans. D", "Answer: (a) text"). */
+    static boolean looksLikeAnswer(String t) {
+        return ANSWER.matcher(t).matches() || ANSWER_WITH_TEXT.matcher(t).matches();
+    }
+
+    /** Whether a line starts an explanation ("Explanation:", "Solution: …"). */
+    static boolean looksLikeExplanation(String t) {
+        return EXPLANATION.matcher(t).matches();
+    }
+
     /** Whether a line looks like a lettered option: "(a) …", "a) …", "A. …". */
     static boolean looksLikeOption(String t) {
         return LETTER_OPTION.matcher(t).matches();
@@ -295,6 +338,14 @@ final class QuestionReader {
             begin(line, digits == null ? drafts.size() + 1 : Integer.parseInt(digits), stem);
             return;
         }
+        readPart(line, t);
+        if (trace.on() && trace.roleOf(line.number()) == null && current != null) {
+            trace.role(line, "question " + current.number + ": stem");
+        }
+    }
+
+    private void readPart(Line line, String t) {
+        Matcher m;
         Matcher numbered = NUMBERED.matcher(t);
         if (current == null) {
             if (numbered.matches()) {
@@ -333,6 +384,7 @@ final class QuestionReader {
                         && !EXPLANATION.matcher(t).matches()
                         && !LETTER_OPTION.matcher(t).matches()) {
             d.footer = true;
+            trace.role(line, "skipped: the page's footer");
             return;
         }
         if (d.explanation != null) {
@@ -340,18 +392,22 @@ final class QuestionReader {
             // ("Share this article", "Related Posts", "Tags: …"), and nothing after it belongs to the question
             if (d.footer || line.number() - lastNumber >= 3 && footerLike(t)) {
                 d.footer = true;
+                trace.role(line, "skipped: the page's footer");
                 return;
             }
             d.explanation.add(t);
+            trace.role(line, "question " + d.number + ": explanation");
             return;
         }
         if ((t.length() < 30
                 && "Qq".indexOf(t.charAt(0)) >= 0
                 && ANALYTICS.matcher(t).matches())) {
             d.analytics = true;
+            trace.role(line, "skipped: question analytics");
             return;
         }
         if (d.analytics && !EXPLANATION.matcher(t).matches()) {
+            trace.role(line, "skipped: question analytics");
             return; // "Time taken: 00:01:12", "Correct: 41%", "5120 USERS": numbers about the question, not of it
         }
         if ("AaCc".indexOf(t.charAt(0)) >= 0
@@ -362,6 +418,7 @@ final class QuestionReader {
             if (d.options.stream().anyMatch(o -> o.label().equals(label))) {
                 d.answer = new ArrayList<>(List.of(label));
                 d.answerLine = line;
+                trace.role(line, "question " + d.number + ": answer " + label);
                 return;
             }
         }
@@ -373,6 +430,7 @@ final class QuestionReader {
                 d.answer.add(answerLabel(d, more.group(), line));
             }
             d.answerLine = line;
+            trace.role(line, "question " + d.number + ": answer " + String.join("", d.answer));
             return;
         }
         if ((m = EXPLANATION.matcher(t)).matches()) {
@@ -380,14 +438,17 @@ final class QuestionReader {
             if (!m.group(1).isBlank()) {
                 d.explanation.add(m.group(1).strip());
             }
+            trace.role(line, "question " + d.number + ": explanation");
             return;
         }
         if (d.answer != null) {
             // the explanation on the bare line after the answer
             d.explanation = new ArrayList<>(List.of(t));
+            trace.role(line, "question " + d.number + ": explanation (unlabelled, after the answer)");
             return;
         }
         if (d.options.isEmpty() && d.listOpen && !d.listClosed && readListLine(d, t)) {
+            trace.role(line, "question " + d.number + ": " + (d.pairs() ? "pair" : "statement"));
             return;
         }
         if (markedBullet(t)
@@ -399,12 +460,17 @@ final class QuestionReader {
             d.options.add(new Question.Option(
                     String.valueOf((char) ('A' + d.options.size())),
                     line.bullet().strip()));
+            trace.role(
+                    line,
+                    "question " + d.number + ": option "
+                            + d.options.get(d.options.size() - 1).label() + " (unlettered)");
             return;
         }
         if ((m = LETTER_OPTION.matcher(t)).matches() && !d.numericOptions) {
             String label = (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
             d.options.add(new Question.Option(
                     label.toUpperCase(Locale.ROOT), m.group(4).strip()));
+            trace.role(line, "question " + d.number + ": option " + label.toUpperCase(Locale.ROOT));
             return;
         }
         if (numbered.matches() && (d.options.isEmpty() || d.numericOptions)) {
@@ -413,6 +479,7 @@ final class QuestionReader {
                 d.numericOptions = true;
                 d.options.add(new Question.Option(
                         String.valueOf((char) ('A' + n - 1)), numbered.group(2).strip()));
+                trace.role(line, "question " + d.number + ": option " + (char) ('A' + n - 1) + " (numbered " + n + ")");
                 return;
             }
         }
@@ -492,6 +559,7 @@ final class QuestionReader {
     private void begin(Line line, int number, String stem) {
         current = new Draft(line, number, stem);
         drafts.add(current);
+        trace.role(line, "question " + number);
     }
 
     private static String answerLabel(Draft d, String written, Line line) {
@@ -505,9 +573,15 @@ final class QuestionReader {
         return written.toUpperCase(Locale.ROOT);
     }
 
-    private static Question finish(Draft d) {
+    private static Question finish(Draft d, Trace trace) {
         if (d.options.isEmpty() && d.statements.isEmpty() && d.pairRows.isEmpty()) {
             unmarkedOptions(d);
+            if (!d.options.isEmpty()) {
+                trace.unsure(
+                        d.start.number(),
+                        "question " + d.number + ": the lines after its question were read as options A–"
+                                + d.options.get(d.options.size() - 1).label() + " in order (they had no letters)");
+            }
         }
         if (d.unnumbered && d.options.isEmpty()) {
             throw new Refusal(d.start.number(), "expected a question such as 'Q1. …' or '1. …'");
@@ -547,7 +621,14 @@ final class QuestionReader {
             if (letter != null) {
                 d.answer = List.of(letter.toUpperCase(Locale.ROOT));
                 d.answerLine = d.start;
+                trace.unsure(
+                        d.start.number(),
+                        "question " + d.number + ": the answer " + d.answer.get(0)
+                                + " was read from its explanation (no answer line)");
             }
+        }
+        if (d.answer == null || d.answer.isEmpty()) {
+            trace.unsure(d.start.number(), "question " + d.number + " gives no answer: it is left unanswered");
         }
         Set<String> correct = new TreeSet<>(d.answer == null ? List.of() : d.answer);
         for (String letter : correct) {

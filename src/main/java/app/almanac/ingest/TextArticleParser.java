@@ -50,22 +50,27 @@ final class TextArticleParser {
 
     /** Parses one file's text; {@code file} only names where problems are. */
     public ParseResult parse(String file, String text) {
+        return parse(file, text, Trace.OFF);
+    }
+
+    /** The same, writing down in {@code trace} what each line became. */
+    ParseResult parse(String file, String text, Trace trace) {
         List<Line> lines = Line.split(TextDecoder.normalise(text));
         if (lines.isEmpty()) {
             return ParseResult.refused(
                     new Diagnostic(file, 1, "empty file: expected an article (a title line, then a date line)"));
         }
         try {
-            return read(file, lines);
+            return read(file, lines, trace);
         } catch (Refusal r) {
             return ParseResult.refused(r.in(file));
         }
     }
 
-    private ParseResult read(String file, List<Line> lines) {
+    private ParseResult read(String file, List<Line> lines, Trace trace) {
         int bankStart = bankStart(lines);
         if (bankStart >= 0) {
-            return ParseResult.ofBank(file, bank(file, lines, bankStart));
+            return ParseResult.ofBank(file, bank(file, lines, bankStart, trace));
         }
         List<Integer> starts = articleStarts(lines);
         if (starts.isEmpty()) {
@@ -77,7 +82,7 @@ final class TextArticleParser {
                         lines.get(0).number(),
                         "no title: the file starts with a date; expected the title on the line before it");
             } else if (looksLikeQuestions(lines)) {
-                return ParseResult.ofBank(file, bank(file, lines, 0));
+                return ParseResult.ofBank(file, bank(file, lines, 0, trace));
             } else {
                 throw new Refusal(
                         lines.get(0).number(),
@@ -88,19 +93,27 @@ final class TextArticleParser {
         }
         while (starts.size() > 1 && headerOnly(lines.subList(starts.get(0), starts.get(1)))) {
             // "IASbaba" over "March 14, 2023", "0", "Archives", or a table of contents: the page's header
+            trace.unsure(
+                    lines.get(starts.get(1)).number(),
+                    "the title was chosen below '" + lines.get(starts.get(0)).plain()
+                            + "', which also looked like one (read as the page's header)");
             starts = starts.subList(1, starts.size());
         }
-        Preamble preamble = preamble(lines.subList(0, starts.get(0)));
+        Preamble preamble = preamble(lines.subList(0, starts.get(0)), trace);
         List<ArticleContent> articles = new ArrayList<>();
         List<Integer> open = new ArrayList<>(starts);
         for (int s = 0; s < open.size(); s++) {
             int end = s + 1 < open.size() ? open.get(s + 1) : lines.size();
             try {
-                articles.add(article(lines.subList(open.get(s), end), preamble));
+                articles.add(article(lines.subList(open.get(s), end), preamble, trace));
             } catch (Refusal.Empty empty) {
                 if (s + 1 >= open.size()) {
                     throw empty;
                 }
+                trace.unsure(
+                        lines.get(open.get(s + 1)).number(),
+                        "'" + lines.get(open.get(s + 1)).plain() + "' looked like the title of a new article but"
+                                + " was read as part of the one above it (which had no text of its own)");
                 // what looked like the next title (a tag or label line) is this article's: read them as one
                 open.remove(s + 1);
                 s--;
@@ -143,7 +156,7 @@ final class TextArticleParser {
                 && !startsWithDate(line);
     }
 
-    private static Preamble preamble(List<Line> lines) {
+    private static Preamble preamble(List<Line> lines, Trace trace) {
         String publisher = null;
         String series = null;
         LocalDate date = null;
@@ -152,12 +165,14 @@ final class TextArticleParser {
         for (Line line : lines) {
             String t = line.plain();
             if (line.boilerplate()) {
+                trace.role(line, "skipped: boilerplate");
                 continue;
             }
             Matcher paper = PAPER_LINE.matcher(t);
             if (paper.matches() && category == null) {
                 category = paper.group(2).strip();
                 syllabus.add("GS-" + roman(paper.group(1)));
+                trace.role(line, "page header: category and paper");
                 continue;
             }
             Optional<DateInLine> found = dateIn(line);
@@ -169,12 +184,17 @@ final class TextArticleParser {
                 if (!rest.isEmpty() && series == null) {
                     series = rest;
                 }
+                trace.role(line, "page header: date" + (rest.isEmpty() ? "" : " (and series)"));
                 continue;
             }
             if (series == null && (publisher != null || SERIES.matcher(t).find())) {
                 series = t;
+                trace.role(line, "page header: series");
             } else if (publisher == null) {
                 publisher = t;
+                trace.role(line, "page header: publisher");
+            } else {
+                trace.role(line, "skipped: page header");
             }
         }
         return new Preamble(
@@ -312,6 +332,7 @@ final class TextArticleParser {
                 && Cues.context(line) == null
                 && Cues.credit(line) == null
                 && !Cues.isPracticeHeading(line)
+                && !Cues.isNoteLead(t)
                 && !(line.isBullet() && !TOPIC_NUMBER.matcher(t).matches())
                 && !startsWithDate(line)
                 && Character.isLetterOrDigit(bare.codePointAt(0));
@@ -364,19 +385,24 @@ final class TextArticleParser {
         return start;
     }
 
-    private ArticleContent article(List<Line> all, Preamble preamble) {
-        List<Line> lines = new ArrayList<>(all.subList(0, Math.max(1, footerStart(all))));
+    private ArticleContent article(List<Line> all, Preamble preamble, Trace trace) {
+        int footer = Math.max(1, footerStart(all));
+        List<Line> lines = new ArrayList<>(all.subList(0, footer));
+        if (trace.on()) {
+            all.subList(footer, all.size()).forEach(l -> trace.role(l, "skipped: the page's footer"));
+        }
         int titleAt = titleAfterMetadata(lines, 0);
         boolean headerFirst = titleAt >= 0;
         if (headerFirst) {
             // the title after its paper and topic lines (and alt text), without a colon; the header lines follow it
             Line titleOfIt = lines.remove(titleAt);
             if (titleAt == 3) {
-                lines.remove(2); // the image's alt text
+                trace.role(lines.remove(2), "skipped: an image's alt text");
             }
             lines.add(0, new Line(titleOfIt.number(), titleOfIt.plain().replaceFirst("\\s*:$", "")));
         }
         Line titleLine = lines.get(0);
+        trace.role(titleLine, "title");
         String title = stripTopicNumber(titleLine.plain());
         LocalDate date = null;
         String category = null;
@@ -395,11 +421,14 @@ final class TextArticleParser {
             if (questionLines != null && !isCredit) {
                 if (!line.boilerplate()) {
                     questionLines.add(line);
+                } else {
+                    trace.role(line, "skipped: boilerplate");
                 }
                 continue;
             }
             if (Cues.isPracticeHeading(line)) {
                 questionLines = new ArrayList<>();
+                trace.role(line, "practice questions begin");
                 continue;
             }
             if (!inTail
@@ -410,12 +439,22 @@ final class TextArticleParser {
                         true; // "Insta Links:", "Mains Link:", "Prelims Link:": pointers and a Mains question, not text
             }
             if (inTail && !isCredit) {
+                trace.role(line, "skipped: links tail (not an MCQ)");
                 continue;
             }
             if (t.equalsIgnoreCase(title)
                     || line.boilerplate()
                     || Cues.isNoteLead(t)
                     || i <= 2 && preamble.repeats(t)) {
+                trace.role(
+                        line,
+                        t.equalsIgnoreCase(title)
+                                ? "skipped: repeats the title"
+                                : line.boilerplate()
+                                        ? "skipped: boilerplate"
+                                        : Cues.isNoteLead(t)
+                                                ? "skipped: a note's lead-in"
+                                                : "skipped: repeats the page header");
                 continue;
             }
             if (date == null && i <= 3) {
@@ -429,22 +468,27 @@ final class TextArticleParser {
                     if (!rest.isEmpty() && category == null) {
                         category = rest;
                     }
+                    trace.role(line, rest.isEmpty() ? "date" : "date and category");
                     // a short tag line between the date and the first opener is the category ("Biodiversity Hotspots")
                     if (category == null
                             && i + 2 < lines.size()
                             && tagLine(lines.get(i + 1))
                             && isOpener(lines.get(i + 2))) {
                         category = lines.get(++i).plain();
+                        trace.role(lines.get(i), "category (a tag line under the date)");
                     }
                     continue;
                 }
                 if (labelled.isPresent()) {
                     date = labelled.get();
+                    trace.role(line, "date");
                     continue;
                 }
             }
             if (Cues.isSyllabusHeading(line) && body.isEmpty()) {
+                trace.role(line, "syllabus");
                 while (i + 1 < lines.size() && Cues.syllabusItem(lines.get(i + 1)) != null) {
+                    trace.role(lines.get(i + 1), "syllabus (and category)");
                     Cues.Metadata item = Cues.syllabusItem(lines.get(++i));
                     syllabus.addAll(item.syllabus());
                     if (item.category() != null && category == null) {
@@ -460,9 +504,11 @@ final class TextArticleParser {
                 if (meta.category() != null && category == null) {
                     category = meta.category();
                 }
+                trace.role(line, "label: " + meta.describe());
                 continue;
             }
             if (isCredit) {
+                trace.role(line, "credit: " + Cues.titleCase(credit.group(1)));
                 String value = credit.group(2).strip();
                 credits.add(new Credit(
                         Cues.titleCase(credit.group(1)),
@@ -474,8 +520,11 @@ final class TextArticleParser {
             if (contextLine != null && t.length() < 2000) {
                 if (!contextLine.group(1).isEmpty()) {
                     context = contextLine.group(1);
+                    trace.role(line, "context");
                 } else if (i + 1 < lines.size() && !lines.get(i + 1).isBullet()) {
+                    trace.role(line, "context (its label)");
                     context = lines.get(++i).plain();
+                    trace.role(lines.get(i), "context");
                 } else {
                     body.add(new Line(line.number(), BodyReader.stripColon(t.replaceAll("\\?$", ""))));
                 }
@@ -483,6 +532,7 @@ final class TextArticleParser {
             }
             if (headerFirst && context == null && body.isEmpty() && !line.isBullet() && Line.words(t) >= 12) {
                 context = t; // the unlabelled lead paragraph under the title
+                trace.role(line, "context (lead paragraph)");
                 continue;
             }
             body.add(line);
@@ -495,8 +545,14 @@ final class TextArticleParser {
             syllabus.addAll(preamble.syllabus());
         }
         // no date in the text: the article is read without one (never today's date); the importer asks for it
-        List<Section> sections = BodyReader.sections(body);
-        List<Question> questions = questionLines == null ? List.of() : new QuestionReader(questionLines).read();
+        if (date == null && preamble.date() == null) {
+            trace.unsure(
+                    titleLine.number(),
+                    "'" + title + "' gives no publication date: it is stored as a draft that"
+                            + " needs one unless the date is given (--date, or the desk's Date field)");
+        }
+        List<Section> sections = BodyReader.sections(body, trace);
+        List<Question> questions = questionLines == null ? List.of() : new QuestionReader(questionLines, trace).read();
         if (sections.isEmpty() && context == null && questions.isEmpty()) {
             throw new Refusal.Empty(
                     titleLine.number(), "the article '" + title + "' has a title and a date but no text after them");
@@ -541,7 +597,7 @@ final class TextArticleParser {
         return -1;
     }
 
-    private static QuestionBankContent bank(String file, List<Line> lines, int start) {
+    private static QuestionBankContent bank(String file, List<Line> lines, int start, Trace trace) {
         // a bank without a title line is named after its file, path and all, so that banks in
         // different folders never share a name
         String title = file.replaceFirst("\\.[^./\\\\]+$", "");
@@ -557,7 +613,17 @@ final class TextArticleParser {
             title = lines.get(0).plain();
             first = 1;
         }
-        List<Question> questions = new QuestionReader(lines.subList(first, lines.size())).read();
+        if (trace.on()) {
+            String name = title;
+            lines.subList(0, first).stream()
+                    .filter(l -> !l.boilerplate())
+                    .findFirst()
+                    .ifPresent(l -> trace.role(l, "question bank: its title"));
+            lines.subList(0, first).stream()
+                    .filter(l -> !l.plain().equals(name))
+                    .forEach(l -> trace.role(l, "skipped: the test's header"));
+        }
+        List<Question> questions = new QuestionReader(lines.subList(first, lines.size()), trace).read();
         return new QuestionBankContent(title, questions);
     }
 

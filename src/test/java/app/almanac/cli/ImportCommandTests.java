@@ -193,6 +193,26 @@ class ImportCommandTests {
     }
 
     @Test
+    void explainShowsHowEachLineWasReadAndStoresNothing() throws Exception {
+        Path page = write("undated.txt", UNDATED);
+        Cli.Run run = almanac("import", "--explain", page.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("== " + page + " (read as text)")
+                .containsPattern("\\n\\s+2\\s+short line\\s+title\\s+A new tiger reserve is notified\\n")
+                .containsPattern("\\n\\s+3\\s+label\\s+context\\s+Context: A state")
+                .containsPattern("\\n\\s+4\\s+short line\\s+heading\\s+Details")
+                .contains("date:      none (stored as a draft that needs a date)")
+                .contains("Unsure (check these):", "gives no publication date");
+        assertThat(dataDir).isEmptyDirectory();
+
+        Path broken = write("broken.txt", "Title\n31st February 2024\nContext: x\n");
+        Cli.Run refused = almanac("import", "--explain", broken.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).contains("Refused:", "broken.txt:2: '31st February 2024' is not a real date");
+    }
+
+    @Test
     void aMissingFileIsAClearErrorNotAStackTrace() {
         Cli.Run run = almanac("import", inputs.resolve("missing.txt").toString());
         assertThat(run.exitCode()).isEqualTo(1);

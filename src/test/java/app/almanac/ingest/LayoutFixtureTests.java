@@ -50,6 +50,76 @@ class LayoutFixtureTests {
         assertThat(tally.questionsRight()).as("questions exactly right").isGreaterThanOrEqualTo(QUESTIONS_RIGHT);
     }
 
+    /**
+     * Every fixture can be explained, and the explanation agrees with the parse: the lines it calls the
+     * title hold each article's title, every question has its own line, and what it is unsure of it says
+     * at a line of the file.
+     */
+    @Test
+    void everyFixtureIsExplainedLineByLineInAgreementWithItsParse() throws IOException {
+        for (Path file : files()) {
+            ParseExplanation explained = ArticleFiles.explain(file.toString(), Files.readAllBytes(file), null);
+            String name = file.getFileName().toString();
+            assertThat(explained.format()).as(name).isEqualTo("text");
+            assertThat(explained.result()).as(name).isEqualTo(ArticleFiles.read(file));
+            assertThat(explained.lines())
+                    .as(name)
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.kind()).isNotBlank());
+            List<String> titleLines = explained.lines().stream()
+                    .filter(r -> r.became().equals("title"))
+                    .map(ParseExplanation.Reading::text)
+                    .toList();
+            assertThat(titleLines)
+                    .as(name)
+                    .hasSize(explained.result().articles().size());
+            for (int i = 0; i < titleLines.size(); i++) {
+                assertThat(titleLines.get(i))
+                        .as(name)
+                        .contains(explained.result().articles().get(i).title());
+            }
+            int questions = explained.result().articles().stream()
+                            .mapToInt(a -> a.questions().size())
+                            .sum()
+                    + explained.result().banks().stream()
+                            .mapToInt(b -> b.questions().size())
+                            .sum();
+            assertThat(explained.lines().stream().filter(r -> r.became().matches("question \\d+")))
+                    .as(name + ": one line starts each question")
+                    .hasSize(questions);
+            assertThat(explained.unsure())
+                    .as(name)
+                    .allSatisfy(d -> assertThat(d.line()).isPositive());
+        }
+    }
+
+    @Test
+    void theExplanationSaysWhatWasUnsure() {
+        String page = """
+                Focus: GS3.
+                Topic: Environment
+                A tiger reserve is notified in the western hills
+                The state notified its fifth tiger reserve on Monday, joining two forest corridors that tigers already use.
+                About the reserve
+                • It covers about 700 square kilometres.
+
+                Practice question
+                Q1. Which state notified the reserve?
+                - Kerala
+                - Karnataka
+                """;
+        ParseExplanation explained = ArticleFiles.explain("reserve.txt", page.getBytes(), null);
+        assertThat(explained.sure()).isFalse();
+        assertThat(explained.unsure())
+                .extracting(Diagnostic::message)
+                .anySatisfy(m -> assertThat(m).contains("gives no publication date"))
+                .anySatisfy(m -> assertThat(m).contains("question 1 gives no answer"));
+        assertThat(explained.lines())
+                .extracting(ParseExplanation.Reading::became)
+                .containsSubsequence(
+                        "label: syllabus GS-III", "title", "context (lead paragraph)", "heading", "bullet");
+    }
+
     static Tally tally() throws IOException {
         int articles = 0, articlesRight = 0, questions = 0, questionsRight = 0;
         List<String> misses = new ArrayList<>();
