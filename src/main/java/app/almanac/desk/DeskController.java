@@ -72,6 +72,8 @@ class DeskController {
     ModelAndView paste(
             @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "") String date,
+            @RequestParam(defaultValue = "create") String action,
+            @RequestParam(defaultValue = "") String confirmed,
             Principal editor) {
         if (text.isBlank()) {
             return page(
@@ -100,10 +102,26 @@ class DeskController {
                         HttpStatus.UNPROCESSABLE_CONTENT);
             }
         }
+        if (action.equals("explain")) {
+            // nothing is stored: the editor sees how each line is read before making the drafts
+            return page(
+                    "desk/new",
+                    new DeskPages.Paste(text, date, List.of(), null, Documents.explain(text, day)),
+                    HttpStatus.OK);
+        }
         Documents.Parsed parsed = Documents.fromPaste(text, day);
         if (!parsed.ok()) {
             return page(
-                    "desk/new", new DeskPages.Paste(text, parsed.problems(), null), HttpStatus.UNPROCESSABLE_CONTENT);
+                    "desk/new",
+                    new DeskPages.Paste(text, date, parsed.problems(), null, Documents.explain(text, day)),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        if (!confirmed.equals("yes")) {
+            var explained = Documents.explain(text, day);
+            if (!explained.sure()) {
+                // a parse the reader is unsure of is shown for review first; one click makes the drafts anyway
+                return page("desk/new", new DeskPages.Paste(text, date, List.of(), null, explained), HttpStatus.OK);
+            }
         }
         try {
             List<Article> created = desk.createDrafts(parsed.articles(), editor.getName());

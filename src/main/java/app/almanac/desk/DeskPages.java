@@ -25,7 +25,26 @@ public final class DeskPages {
 
     public record Home(Map<Status, List<Editorial>> lists, Map<Status, Integer> counts, String notice, ZoneId zone) {}
 
-    public record Paste(String text, List<Problem> problems, String error) {}
+    /**
+     * {@code /desk/new}: the paste form, with what was typed, why nothing was saved, and (after Explain,
+     * or when the parser is unsure) how each line was read.
+     */
+    public record Paste(
+            String text,
+            String date,
+            List<Problem> problems,
+            String error,
+            app.almanac.ingest.ParseExplanation explained) {
+
+        public Paste(String text, List<Problem> problems, String error) {
+            this(text, "", problems, error, null);
+        }
+
+        /** Whether the parser is unsure of something at line {@code number}. */
+        public boolean unsureAt(int number) {
+            return explained != null && explained.unsure().stream().anyMatch(d -> d.line() == number);
+        }
+    }
 
     /** {@code /desk/reports}: learners' open reports of flawed questions. */
     public record ReportQueue(List<Reports.Report> reports, String notice) {}

@@ -4,12 +4,13 @@ import app.almanac.article.ArticleContent;
 import app.almanac.article.Question;
 import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.Diagnostic;
+import app.almanac.ingest.Format;
 import app.almanac.ingest.MarkdownFormat;
+import app.almanac.ingest.ParseExplanation;
 import app.almanac.ingest.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The desk's text formats, all through the ingest parsers: the Markdown an editor edits, text
@@ -32,7 +33,7 @@ final class Documents {
 
     /** The editor's Markdown, which must hold exactly one article. */
     static Parsed fromMarkdown(String markdown) {
-        Parsed parsed = parse("article.md", markdown, 0);
+        Parsed parsed = parse("article.md", markdown, 0, Format.MARKDOWN);
         if (parsed.ok() && parsed.articles().size() != 1) {
             return new Parsed(
                     List.of(),
@@ -57,11 +58,7 @@ final class Documents {
      * text gives none: without one, such a text is refused with a problem that asks for it.
      */
     static Parsed fromPaste(String text, java.time.LocalDate date) {
-        String start = text.stripLeading().toLowerCase(Locale.ROOT);
-        String name = start.startsWith("---")
-                ? "pasted.md"
-                : start.startsWith("<!doctype html") || start.startsWith("<html") ? "pasted.html" : "pasted.txt";
-        Parsed parsed = parse(name, text, 0);
+        Parsed parsed = parse(PASTED, text, 0, pastedFormat(text));
         if (!parsed.ok()) {
             return parsed;
         }
@@ -95,7 +92,7 @@ final class Documents {
         if (!text.startsWith("###")) {
             text = "### Q1. " + text;
         }
-        Parsed parsed = parse("question.md", head + text + "\n", offset);
+        Parsed parsed = parse("question.md", head + text + "\n", offset, Format.MARKDOWN);
         problems.addAll(parsed.problems());
         if (!parsed.ok()) {
             return null;
@@ -113,8 +110,33 @@ final class Documents {
                 a.title(), a.date(), null, null, null, List.of(), List.of(), null, List.of(), List.of(), questions);
     }
 
-    private static Parsed parse(String name, String text, int lineOffset) {
-        ParseResult result = ArticleFiles.parse(name, text.getBytes(StandardCharsets.UTF_8));
+    /** How a pasted text is read, line by line, and what the parser is unsure of; stores nothing. */
+    static ParseExplanation explain(String text, java.time.LocalDate date) {
+        ParseExplanation explained =
+                ArticleFiles.explain(PASTED, text.getBytes(StandardCharsets.UTF_8), pastedFormat(text));
+        if (date == null) {
+            return explained;
+        }
+        // the editor gave the day: a missing date is no longer something to check
+        return new ParseExplanation(
+                explained.format(),
+                explained.lines(),
+                explained.unsure().stream()
+                        .filter(d -> !d.message().contains("gives no publication date"))
+                        .toList(),
+                explained.result());
+    }
+
+    private static final String PASTED = "pasted text";
+
+    /** A paste is told apart by its first characters: front matter is Markdown, a document element HTML. */
+    private static Format pastedFormat(String text) {
+        Format sniffed = Format.of("", text);
+        return sniffed == Format.JSON ? Format.TEXT : sniffed;
+    }
+
+    private static Parsed parse(String name, String text, int lineOffset, Format format) {
+        ParseResult result = ArticleFiles.parse(name, text.getBytes(StandardCharsets.UTF_8), format);
         List<Problem> problems = new ArrayList<>();
         for (Diagnostic d : result.errors()) {
             problems.add(new Problem(Math.max(0, d.line() - lineOffset), d.message()));

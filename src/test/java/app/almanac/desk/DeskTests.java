@@ -144,6 +144,46 @@ class DeskTests {
     }
 
     @Test
+    void explainShowsHowEachLineOfAPasteIsReadAndStoresNothing() {
+        int before = editorial.counts().get(Status.DRAFT);
+        HttpResponse<String> explained =
+                editor.post("/desk/new", Map.of("text", pasted("Delta wetlands explained"), "action", "explain"));
+        assertThat(explained.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(explained.body());
+        assertThat(page.select("table.explained tr:contains(Delta wetlands explained)")
+                        .text())
+                .contains("title");
+        assertThat(page.select("table.explained tr:contains(4th March, 2025)").text())
+                .contains("date and category");
+        assertThat(page.select("table.explained tr:contains(Key points)").text())
+                .contains("heading");
+        assertThat(page.select("table.explained tr:contains(Answer: (b))").text())
+                .contains("question 1: answer B");
+        assertThat(page.select("#text").text()).contains("Delta wetlands explained");
+        assertThat(editorial.counts().get(Status.DRAFT)).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
+    void aPasteTheReaderIsUnsureOfIsShownForReviewBeforeItsDraftsAreMade() {
+        String unanswered = pasted("Unanswered wetland question")
+                .replace("Answer: (b)\n\n", "")
+                .replace("Explanation: The plan pays for both the dredging and the monitoring.\n", "");
+        int before = editorial.counts().get(Status.DRAFT);
+        HttpResponse<String> review = editor.post("/desk/new", Map.of("text", unanswered));
+        assertThat(review.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(review.body());
+        assertThat(page.select("#unsure").text()).contains("question 1 gives no answer");
+        assertThat(page.select("table.explained tr.unsure").text()).contains("Q1. Consider the following");
+        assertThat(page.select("button[value=create]").text()).isEqualTo("Make drafts anyway");
+        assertThat(editorial.counts().get(Status.DRAFT)).isEqualTo(before);
+
+        HttpResponse<String> made =
+                editor.post("/desk/new", Map.of("text", unanswered, "confirmed", "yes", "action", "create"));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(302);
+        assertThat(editorial.counts().get(Status.DRAFT)).isEqualTo(before + 1);
+    }
+
+    @Test
     void aPasteOverTheStatedLimitIsRefusedByTheDeskWithTheTextKeptNeverCutOffByTheServer() {
         Document form = page(editor, "/desk/new");
         assertThat(form.select("#text-limit").text()).contains(DeskPages.MAX_TEXT_STATED);
