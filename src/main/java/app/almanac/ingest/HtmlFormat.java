@@ -259,19 +259,9 @@ final class HtmlFormat {
             return Optional.empty(); // a date line is short; scanning long text would cost time for nothing
         }
         String t = text.replaceFirst("(?i)^(?:published|posted|updated|date|dated)(?:\\s+on)?\\s*[:\\-–]?\\s*", "");
-        for (int i = 0; i < t.length(); i++) {
-            if (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1))) {
-                try {
-                    Optional<PublishedDates.Found> found = PublishedDates.atStart(t.substring(i));
-                    if (found.isPresent()) {
-                        return Optional.of(found.get().date());
-                    }
-                } catch (PublishedDates.ImpossibleDate e) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+        return PublishedDates.in(t) instanceof PublishedDates.Found found
+                ? Optional.of(found.date())
+                : Optional.empty();
     }
 
     /** The element that holds the article: a known container, or the one with the most paragraph text. */

@@ -119,11 +119,7 @@ final class Line {
         if (boilerplate) {
             return Kind.BOILERPLATE;
         }
-        try {
-            if (PublishedDates.atStart(t).isPresent()) {
-                return Kind.DATE;
-            }
-        } catch (PublishedDates.ImpossibleDate e) {
+        if (!(PublishedDates.atStart(t) instanceof PublishedDates.NotFound)) {
             return Kind.DATE;
         }
         if (Cues.isPracticeHeading(this)) {

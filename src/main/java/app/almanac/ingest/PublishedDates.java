@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,14 +15,22 @@ import java.util.regex.Pattern;
  */
 final class PublishedDates {
 
-    /** A date found at the start of a line, and where the rest of the line begins. */
-    record Found(LocalDate date, int end, String written) {}
+    /** What a scan for a date found: a date, a day that does not exist, or nothing. */
+    sealed interface Scan permits Found, Impossible, NotFound {}
 
-    /** A line that starts like a date but names a day that does not exist. */
-    static final class ImpossibleDate extends Exception {
-        ImpossibleDate(String written) {
-            super("'" + written + "' is not a real date");
+    /** A date, where it starts in the line scanned and where the rest of the line begins. */
+    record Found(LocalDate date, int start, int end, String written) implements Scan {}
+
+    /** Text written like a date that names a day that does not exist ("31st February 2024"). */
+    record Impossible(String written) implements Scan {
+        String message() {
+            return "'" + written + "' is not a real date";
         }
+    }
+
+    /** No date. */
+    enum NotFound implements Scan {
+        NOTHING
     }
 
     private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -37,30 +44,58 @@ final class PublishedDates {
 
     private PublishedDates() {}
 
-    static Optional<Found> atStart(String line) throws ImpossibleDate {
+    /** A date at the start of {@code line}. */
+    static Scan atStart(String line) {
+        return atStart(line, 0);
+    }
+
+    /**
+     * The first date in {@code line} that starts a word ("Daily Current Affairs – 12th August 2021"), or the
+     * first day that does not exist, whichever comes first.
+     */
+    static Scan in(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1))) {
+                Scan scan = atStart(line.substring(i), i);
+                if (!(scan instanceof NotFound)) {
+                    return scan;
+                }
+            }
+        }
+        return NotFound.NOTHING;
+    }
+
+    /** A date at the start of {@code line}, which begins at {@code offset} of the line scanned. */
+    private static Scan atStart(String line, int offset) {
         if (line.isEmpty() || !Character.isDigit(line.charAt(0)) && !startsWithMonth(line)) {
-            return Optional.empty();
+            return NotFound.NOTHING;
         }
         Matcher m = null;
         try {
             if ((m = DAY_MONTH_YEAR.matcher(line)).find()) {
-                return found(LocalDate.of(year(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1))), m);
+                return found(
+                        LocalDate.of(year(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1))), m, offset);
             }
             if ((m = MONTH_DAY_YEAR.matcher(line)).find()) {
-                return found(LocalDate.of(year(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2))), m);
+                return found(
+                        LocalDate.of(year(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2))), m, offset);
             }
             if ((m = NUMERIC_DAY_FIRST.matcher(line)).find()) {
                 return found(
-                        LocalDate.of(year(m.group(4)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1))), m);
+                        LocalDate.of(year(m.group(4)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1))),
+                        m,
+                        offset);
             }
             if ((m = ISO.matcher(line)).find()) {
                 return found(
-                        LocalDate.of(year(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), m);
+                        LocalDate.of(year(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+                        m,
+                        offset);
             }
         } catch (DateTimeException e) {
-            throw new ImpossibleDate(m.group());
+            return new Impossible(m.group());
         }
-        return Optional.empty();
+        return NotFound.NOTHING;
     }
 
     /** Whether the line starts with the first three letters of a month's English name. */
@@ -76,8 +111,8 @@ final class PublishedDates {
         };
     }
 
-    private static Optional<Found> found(LocalDate date, Matcher m) {
-        return plausible(date) ? Optional.of(new Found(date, m.end(), m.group())) : Optional.empty();
+    private static Scan found(LocalDate date, Matcher m, int offset) {
+        return plausible(date) ? new Found(date, offset, offset + m.end(), m.group()) : NotFound.NOTHING;
     }
 
     private static int year(String digits) {

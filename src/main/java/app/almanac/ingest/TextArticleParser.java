@@ -652,29 +652,16 @@ final class TextArticleParser {
 
     /** Whether a line starts like a date, even one that does not exist (that is refused where dates belong). */
     private static boolean startsWithDate(Line line) {
-        try {
-            return PublishedDates.atStart(line.plain()).isPresent();
-        } catch (PublishedDates.ImpossibleDate e) {
-            return true;
-        }
+        return !(PublishedDates.atStart(line.plain()) instanceof PublishedDates.NotFound);
     }
 
-    /** A date at the start of a line; a day that does not exist is no date at all. */
-    private static Optional<PublishedDates.Found> dateAtStart(Line line) {
-        try {
-            return PublishedDates.atStart(line.plain());
-        } catch (PublishedDates.ImpossibleDate e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The same where a date line is expected (the header): a day that does not exist refuses the file. */
+    /** A date at the start of a line where a date line is expected (the header): a day that does not exist refuses the file. */
     private static Optional<PublishedDates.Found> headerDate(Line line) {
-        try {
-            return PublishedDates.atStart(line.plain());
-        } catch (PublishedDates.ImpossibleDate e) {
-            throw new Refusal(line.number(), e.getMessage());
+        PublishedDates.Scan scan = PublishedDates.atStart(line.plain());
+        if (scan instanceof PublishedDates.Impossible impossible) {
+            throw new Refusal(line.number(), impossible.message());
         }
+        return scan instanceof PublishedDates.Found found ? Optional.of(found) : Optional.empty();
     }
 
     private static Optional<LocalDate> labelledDate(Line line) {
@@ -702,21 +689,15 @@ final class TextArticleParser {
         if (labelled.isPresent()) {
             return Optional.of(new DateInLine(labelled.get(), "", ""));
         }
-        for (int i = 0; i < t.length(); i++) {
-            if (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1))) {
-                Optional<PublishedDates.Found> found = dateAtStart(new Line(line.number(), t.substring(i)));
-                if (found.isPresent()) {
-                    String before = t.substring(0, i)
-                            .replaceAll("[\\s|,·•:\\-–—]+$", "")
-                            .replaceFirst("(?i)\\s+(for|of|on|dated)$", "")
-                            .strip();
-                    String after = t.substring(i + found.get().end())
-                            .replaceFirst("^[\\s|,·•:\\-–—]+", "")
-                            .strip();
-                    return Optional.of(new DateInLine(found.get().date(), before, after));
-                }
-            }
+        if (!(PublishedDates.in(t) instanceof PublishedDates.Found found)) {
+            return Optional.empty(); // no date, or a day that does not exist: no date for the page
         }
-        return Optional.empty();
+        String before = t.substring(0, found.start())
+                .replaceAll("[\\s|,·•:\\-–—]+$", "")
+                .replaceFirst("(?i)\\s+(for|of|on|dated)$", "")
+                .strip();
+        String after =
+                t.substring(found.end()).replaceFirst("^[\\s|,·•:\\-–—]+", "").strip();
+        return Optional.of(new DateInLine(found.date(), before, after));
     }
 }
