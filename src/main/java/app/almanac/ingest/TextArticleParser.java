@@ -230,6 +230,20 @@ final class TextArticleParser {
             if (!titleLike(lines.get(i))) {
                 continue;
             }
+            if (i + 2 < lines.size() && startsGroup(lines.get(i)) && colonTitleOverProse(lines, i + 1)) {
+                // "Facts for Prelims:", then a title ending in ':' over its lead paragraph (InsightsIAS)
+                starts.add(i + 1);
+                inQuestions = false;
+                i++;
+                continue;
+            }
+            if (themeTag(lines, i + 1) && (starts.isEmpty() || i - starts.get(starts.size() - 1) > 2)) {
+                // a title, then the theme it is filed under, then "Note4Students" (a page with no date line)
+                starts.add(i);
+                inQuestions = false;
+                i++;
+                continue;
+            }
             Line next = lines.get(i + 1);
             boolean opener = isOpener(next);
             boolean dated = i < HEADER_LINES + 2 && startsWithDate(next)
@@ -254,6 +268,49 @@ final class TextArticleParser {
             }
         }
         return starts;
+    }
+
+    private static final Pattern GROUP =
+            Pattern.compile("(?i)^(?:facts\\s+for\\s+prelims|prelims\\s+facts|editorials?|miscellaneous)\\s*:?$");
+
+    /** "Facts for Prelims:": a heading that groups the articles after it on a page of several. */
+    private static boolean startsGroup(Line line) {
+        return line.plain().length() <= 24 && GROUP.matcher(line.plain()).matches();
+    }
+
+    /** A short title ending in ':' directly over a paragraph of prose (its lead). */
+    private static boolean colonTitleOverProse(List<Line> lines, int k) {
+        Line title = lines.get(k);
+        return k + 1 < lines.size()
+                && title.plain().endsWith(":")
+                && title.words() <= 20
+                && title.metadata() == null
+                && Cues.context(title) == null
+                && !title.isBullet()
+                && lines.get(k + 1).words() >= 12
+                && !lines.get(k + 1).isBullet();
+    }
+
+    /**
+     * Whether line {@code k} is the syllabus theme a note is filed under: a short label (not a sentence, a
+     * label line or a date) directly above "Note4Students".
+     */
+    private static boolean themeTag(List<Line> lines, int k) {
+        if (k + 1 >= lines.size()) {
+            return false;
+        }
+        Line tag = lines.get(k);
+        String t = tag.plain();
+        String next = lines.get(k + 1).plain();
+        return next.regionMatches(true, 0, "note4students", 0, 13)
+                && tag.words() <= 12
+                && !t.endsWith(".")
+                && !t.endsWith(":")
+                && !t.endsWith("?")
+                && !tag.isBullet()
+                && tag.metadata() == null
+                && Cues.context(tag) == null
+                && !startsWithDate(tag);
     }
 
     /** Paper and topic lines, then a short title ending in ':', then prose: an article whose header comes first. */
@@ -403,7 +460,9 @@ final class TextArticleParser {
         }
         Line titleLine = lines.get(0);
         trace.role(titleLine, "title");
-        String title = stripTopicNumber(titleLine.plain());
+        // a title ending in ':' over its lead paragraph (InsightsIAS): the colon is layout, the lead the context
+        boolean leadFollows = headerFirst || colonTitleOverProse(lines, 0);
+        String title = stripTopicNumber(titleLine.plain()).replaceFirst("\\s*:$", "");
         LocalDate date = null;
         String category = null;
         Set<String> syllabus = new LinkedHashSet<>();
@@ -440,6 +499,11 @@ final class TextArticleParser {
             }
             if (inTail && !isCredit) {
                 trace.role(line, "skipped: links tail (not an MCQ)");
+                continue;
+            }
+            if (i == 1 && category == null && themeTag(lines, i)) {
+                category = t;
+                trace.role(line, "category (the theme above Note4Students)");
                 continue;
             }
             if (t.equalsIgnoreCase(title)
@@ -530,7 +594,7 @@ final class TextArticleParser {
                 }
                 continue;
             }
-            if (headerFirst && context == null && body.isEmpty() && !line.isBullet() && Line.words(t) >= 12) {
+            if (leadFollows && context == null && body.isEmpty() && !line.isBullet() && Line.words(t) >= 12) {
                 context = t; // the unlabelled lead paragraph under the title
                 trace.role(line, "context (lead paragraph)");
                 continue;

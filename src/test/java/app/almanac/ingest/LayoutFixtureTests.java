@@ -30,8 +30,8 @@ class LayoutFixtureTests {
     private static final Path LAYOUTS = Path.of("src/test/resources/fixtures/layouts");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Exactly right now, of 26 articles and 112 questions (raise these as the importer improves). */
-    private static final int ARTICLES_RIGHT = 24;
+    /** Exactly right now, of 26 articles and 112 questions: all of them (raise these as the importer improves). */
+    private static final int ARTICLES_RIGHT = 26;
 
     private static final int QUESTIONS_RIGHT = 112;
 
