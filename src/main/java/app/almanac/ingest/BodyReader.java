@@ -195,7 +195,7 @@ final class BodyReader {
             } else if ((i == 0 || runs[i - 1] != runs[i]) && gridColumns(lines, i, runs) > 0) {
                 int columns = gridColumns(lines, i, runs);
                 i = gridTable(lines, i, columns, runs, blocks);
-                role = "table (" + columns + " columns, one cell per line)";
+                role = "table (one cell per line)";
             } else if (startsFlatTable(lines, i)) {
                 i = flatTable(lines, i, blocks);
                 role = "table (two columns, one cell per line)";

@@ -188,7 +188,9 @@ final class QuestionReader {
                         keyedExplanation.add(explained.group(2).strip());
                     }
                     keyedExplanations.put(Integer.parseInt(explained.group(1)), keyedExplanation);
-                    trace.role(line, "explanation of question " + explained.group(1) + " (after the key)");
+                    if (trace.on()) {
+                        trace.role(line, "explanation of question " + explained.group(1) + " (after the key)");
+                    }
                     continue;
                 }
                 Matcher m = KEY_ENTRY.matcher(t);
@@ -197,11 +199,15 @@ final class QuestionReader {
                 while (keyedExplanation == null && m.find()) {
                     key.put(Integer.parseInt(m.group(1)), List.of(m.group(2).toUpperCase(Locale.ROOT)));
                     keyLines.put(Integer.parseInt(m.group(1)), line);
-                    entries.add(m.group(1) + " → " + m.group(2).toUpperCase(Locale.ROOT));
+                    if (trace.on()) {
+                        entries.add(m.group(1) + " → " + m.group(2).toUpperCase(Locale.ROOT));
+                    }
                     any = true;
                 }
                 if (any) {
-                    trace.role(line, "answer key: " + String.join(", ", entries));
+                    if (trace.on()) {
+                        trace.role(line, "answer key: " + String.join(", ", entries));
+                    }
                 }
                 if (!any) {
                     if (keyedExplanation != null) {
@@ -340,7 +346,9 @@ final class QuestionReader {
         }
         readPart(line, t);
         if (trace.on() && trace.roleOf(line.number()) == null && current != null) {
-            trace.role(line, "question " + current.number + ": stem");
+            if (trace.on()) {
+                trace.role(line, "question " + current.number + ": stem");
+            }
         }
     }
 
@@ -396,7 +404,9 @@ final class QuestionReader {
                 return;
             }
             d.explanation.add(t);
-            trace.role(line, "question " + d.number + ": explanation");
+            if (trace.on()) {
+                trace.role(line, "question " + d.number + ": explanation");
+            }
             return;
         }
         if ((t.length() < 30
@@ -418,7 +428,9 @@ final class QuestionReader {
             if (d.options.stream().anyMatch(o -> o.label().equals(label))) {
                 d.answer = new ArrayList<>(List.of(label));
                 d.answerLine = line;
-                trace.role(line, "question " + d.number + ": answer " + label);
+                if (trace.on()) {
+                    trace.role(line, "question " + d.number + ": answer " + label);
+                }
                 return;
             }
         }
@@ -430,7 +442,9 @@ final class QuestionReader {
                 d.answer.add(answerLabel(d, more.group(), line));
             }
             d.answerLine = line;
-            trace.role(line, "question " + d.number + ": answer " + String.join("", d.answer));
+            if (trace.on()) {
+                trace.role(line, "question " + d.number + ": answer " + String.join("", d.answer));
+            }
             return;
         }
         if ((m = EXPLANATION.matcher(t)).matches()) {
@@ -438,17 +452,23 @@ final class QuestionReader {
             if (!m.group(1).isBlank()) {
                 d.explanation.add(m.group(1).strip());
             }
-            trace.role(line, "question " + d.number + ": explanation");
+            if (trace.on()) {
+                trace.role(line, "question " + d.number + ": explanation");
+            }
             return;
         }
         if (d.answer != null) {
             // the explanation on the bare line after the answer
             d.explanation = new ArrayList<>(List.of(t));
-            trace.role(line, "question " + d.number + ": explanation (unlabelled, after the answer)");
+            if (trace.on()) {
+                trace.role(line, "question " + d.number + ": explanation (unlabelled, after the answer)");
+            }
             return;
         }
         if (d.options.isEmpty() && d.listOpen && !d.listClosed && readListLine(d, t)) {
-            trace.role(line, "question " + d.number + ": " + (d.pairs() ? "pair" : "statement"));
+            if (trace.on()) {
+                trace.role(line, "question " + d.number + ": " + (d.pairs() ? "pair" : "statement"));
+            }
             return;
         }
         if (markedBullet(t)
@@ -460,17 +480,21 @@ final class QuestionReader {
             d.options.add(new Question.Option(
                     String.valueOf((char) ('A' + d.options.size())),
                     line.bullet().strip()));
-            trace.role(
-                    line,
-                    "question " + d.number + ": option "
-                            + d.options.get(d.options.size() - 1).label() + " (unlettered)");
+            if (trace.on()) {
+                trace.role(
+                        line,
+                        "question " + d.number + ": option "
+                                + d.options.get(d.options.size() - 1).label() + " (unlettered)");
+            }
             return;
         }
         if ((m = LETTER_OPTION.matcher(t)).matches() && !d.numericOptions) {
             String label = (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
             d.options.add(new Question.Option(
                     label.toUpperCase(Locale.ROOT), m.group(4).strip()));
-            trace.role(line, "question " + d.number + ": option " + label.toUpperCase(Locale.ROOT));
+            if (trace.on()) {
+                trace.role(line, "question " + d.number + ": option " + label.toUpperCase(Locale.ROOT));
+            }
             return;
         }
         if (numbered.matches() && (d.options.isEmpty() || d.numericOptions)) {
@@ -479,7 +503,11 @@ final class QuestionReader {
                 d.numericOptions = true;
                 d.options.add(new Question.Option(
                         String.valueOf((char) ('A' + n - 1)), numbered.group(2).strip()));
-                trace.role(line, "question " + d.number + ": option " + (char) ('A' + n - 1) + " (numbered " + n + ")");
+                if (trace.on()) {
+                    trace.role(
+                            line,
+                            "question " + d.number + ": option " + (char) ('A' + n - 1) + " (numbered " + n + ")");
+                }
                 return;
             }
         }
@@ -559,7 +587,9 @@ final class QuestionReader {
     private void begin(Line line, int number, String stem) {
         current = new Draft(line, number, stem);
         drafts.add(current);
-        trace.role(line, "question " + number);
+        if (trace.on()) {
+            trace.role(line, "question " + number);
+        }
     }
 
     private static String answerLabel(Draft d, String written, Line line) {
@@ -577,10 +607,12 @@ final class QuestionReader {
         if (d.options.isEmpty() && d.statements.isEmpty() && d.pairRows.isEmpty()) {
             unmarkedOptions(d);
             if (!d.options.isEmpty()) {
-                trace.unsure(
-                        d.start.number(),
-                        "question " + d.number + ": the lines after its question were read as options A–"
-                                + d.options.get(d.options.size() - 1).label() + " in order (they had no letters)");
+                if (trace.on()) {
+                    trace.unsure(
+                            d.start.number(),
+                            "question " + d.number + ": the lines after its question were read as options A–"
+                                    + d.options.get(d.options.size() - 1).label() + " in order (they had no letters)");
+                }
             }
         }
         if (d.unnumbered && d.options.isEmpty()) {
@@ -621,14 +653,18 @@ final class QuestionReader {
             if (letter != null) {
                 d.answer = List.of(letter.toUpperCase(Locale.ROOT));
                 d.answerLine = d.start;
-                trace.unsure(
-                        d.start.number(),
-                        "question " + d.number + ": the answer " + d.answer.get(0)
-                                + " was read from its explanation (no answer line)");
+                if (trace.on()) {
+                    trace.unsure(
+                            d.start.number(),
+                            "question " + d.number + ": the answer " + d.answer.get(0)
+                                    + " was read from its explanation (no answer line)");
+                }
             }
         }
         if (d.answer == null || d.answer.isEmpty()) {
-            trace.unsure(d.start.number(), "question " + d.number + " gives no answer: it is left unanswered");
+            if (trace.on()) {
+                trace.unsure(d.start.number(), "question " + d.number + " gives no answer: it is left unanswered");
+            }
         }
         Set<String> correct = new TreeSet<>(d.answer == null ? List.of() : d.answer);
         for (String letter : correct) {

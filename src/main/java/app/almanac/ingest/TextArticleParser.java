@@ -93,10 +93,13 @@ final class TextArticleParser {
         }
         while (starts.size() > 1 && headerOnly(lines.subList(starts.get(0), starts.get(1)))) {
             // "IASbaba" over "March 14, 2023", "0", "Archives", or a table of contents: the page's header
-            trace.unsure(
-                    lines.get(starts.get(1)).number(),
-                    "the title was chosen below '" + lines.get(starts.get(0)).plain()
-                            + "', which also looked like one (read as the page's header)");
+            if (trace.on()) {
+                trace.unsure(
+                        lines.get(starts.get(1)).number(),
+                        "the title was chosen below '"
+                                + lines.get(starts.get(0)).plain()
+                                + "', which also looked like one (read as the page's header)");
+            }
             starts = starts.subList(1, starts.size());
         }
         Preamble preamble = preamble(lines.subList(0, starts.get(0)), trace);
@@ -110,10 +113,12 @@ final class TextArticleParser {
                 if (s + 1 >= open.size()) {
                     throw empty;
                 }
-                trace.unsure(
-                        lines.get(open.get(s + 1)).number(),
-                        "'" + lines.get(open.get(s + 1)).plain() + "' looked like the title of a new article but"
-                                + " was read as part of the one above it (which had no text of its own)");
+                if (trace.on()) {
+                    trace.unsure(
+                            lines.get(open.get(s + 1)).number(),
+                            "'" + lines.get(open.get(s + 1)).plain() + "' looked like the title of a new article but"
+                                    + " was read as part of the one above it (which had no text of its own)");
+                }
                 // what looked like the next title (a tag or label line) is this article's: read them as one
                 open.remove(s + 1);
                 s--;
@@ -184,7 +189,9 @@ final class TextArticleParser {
                 if (!rest.isEmpty() && series == null) {
                     series = rest;
                 }
-                trace.role(line, "page header: date" + (rest.isEmpty() ? "" : " (and series)"));
+                if (trace.on()) {
+                    trace.role(line, "page header: date" + (rest.isEmpty() ? "" : " (and series)"));
+                }
                 continue;
             }
             if (series == null && (publisher != null || SERIES.matcher(t).find())) {
@@ -275,7 +282,10 @@ final class TextArticleParser {
 
     /** "Facts for Prelims:": a heading that groups the articles after it on a page of several. */
     private static boolean startsGroup(Line line) {
-        return line.plain().length() <= 24 && GROUP.matcher(line.plain()).matches();
+        String t = line.plain();
+        return t.length() <= 24
+                && "FfPpEeMm".indexOf(t.charAt(0)) >= 0
+                && GROUP.matcher(t).matches();
     }
 
     /** A short title ending in ':' directly over a paragraph of prose (its lead). */
@@ -462,7 +472,10 @@ final class TextArticleParser {
         trace.role(titleLine, "title");
         // a title ending in ':' over its lead paragraph (InsightsIAS): the colon is layout, the lead the context
         boolean leadFollows = headerFirst || colonTitleOverProse(lines, 0);
-        String title = stripTopicNumber(titleLine.plain()).replaceFirst("\\s*:$", "");
+        String title = stripTopicNumber(titleLine.plain());
+        if (title.endsWith(":")) {
+            title = title.replaceFirst("\\s*:$", "");
+        }
         LocalDate date = null;
         String category = null;
         Set<String> syllabus = new LinkedHashSet<>();
@@ -552,7 +565,9 @@ final class TextArticleParser {
             if (Cues.isSyllabusHeading(line) && body.isEmpty()) {
                 trace.role(line, "syllabus");
                 while (i + 1 < lines.size() && Cues.syllabusItem(lines.get(i + 1)) != null) {
-                    trace.role(lines.get(i + 1), "syllabus (and category)");
+                    if (trace.on()) {
+                        trace.role(lines.get(i + 1), "syllabus (and category)");
+                    }
                     Cues.Metadata item = Cues.syllabusItem(lines.get(++i));
                     syllabus.addAll(item.syllabus());
                     if (item.category() != null && category == null) {
@@ -568,11 +583,15 @@ final class TextArticleParser {
                 if (meta.category() != null && category == null) {
                     category = meta.category();
                 }
-                trace.role(line, "label: " + meta.describe());
+                if (trace.on()) {
+                    trace.role(line, "label: " + meta.describe());
+                }
                 continue;
             }
             if (isCredit) {
-                trace.role(line, "credit: " + Cues.titleCase(credit.group(1)));
+                if (trace.on()) {
+                    trace.role(line, "credit: " + Cues.titleCase(credit.group(1)));
+                }
                 String value = credit.group(2).strip();
                 credits.add(new Credit(
                         Cues.titleCase(credit.group(1)),
@@ -610,10 +629,12 @@ final class TextArticleParser {
         }
         // no date in the text: the article is read without one (never today's date); the importer asks for it
         if (date == null && preamble.date() == null) {
-            trace.unsure(
-                    titleLine.number(),
-                    "'" + title + "' gives no publication date: it is stored as a draft that"
-                            + " needs one unless the date is given (--date, or the desk's Date field)");
+            if (trace.on()) {
+                trace.unsure(
+                        titleLine.number(),
+                        "'" + title + "' gives no publication date: it is stored as a draft that"
+                                + " needs one unless the date is given (--date, or the desk's Date field)");
+            }
         }
         List<Section> sections = BodyReader.sections(body, trace);
         List<Question> questions = questionLines == null ? List.of() : new QuestionReader(questionLines, trace).read();
