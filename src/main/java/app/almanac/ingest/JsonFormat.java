@@ -109,7 +109,7 @@ public final class JsonFormat {
                             ? root
                             : ((ObjectNode) root.deepCopy()).put("title", file.replaceFirst("\\.json$", "")),
                     QuestionBankContent.class);
-            checkAnswers(bank.questions(), "", text);
+            checkQuestions(bank.questions(), "", text);
             return ParseResult.ofBank(file, bank);
         } catch (Refusal r) {
             return ParseResult.refused(r.in(file));
@@ -119,24 +119,27 @@ public final class JsonFormat {
         }
     }
 
-    /** What the schema cannot say: answers must name options the question has. */
+    /** What the schema cannot say: the rules every question obeys (answers among the options, unique labels…). */
     private static ArticleContent checked(ArticleContent article, String path, String text) {
-        checkAnswers(article.questions(), path, text);
+        checkQuestions(article.questions(), path, text);
         return article;
     }
 
-    private static void checkAnswers(List<Question> questions, String path, String text) {
+    private static void checkQuestions(List<Question> questions, String path, String text) {
         for (int q = 0; q < questions.size(); q++) {
-            Question question = questions.get(q);
-            List<String> labels =
-                    question.options().stream().map(Question.Option::label).toList();
-            for (String answer : question.answer()) {
-                if (!labels.contains(answer)) {
-                    String at = path + "/questions/" + q + "/answer";
-                    throw new Refusal(
-                            lineNumbers(text).getOrDefault(at, 1),
-                            readable(at) + ": '" + answer + "' is not one of the options " + labels);
-                }
+            QuestionRules.Broken broken = QuestionRules.check(questions.get(q));
+            if (broken != null) {
+                String at = path + "/questions/" + q + "/"
+                        + switch (broken.part()) {
+                            case STEM -> "stem";
+                            case OPTIONS -> "options";
+                            case ANSWER -> "answer";
+                            case STATEMENTS -> "statements";
+                        };
+                Integer line = lineNumbers(text).get(at);
+                throw new Refusal(
+                        line != null ? line : lineNumbers(text).getOrDefault(path + "/questions/" + q, 1),
+                        readable(at) + ": " + broken.message());
             }
         }
     }

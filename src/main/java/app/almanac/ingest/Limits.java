@@ -68,22 +68,9 @@ final class Limits {
 
     private static String questions(List<Question> questions) {
         for (int i = 0; i < questions.size(); i++) {
-            Question q = questions.get(i);
-            for (Question.Statement s : q.statements()) {
-                if (s.label().length() > 20) {
-                    return "question " + (i + 1) + ": a statement label is longer than 20 characters";
-                }
-            }
-            List<String> labels =
-                    q.options().stream().map(Question.Option::label).toList();
-            if (labels.stream().anyMatch(l -> l.length() > 4)) {
-                return "question " + (i + 1) + ": an option label is longer than 4 characters";
-            }
-            if (labels.stream().distinct().count() != labels.size()) {
-                return "question " + (i + 1) + ": two options have the same label " + labels;
-            }
-            if (labels.size() == 1) {
-                return "question " + (i + 1) + ": only one option; a question needs two or more, or none";
+            QuestionRules.Broken broken = QuestionRules.check(questions.get(i));
+            if (broken != null) {
+                return "question " + (i + 1) + ": " + broken.message();
             }
         }
         return null;

@@ -493,27 +493,18 @@ public final class MarkdownFormat {
         }
 
         Question build() {
-            if (stem.isEmpty()) {
-                throw new Refusal(line, "the question has no text");
-            }
-            if (options.size() == 1) {
-                throw new Refusal(line, "the question has only one option; expected two or more");
-            }
-            List<String> labels = options.stream().map(Question.Option::label).toList();
-            for (String a : answer) {
-                if (!labels.contains(a)) {
-                    throw new Refusal(
-                            answerLine,
-                            "the answer '" + a + "' is not one of the options " + String.join(", ", labels));
-                }
-            }
-            return new Question(
+            Question question = new Question(
                     String.join("\n\n", stem),
                     statements,
                     pairs,
                     options,
                     answer,
                     explanation == null || explanation.isEmpty() ? null : String.join("\n\n", explanation));
+            QuestionRules.Broken broken = QuestionRules.check(question);
+            if (broken != null) {
+                throw new Refusal(broken.part() == QuestionRules.Part.ANSWER ? answerLine : line, broken.message());
+            }
+            return question;
         }
     }
 

@@ -3,7 +3,6 @@ package app.almanac.ingest;
 import app.almanac.article.Question;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -636,13 +635,6 @@ final class QuestionReader {
                         .toList();
             }
         }
-        if (d.options.size() == 1) {
-            throw new Refusal(d.start.number(), "the question has only one option; expected two or more ((a), (b), …)");
-        }
-        List<String> labels = d.options.stream().map(Question.Option::label).toList();
-        if (new LinkedHashSet<>(labels).size() != labels.size()) {
-            throw new Refusal(d.start.number(), "the question has two options with the same label: " + labels);
-        }
         if (d.answer == null && d.explanation != null) {
             // a test report gives the answer only inside the explanation; the last such sentence is the verdict
             Matcher said = ANSWER_IN_EXPLANATION.matcher(String.join("\n", d.explanation));
@@ -667,16 +659,17 @@ final class QuestionReader {
             }
         }
         Set<String> correct = new TreeSet<>(d.answer == null ? List.of() : d.answer);
-        for (String letter : correct) {
-            if (!labels.contains(letter)) {
-                throw new Refusal(
-                        d.answerLine.number(),
-                        "the answer '" + letter + "' is not one of the options " + String.join(", ", labels));
-            }
-        }
         Question.Pairs pairs = d.pairRows.isEmpty() ? null : new Question.Pairs(d.pairsHeader, d.pairRows);
         String explanation =
                 d.explanation == null || d.explanation.isEmpty() ? null : String.join("\n\n", d.explanation);
-        return new Question(d.stem.toString(), d.statements, pairs, d.options, List.copyOf(correct), explanation);
+        Question question =
+                new Question(d.stem.toString(), d.statements, pairs, d.options, List.copyOf(correct), explanation);
+        QuestionRules.Broken broken = QuestionRules.check(question);
+        if (broken != null) {
+            throw new Refusal(
+                    broken.part() == QuestionRules.Part.ANSWER ? d.answerLine.number() : d.start.number(),
+                    broken.message());
+        }
+        return question;
     }
 }

@@ -56,7 +56,7 @@ class JsonFormatTests {
                                 "answer": ["C"]}]}
                 """);
         assertThat(d.line()).isEqualTo(3);
-        assertThat(d.message()).isEqualTo("questions[0].answer: 'C' is not one of the options [A, B]");
+        assertThat(d.message()).isEqualTo("questions[0].answer: the answer 'C' is not one of the options A, B");
     }
 
     @Test
