@@ -44,6 +44,10 @@ final class QuestionReader {
     private static final Pattern MARKS = Pattern.compile("^\\+\\s*\\d+(?:\\.\\d+)?\\s*[-–]\\s*\\d+(?:\\.\\d+)?$");
     /** A test report's block of numbers between the options and the explanation. */
     private static final Pattern ANALYTICS = Pattern.compile("(?i)^question\\s+analytics\\s*:?$");
+    /** An answer's further labels ("A, C", "A and C"): each label letter or digit (the "a" of "and" is none). */
+    private static final Pattern LABEL = Pattern.compile("(?<![A-Za-z])[A-Ha-h1-8](?![A-Za-z])");
+    /** "Q.3 …", "Q3 …": a question number, not an option. */
+    private static final Pattern Q_NUMBER = Pattern.compile("(?i)^q[.\\d].*");
     /** A line of rule characters (=====, -----). */
     private static final Pattern RULE = Pattern.compile("^[=\\-_*~.·•]{3,}$");
 
@@ -277,6 +281,12 @@ final class QuestionReader {
         d.stem.append(String.join("\n", stemLines.subList(0, asked + 1)));
     }
 
+    /** Whether a line's first character lets it be a lettered option ("(a)", "a)", "A."): a cheap look first. */
+    private static boolean mayBeOption(String t) {
+        char c = t.charAt(0);
+        return c == '(' || (c >= 'A' && c <= 'H') || (c >= 'a' && c <= 'h');
+    }
+
     /** A bullet drawn with a mark ("- ", "• "), not a number or a letter. */
     private static boolean markedBullet(String t) {
         return t.length() > 2 && "-•●–*▪◦".indexOf(t.charAt(0)) >= 0 && Character.isWhitespace(t.charAt(1));
@@ -337,7 +347,7 @@ final class QuestionReader {
 
     private void read(Line line, String t) {
         Matcher m;
-        if ((m = PREFIXED_START.matcher(t)).matches() && !startsLikeOption(t)) {
+        if ("Qq".indexOf(t.charAt(0)) >= 0 && (m = PREFIXED_START.matcher(t)).matches() && !startsLikeOption(t)) {
             String digits = m.group(1) != null ? m.group(1) : m.group(2);
             String stem = MARKS.matcher(m.group(3).strip()).matches() ? "" : m.group(3);
             begin(line, digits == null ? drafts.size() + 1 : Integer.parseInt(digits), stem);
@@ -433,10 +443,10 @@ final class QuestionReader {
                 return;
             }
         }
-        if ((m = ANSWER.matcher(t)).matches() && d.answer == null) {
+        if (d.answer == null && "CcAaOoSs".indexOf(t.charAt(0)) >= 0 && (m = ANSWER.matcher(t)).matches()) {
             d.answer = new ArrayList<>();
             d.answer.add(answerLabel(d, m.group(1), line));
-            Matcher more = Pattern.compile("[A-Ha-h1-8]").matcher(m.group(2).replaceAll("(?i)and", ","));
+            Matcher more = LABEL.matcher(m.group(2));
             while (more.find()) {
                 d.answer.add(answerLabel(d, more.group(), line));
             }
@@ -446,7 +456,7 @@ final class QuestionReader {
             }
             return;
         }
-        if ((m = EXPLANATION.matcher(t)).matches()) {
+        if ("EeSs".indexOf(t.charAt(0)) >= 0 && (m = EXPLANATION.matcher(t)).matches()) {
             d.explanation = new ArrayList<>();
             if (!m.group(1).isBlank()) {
                 d.explanation.add(m.group(1).strip());
@@ -487,7 +497,7 @@ final class QuestionReader {
             }
             return;
         }
-        if ((m = LETTER_OPTION.matcher(t)).matches() && !d.numericOptions) {
+        if (!d.numericOptions && mayBeOption(t) && (m = LETTER_OPTION.matcher(t)).matches()) {
             String label = (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
             d.options.add(new Question.Option(
                     label.toUpperCase(Locale.ROOT), m.group(4).strip()));
@@ -535,7 +545,11 @@ final class QuestionReader {
 
     /** "A. P. J. …" is a stem; "(a) …" right after a question would not be. */
     private boolean startsLikeOption(String t) {
-        return current != null && !current.done() && LETTER_OPTION.matcher(t).matches() && !t.matches("(?i)^q[.\\d].*");
+        return current != null
+                && !current.done()
+                && mayBeOption(t)
+                && LETTER_OPTION.matcher(t).matches()
+                && !Q_NUMBER.matcher(t).matches();
     }
 
     /** A statement, a pair, or a pairs header line; false when the line is none of them. */

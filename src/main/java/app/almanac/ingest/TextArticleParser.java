@@ -392,7 +392,7 @@ final class TextArticleParser {
                 || bare.endsWith(".")
                 || bare.endsWith(",")
                 || line.boilerplate()
-                || Line.words(bare) > 24) {
+                || (bare == t ? line.words() : Line.words(bare)) > 24) {
             return false;
         }
         return line.metadata() == null
