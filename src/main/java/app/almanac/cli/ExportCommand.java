@@ -3,7 +3,7 @@ package app.almanac.cli;
 import app.almanac.article.Article;
 import app.almanac.article.ArticleService;
 import app.almanac.ingest.JsonFormat;
-import app.almanac.ingest.MarkdownFormat;
+import app.almanac.ingest.MarkdownWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -91,7 +91,7 @@ class ExportCommand implements Callable<Integer> {
                         continue;
                     }
                     String text = format == Format.markdown
-                            ? MarkdownFormat.write(article.get().content())
+                            ? MarkdownWriter.write(article.get().content())
                             : JsonFormat.write(article.get().content());
                     if (out == null) {
                         stdout.print(text);

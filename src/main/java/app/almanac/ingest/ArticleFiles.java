@@ -133,7 +133,7 @@ public final class ArticleFiles {
         }
         String text = decoded.text();
         return switch (format != null ? format : Format.of(name, text)) {
-            case MARKDOWN -> MarkdownFormat.parse(name, text);
+            case MARKDOWN -> MarkdownReader.parse(name, text);
             case HTML -> HtmlFormat.parse(name, bytes);
             case JSON -> JsonFormat.parse(name, text);
             case TEXT -> TEXT.parse(name, text);

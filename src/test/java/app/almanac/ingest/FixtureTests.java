@@ -271,8 +271,8 @@ class FixtureTests {
     @MethodSource("allArticleFiles")
     void everyArticleSurvivesTheMarkdownRoundTrip(Path file) {
         for (ArticleContent a : parsed(file).articles()) {
-            String markdown = MarkdownFormat.write(a);
-            ParseResult again = MarkdownFormat.parse("export.md", markdown);
+            String markdown = MarkdownWriter.write(a);
+            ParseResult again = MarkdownReader.parse("export.md", markdown);
             assertThat(again.errors()).as(markdown).isEmpty();
             assertThat(again.articles()).as(markdown).containsExactly(a);
         }

@@ -17,10 +17,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-class MarkdownFormatTests {
+class MarkdownTests {
 
     private static Diagnostic refusal(String markdown) {
-        ParseResult result = MarkdownFormat.parse("a.md", markdown);
+        ParseResult result = MarkdownReader.parse("a.md", markdown);
         assertThat(result.articles()).isEmpty();
         return result.errors().get(0);
     }
@@ -77,7 +77,7 @@ class MarkdownFormatTests {
                 + "- A) a\n- B) b\n- C) c\n- D) d\n\n**Answer:** (c) 2 and 3 only\n");
         assertThat(d.line()).isEqualTo(15);
         assertThat(d.message()).startsWith("expected the answer as option letters");
-        ParseResult ok = MarkdownFormat.parse(
+        ParseResult ok = MarkdownReader.parse(
                 "a.md",
                 "---\ntitle: T\ndate: 2024-02-21\n---\n\n## Practice questions\n\n"
                         + "### Q1. Pick\n\n- A) a\n- B) b\n- C) c\n\n**Answer:** A and C.\n");
@@ -86,7 +86,7 @@ class MarkdownFormatTests {
 
     @Test
     void aLineBreakOutsideATableIsANewlineNotAControlCharacter() {
-        ParseResult result = MarkdownFormat.parse("a.md", "---\ntitle: T\ndate: 2024-02-21\n---\n\none<br>two\n");
+        ParseResult result = MarkdownReader.parse("a.md", "---\ntitle: T\ndate: 2024-02-21\n---\n\none<br>two\n");
         Block.Paragraph p = (Block.Paragraph)
                 result.articles().get(0).sections().get(0).blocks().get(0);
         assertThat(p.text()).isEqualTo("one\ntwo");
@@ -151,8 +151,8 @@ class MarkdownFormatTests {
                                 List.of(),
                                 null)))
                 .build();
-        String markdown = MarkdownFormat.write(article);
-        ParseResult again = MarkdownFormat.parse("x.md", markdown);
+        String markdown = MarkdownWriter.write(article);
+        ParseResult again = MarkdownReader.parse("x.md", markdown);
         assertThat(again.errors()).as(markdown).isEmpty();
         assertThat(again.articles()).as(markdown).containsExactly(article);
     }
