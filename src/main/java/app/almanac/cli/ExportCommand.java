@@ -2,8 +2,7 @@ package app.almanac.cli;
 
 import app.almanac.article.Article;
 import app.almanac.article.ArticleService;
-import app.almanac.ingest.JsonFormat;
-import app.almanac.ingest.MarkdownWriter;
+import app.almanac.ingest.ArticleFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -91,8 +90,8 @@ class ExportCommand implements Callable<Integer> {
                         continue;
                     }
                     String text = format == Format.markdown
-                            ? MarkdownWriter.write(article.get().content())
-                            : JsonFormat.write(article.get().content());
+                            ? ArticleFiles.markdown(article.get().content())
+                            : ArticleFiles.json(article.get().content());
                     if (out == null) {
                         stdout.print(text);
                     } else {

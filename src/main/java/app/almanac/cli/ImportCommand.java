@@ -2,10 +2,10 @@ package app.almanac.cli;
 
 import app.almanac.article.QuestionBankService;
 import app.almanac.article.SaveResult;
+import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.Diagnostic;
 import app.almanac.ingest.ImportService;
 import app.almanac.ingest.ImportSources;
-import app.almanac.ingest.JsonFormat;
 import app.almanac.ingest.ParseExplanation;
 import app.almanac.ingest.ParseResult;
 import java.io.PrintWriter;
@@ -138,7 +138,7 @@ class ImportCommand implements Callable<Integer> {
             }
         }
         if (dryRun && format == Format.json) {
-            out.println(JsonFormat.write(dryRunOutput.size() == 1 ? dryRunOutput.get(0) : dryRunOutput));
+            out.println(ArticleFiles.json(dryRunOutput.size() == 1 ? dryRunOutput.get(0) : dryRunOutput));
         } else {
             summarise(tally, out);
         }

@@ -5,7 +5,6 @@ import app.almanac.article.Question;
 import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.Diagnostic;
 import app.almanac.ingest.Format;
-import app.almanac.ingest.MarkdownWriter;
 import app.almanac.ingest.ParseExplanation;
 import app.almanac.ingest.ParseResult;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ final class Documents {
     }
 
     static String markdown(ArticleContent content) {
-        return MarkdownWriter.write(content);
+        return ArticleFiles.markdown(content);
     }
 
     /** The editor's Markdown, which must hold exactly one article. */
@@ -79,14 +78,14 @@ final class Documents {
 
     /** One question as the editor writes it: {@code ### Q1. stem}, options, {@code Answer:}, {@code Explanation:}. */
     static String questionMarkdown(ArticleContent article, Question question) {
-        String md = MarkdownWriter.write(onlyQuestions(article, List.of(question)));
+        String md = ArticleFiles.markdown(onlyQuestions(article, List.of(question)));
         return md.substring(md.indexOf("## Practice questions") + "## Practice questions".length())
                         .strip() + "\n";
     }
 
     /** Reads one question snippet; problems are reported at the snippet's own line numbers. */
     static Question question(ArticleContent article, String snippet, List<Problem> problems) {
-        String head = MarkdownWriter.write(onlyQuestions(article, List.of())) + "\n## Practice questions\n\n";
+        String head = ArticleFiles.markdown(onlyQuestions(article, List.of())) + "\n## Practice questions\n\n";
         int offset = (int) head.chars().filter(c -> c == '\n').count();
         String text = snippet == null ? "" : snippet.strip();
         if (!text.startsWith("###")) {

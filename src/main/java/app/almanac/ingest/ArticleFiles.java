@@ -1,10 +1,16 @@
 package app.almanac.ingest;
 
+import app.almanac.article.ArticleContent;
+import app.almanac.ingest.json.JsonFormat;
+import app.almanac.ingest.markdown.MarkdownReader;
+import app.almanac.ingest.markdown.MarkdownWriter;
+import app.almanac.ingest.page.HtmlFormat;
+import app.almanac.ingest.page.TextArticleParser;
+import app.almanac.ingest.read.TextDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,22 +90,17 @@ public final class ArticleFiles {
         if (read != Format.TEXT || decoded.error() != null) {
             return new ParseExplanation(read.name().toLowerCase(Locale.ROOT), List.of(), List.of(), result);
         }
-        Trace trace = Trace.recording();
-        try {
-            TEXT.parse(name, decoded.text(), trace);
-        } catch (RuntimeException | StackOverflowError e) {
-            // the parse above already turned this into a diagnostic; the lines are still worth showing
-        }
-        List<ParseExplanation.Reading> lines = new ArrayList<>();
-        for (Line line : Line.split(TextDecoder.normalise(decoded.text()))) {
-            String role = trace.roleOf(line.number());
-            lines.add(new ParseExplanation.Reading(
-                    line.number(), line.plain(), line.kind().label, role == null ? "—" : role));
-        }
-        List<Diagnostic> unsure = trace.unsure().stream()
-                .map(d -> new Diagnostic(name, d.line(), d.message()))
-                .toList();
-        return new ParseExplanation("text", lines, result.ok() ? unsure : List.of(), result);
+        return TEXT.explain(name, decoded.text(), result);
+    }
+
+    /** The article in Almanac Markdown, the authoring format: what export and the desk's editor write. */
+    public static String markdown(ArticleContent article) {
+        return MarkdownWriter.write(article);
+    }
+
+    /** An article, a question bank or a list of them as Almanac JSON (what {@code --dry-run --format json} prints). */
+    public static String json(Object value) {
+        return JsonFormat.write(value);
     }
 
     private static boolean isHtmlName(String name) {

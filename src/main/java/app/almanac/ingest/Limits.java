@@ -6,6 +6,7 @@ import app.almanac.article.Credit;
 import app.almanac.article.Question;
 import app.almanac.article.QuestionBankContent;
 import app.almanac.article.Section;
+import app.almanac.ingest.read.QuestionRules;
 import java.util.List;
 
 /**

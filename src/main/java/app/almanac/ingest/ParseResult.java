@@ -17,15 +17,15 @@ public record ParseResult(
         errors = List.copyOf(errors);
     }
 
-    static ParseResult of(String file, List<ArticleContent> articles) {
+    public static ParseResult of(String file, List<ArticleContent> articles) {
         return new ParseResult(file, articles, List.of(), List.of());
     }
 
-    static ParseResult ofBank(String file, QuestionBankContent bank) {
+    public static ParseResult ofBank(String file, QuestionBankContent bank) {
         return new ParseResult(file, List.of(), List.of(bank), List.of());
     }
 
-    static ParseResult refused(Diagnostic error) {
+    public static ParseResult refused(Diagnostic error) {
         return new ParseResult(error.file(), List.of(), List.of(), List.of(error));
     }
 

@@ -17,7 +17,6 @@ import app.almanac.article.Question;
 import app.almanac.article.Section;
 import app.almanac.ingest.ArticleFiles;
 import app.almanac.ingest.ImportService;
-import app.almanac.ingest.MarkdownWriter;
 import app.almanac.ingest.ParseResult;
 import app.almanac.search.SearchService;
 import java.io.IOException;
@@ -196,7 +195,8 @@ class XssBrowserTests {
     void importedPayloadsAreShownAsTextOnEveryReadingPage() {
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) {
-            byte[] markdown = MarkdownWriter.write(carrying(i, payloads.get(i))).getBytes(StandardCharsets.UTF_8);
+            byte[] markdown =
+                    ArticleFiles.markdown(carrying(i, payloads.get(i))).getBytes(StandardCharsets.UTF_8);
             ParseResult parsed = ArticleFiles.parse("attack-" + i + ".md", markdown);
             assertThat(parsed.errors()).as(payloads.get(i)).isEmpty();
             var stored = importer.store(parsed);
@@ -236,13 +236,13 @@ class XssBrowserTests {
             String payload = payloads.get(i);
             ArticleContent content = carrying(1000 + i, payload);
             HttpResponse<String> made =
-                    editor.post("/desk/new", Map.of("text", MarkdownWriter.write(content.withQuestions(List.of()))));
+                    editor.post("/desk/new", Map.of("text", ArticleFiles.markdown(content.withQuestions(List.of()))));
             assertThat(made.statusCode())
                     .as(payload + "\n"
                             + Jsoup.parse(made.body()).select("[role=alert]").text())
                     .isEqualTo(302);
             long id = TestSession.redirectedId(made);
-            String snippet = MarkdownWriter.write(TestArticles.article("q")
+            String snippet = ArticleFiles.markdown(TestArticles.article("q")
                     .on(DAY)
                     .questions(content.questions())
                     .build());
@@ -272,11 +272,11 @@ class XssBrowserTests {
     void theLivePreviewRendersPayloadsAsText() {
         signInInBrowser("editor@example.org");
         HttpResponse<String> made =
-                editor.post("/desk/new", Map.of("text", MarkdownWriter.write(carrying(5000, "plain"))));
+                editor.post("/desk/new", Map.of("text", ArticleFiles.markdown(carrying(5000, "plain"))));
         String location = made.headers().firstValue("Location").orElseThrow();
         open(location.replaceFirst("^https?://[^/]+", ""));
         for (String payload : payloads.subList(0, 20)) {
-            String markdown = MarkdownWriter.write(carrying(5000, payload));
+            String markdown = ArticleFiles.markdown(carrying(5000, payload));
             // as if typed: set the text and fire the input event htmx listens for
             browser.executeScript(
                     "const t = document.getElementById('markdown'); t.value = arguments[0];"
@@ -297,7 +297,7 @@ class XssBrowserTests {
     void notesAndNamesWithPayloadsAreSanitisedOrEscaped() {
         var article = importer.store(ArticleFiles.parse(
                         "note-host.md",
-                        MarkdownWriter.write(carrying(9000, "plain host")).getBytes(StandardCharsets.UTF_8)))
+                        ArticleFiles.markdown(carrying(9000, "plain host")).getBytes(StandardCharsets.UTF_8)))
                 .saved()
                 .get(0)
                 .article();

@@ -1,8 +1,12 @@
-package app.almanac.ingest;
+package app.almanac.ingest.json;
 
 import app.almanac.article.ArticleContent;
 import app.almanac.article.Question;
 import app.almanac.article.QuestionBankContent;
+import app.almanac.ingest.Diagnostic;
+import app.almanac.ingest.ParseResult;
+import app.almanac.ingest.read.QuestionRules;
+import app.almanac.ingest.read.Refusal;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -59,7 +63,7 @@ public final class JsonFormat {
     }
 
     /** The schema's errors for {@code json}, each "path: message"; empty when it conforms. */
-    static List<String> schemaErrors(JsonNode json) {
+    public static List<String> schemaErrors(JsonNode json) {
         return SCHEMA.validate(json).stream().map(JsonFormat::describe).toList();
     }
 
@@ -67,7 +71,7 @@ public final class JsonFormat {
         return e.getMessage();
     }
 
-    static ParseResult parse(String file, String text) {
+    public static ParseResult parse(String file, String text) {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);

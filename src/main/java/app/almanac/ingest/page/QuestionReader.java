@@ -1,6 +1,8 @@
-package app.almanac.ingest;
+package app.almanac.ingest.page;
 
 import app.almanac.article.Question;
+import app.almanac.ingest.read.QuestionRules;
+import app.almanac.ingest.read.Refusal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

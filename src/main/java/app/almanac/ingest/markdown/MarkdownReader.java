@@ -1,10 +1,15 @@
-package app.almanac.ingest;
+package app.almanac.ingest.markdown;
 
 import app.almanac.article.ArticleContent;
 import app.almanac.article.Block;
 import app.almanac.article.Credit;
 import app.almanac.article.Question;
 import app.almanac.article.Section;
+import app.almanac.ingest.ParseResult;
+import app.almanac.ingest.read.Headings;
+import app.almanac.ingest.read.QuestionRules;
+import app.almanac.ingest.read.Refusal;
+import app.almanac.ingest.read.TextDecoder;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,7 +80,7 @@ public final class MarkdownReader {
 
     // ---------------------------------------------------------------- reading
 
-    static ParseResult parse(String file, String text) {
+    public static ParseResult parse(String file, String text) {
         try {
             return ParseResult.of(file, List.of(read(TextDecoder.normalise(text))));
         } catch (Refusal r) {
@@ -171,7 +176,7 @@ public final class MarkdownReader {
                 String label = s.isObject() ? string(s, "label") : "Source";
                 String value = s.isObject() ? string(s, "text") : s.asString();
                 String url = s.isObject() ? string(s, "url") : null;
-                if (url != null && !Cues.URL.matcher(url).matches()) {
+                if (url != null && !Headings.URL.matcher(url).matches()) {
                     throw new Refusal(
                             lineOf(yaml, "sources"),
                             "a source's url must be an http:// or https:// address; found '" + url + "'");
@@ -181,7 +186,7 @@ public final class MarkdownReader {
         }
         if (front.hasNonNull("source")) {
             String value = string(front, "source");
-            credits.add(new Credit("Source", value, Cues.URL.matcher(value).matches() ? value : null));
+            credits.add(new Credit("Source", value, Headings.URL.matcher(value).matches() ? value : null));
         }
         Node document = PARSER.parse(text.substring(close + 4));
         Body body = body(document, frontLines);
@@ -247,7 +252,7 @@ public final class MarkdownReader {
                     sections.add(new Section(heading == null ? "" : heading, blocks));
                 }
                 String text = inline(h);
-                practice = Cues.PRACTICE_HEADING.matcher(text).matches();
+                practice = Headings.PRACTICE.matcher(text).matches();
                 heading = practice ? null : text;
                 blocks = new ArrayList<>();
                 continue;

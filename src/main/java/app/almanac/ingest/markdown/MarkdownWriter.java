@@ -1,4 +1,4 @@
-package app.almanac.ingest;
+package app.almanac.ingest.markdown;
 
 import app.almanac.article.ArticleContent;
 import app.almanac.article.Block;

@@ -1,4 +1,4 @@
-package app.almanac.ingest;
+package app.almanac.ingest.page;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package app.almanac.ingest;
+package app.almanac.ingest.page;
 
 import app.almanac.article.Block;
 import app.almanac.article.Section;

@@ -1,4 +1,4 @@
-package app.almanac.ingest;
+package app.almanac.ingest.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import app.almanac.article.Block;
 import app.almanac.article.Credit;
 import app.almanac.article.Question;
 import app.almanac.article.Section;
+import app.almanac.ingest.Diagnostic;
+import app.almanac.ingest.ParseResult;
 import java.time.LocalDate;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -1,10 +1,15 @@
-package app.almanac.ingest;
+package app.almanac.ingest.page;
 
 import app.almanac.article.ArticleContent;
 import app.almanac.article.Credit;
 import app.almanac.article.Question;
 import app.almanac.article.QuestionBankContent;
 import app.almanac.article.Section;
+import app.almanac.ingest.Diagnostic;
+import app.almanac.ingest.ParseExplanation;
+import app.almanac.ingest.ParseResult;
+import app.almanac.ingest.read.Refusal;
+import app.almanac.ingest.read.TextDecoder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,7 +36,7 @@ import java.util.regex.Pattern;
  * The body is read by {@link BodyReader} and the questions by {@link QuestionReader}. A text with
  * no article header but numbered questions is read as a question bank. Pure and thread-safe.
  */
-final class TextArticleParser {
+public final class TextArticleParser {
 
     /** How far into a file the date may be: past that, a file has no article header. */
     private static final int HEADER_LINES = 12;
@@ -53,7 +58,31 @@ final class TextArticleParser {
         return parse(file, text, Trace.OFF);
     }
 
-    /** The same, writing down in {@code trace} what each line became. */
+    /**
+     * How {@code text} is read, line by line: each line's kind and what it became, and what the parser is
+     * unsure of; {@code result} is its parse as the import sees it (the unsure list is kept only when it
+     * was not refused).
+     */
+    public ParseExplanation explain(String file, String text, ParseResult result) {
+        Trace trace = Trace.recording();
+        try {
+            parse(file, text, trace);
+        } catch (RuntimeException | StackOverflowError e) {
+            // the import's parse already turned this into a diagnostic; the lines are still worth showing
+        }
+        List<ParseExplanation.Reading> lines = new ArrayList<>();
+        for (Line line : Line.split(TextDecoder.normalise(text))) {
+            String role = trace.roleOf(line.number());
+            lines.add(new ParseExplanation.Reading(
+                    line.number(), line.plain(), line.kind().label, role == null ? "—" : role));
+        }
+        List<Diagnostic> unsure = trace.unsure().stream()
+                .map(d -> new Diagnostic(file, d.line(), d.message()))
+                .toList();
+        return new ParseExplanation("text", lines, result.ok() ? unsure : List.of(), result);
+    }
+
+    /** The same parse, writing down in {@code trace} what each line became. */
     ParseResult parse(String file, String text, Trace trace) {
         List<Line> lines = Line.split(TextDecoder.normalise(text));
         if (lines.isEmpty()) {

@@ -1,5 +1,6 @@
-package app.almanac.ingest;
+package app.almanac.ingest.page;
 
+import app.almanac.ingest.read.Headings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,12 +27,8 @@ final class Cues {
             "^(?:context|in\\s+(?:the\\s+)?news|why\\s+in\\s+(?:the\\s+)?news\\s*\\??|why\\s+is\\s+it\\s+in\\s+(?:the\\s+)?news\\s*\\??)"
                     + "\\s*[:\\-–?]?\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
-    static final Pattern PRACTICE_HEADING = Pattern.compile(
-            "^(?:daily\\s+)?(?:(?:upsc\\s+)?(?:prelims|mains)\\s+)?(?:practice|sample|model|previous\\s+year)\\s+(?:questions?|mcqs?)\\s*(?:\\(pyqs?\\))?\\s*:?$"
-                    + "|^(?:prelims|mains)\\s+(?:practice\\s+)?questions?\\s*:?$|^(?:mcqs?|quiz)\\s*:?$"
-                    + "|^(?:pyqs?\\b[^.?]{0,40}|previous\\s+years?'?\\s+questions?\\s*(?:\\(pyqs?\\))?)\\s*:?$",
-            Pattern.CASE_INSENSITIVE);
-    static final Pattern URL = Pattern.compile("^https?://\\S+$", Pattern.CASE_INSENSITIVE);
+    static final Pattern PRACTICE_HEADING = Headings.PRACTICE;
+    static final Pattern URL = Headings.URL;
 
     private static final Pattern PART_OF = Pattern.compile("^part\\s+of\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SYLLABUS = Pattern.compile("^syllabus\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);

@@ -1,7 +1,10 @@
-package app.almanac.ingest;
+package app.almanac.ingest.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.almanac.ingest.ArticleFiles;
+import app.almanac.ingest.Diagnostic;
+import app.almanac.ingest.ParseResult;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package app.almanac.ingest;
+package app.almanac.ingest.page;
 
+import app.almanac.ingest.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

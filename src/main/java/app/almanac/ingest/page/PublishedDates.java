@@ -1,4 +1,4 @@
-package app.almanac.ingest;
+package app.almanac.ingest.page;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

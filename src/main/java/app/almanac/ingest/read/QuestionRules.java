@@ -1,4 +1,4 @@
-package app.almanac.ingest;
+package app.almanac.ingest.read;
 
 import app.almanac.article.Question;
 import java.util.LinkedHashSet;
@@ -10,16 +10,16 @@ import java.util.List;
  * answer among the options. Each reader says where a broken rule is in its own terms (a line, a JSON
  * path); the rule and its wording live here once.
  */
-final class QuestionRules {
+public final class QuestionRules {
 
     /** The longest option label kept ("A", "(iv)"). */
-    static final int MAX_OPTION_LABEL = 4;
+    public static final int MAX_OPTION_LABEL = 4;
 
     /** The longest statement label kept ("Statement-II"). */
-    static final int MAX_STATEMENT_LABEL = 20;
+    public static final int MAX_STATEMENT_LABEL = 20;
 
     /** Which part of a question breaks a rule: readers point at that part. */
-    enum Part {
+    public enum Part {
         STEM,
         OPTIONS,
         ANSWER,
@@ -27,12 +27,12 @@ final class QuestionRules {
     }
 
     /** A broken rule: the part of the question it is in and what is wrong. */
-    record Broken(Part part, String message) {}
+    public record Broken(Part part, String message) {}
 
     private QuestionRules() {}
 
     /** The first rule {@code q} breaks, or null when it obeys them all. */
-    static Broken check(Question q) {
+    public static Broken check(Question q) {
         if (q.stem().isBlank()) {
             return new Broken(Part.STEM, "the question has no text");
         }

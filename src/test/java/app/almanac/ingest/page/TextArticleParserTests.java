@@ -1,4 +1,4 @@
-package app.almanac.ingest;
+package app.almanac.ingest.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import app.almanac.article.ArticleContent;
 import app.almanac.article.Block;
 import app.almanac.article.Question;
 import app.almanac.article.Section;
+import app.almanac.ingest.Diagnostic;
+import app.almanac.ingest.ParseResult;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

@@ -1,10 +1,12 @@
-package app.almanac.ingest;
+package app.almanac.ingest.page;
 
 import app.almanac.article.ArticleContent;
 import app.almanac.article.Block;
 import app.almanac.article.Credit;
 import app.almanac.article.Question;
 import app.almanac.article.Section;
+import app.almanac.ingest.ParseResult;
+import app.almanac.ingest.read.Refusal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +31,7 @@ import org.jsoup.select.Elements;
  * comments, then keeps its headings, paragraphs, lists and tables as structure. Lines such as
  * "Context:", "Source:", "Category:" and the practice question are read as in plain text.
  */
-final class HtmlFormat {
+public final class HtmlFormat {
 
     private static final String CLUTTER = String.join(
             ", ",
@@ -68,7 +70,7 @@ final class HtmlFormat {
 
     private HtmlFormat() {}
 
-    static ParseResult parse(String file, byte[] bytes) {
+    public static ParseResult parse(String file, byte[] bytes) {
         Document doc;
         try {
             doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");

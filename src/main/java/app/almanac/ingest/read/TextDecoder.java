@@ -1,5 +1,6 @@
-package app.almanac.ingest;
+package app.almanac.ingest.read;
 
+import app.almanac.ingest.Diagnostic;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -12,14 +13,14 @@ import java.nio.charset.StandardCharsets;
  * being text. Pasted text arrives with every kind of line ending and invisible space, so those
  * are made uniform here and parsers never see them.
  */
-final class TextDecoder {
+public final class TextDecoder {
 
     /** Either the text or why there is none. */
-    record Decoded(String text, Diagnostic error) {}
+    public record Decoded(String text, Diagnostic error) {}
 
     private TextDecoder() {}
 
-    static Decoded decode(String file, byte[] bytes) {
+    public static Decoded decode(String file, byte[] bytes) {
         // the fast, intrinsic decoder first; the exact position of a problem only when there is one
         String text = new String(bytes, StandardCharsets.UTF_8);
         int nul = text.indexOf('\0');
@@ -58,7 +59,7 @@ final class TextDecoder {
     }
 
     /** Uniform line endings and spaces; control characters other than tab and newline are dropped. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         if (alreadyNormal(text)) {
             return text;
         }
