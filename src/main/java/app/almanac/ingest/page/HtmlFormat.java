@@ -149,27 +149,23 @@ public final class HtmlFormat {
                 } else if (t.length() < 80 && dateIn(t).filter(date::equals).isPresent()) {
                     continue;
                 }
-                Matcher credit = Cues.CREDIT.matcher(t);
-                if (credit.matches() && t.length() < 300) {
-                    String value = credit.group(2).strip();
-                    credits.add(new Credit(
-                            Cues.titleCase(credit.group(1)),
-                            value,
-                            item.link() != null
-                                    ? item.link()
-                                    : Cues.URL.matcher(value).matches() ? value : null));
+                // credits, labels and the context are read as in pasted text
+                Line line = new Line(0, t);
+                Credit credit = Header.credit(line, item.link());
+                if (credit != null) {
+                    credits.add(credit);
                     continue;
                 }
-                Cues.Metadata meta = Cues.metadata(t);
+                Cues.Metadata meta = Header.labels(line);
                 if (meta != null && sections.isEmpty() && blocks.isEmpty()) {
                     syllabus.addAll(meta.syllabus());
                     tags.addAll(meta.tags());
                     category = category == null ? meta.category() : category;
                     continue;
                 }
-                Matcher c = Cues.CONTEXT.matcher(t);
-                if (context == null && c.matches() && !c.group(1).isBlank() && item.kind() == Kind.PARAGRAPH) {
-                    context = c.group(1).strip();
+                String said = context == null && item.kind() == Kind.PARAGRAPH ? Header.context(line) : null;
+                if (said != null && !said.isEmpty()) {
+                    context = said;
                     continue;
                 }
             }

@@ -45,10 +45,6 @@ public final class TextArticleParser {
             Pattern.compile("(?i)\\b(news analysis|current affairs|editorial|daily|weekly|monthly|digest|news)\\b");
     private static final Pattern TOPIC_NUMBER =
             Pattern.compile("^(?:\\d{1,2}\\s*[.)]|topic\\s*\\d{1,2}\\s*[:.\\-–)])\\s*(.+)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATE_LABEL = Pattern.compile(
-            "^(?:date|dated|published(?:\\s+on)?|updated(?:\\s+on)?|posted(?:\\s+on)?)\\s*[:\\-–]?\\s*(.+)$",
-            Pattern.CASE_INSENSITIVE);
-
     private static final int BANK_HEADER_LINES = 16;
     private static final Pattern LINK_TAIL =
             Pattern.compile("(?i)^(?:insta\\s*links?|mains\\s+links?|prelims\\s+links?)\\s*:?.{0,200}$");
@@ -283,7 +279,7 @@ public final class TextArticleParser {
             Line next = lines.get(i + 1);
             boolean opener = isOpener(next);
             boolean dated = i < HEADER_LINES + 2 && startsWithDate(next)
-                    || labelledDate(next).isPresent();
+                    || Header.labelledDate(next).isPresent();
             if (opener || dated && (starts.isEmpty() || i + 2 < lines.size() && isOpener(lines.get(i + 2)))) {
                 // inside a practice block only a dated title (a new topic) can start an article
                 if (inQuestions && !dated && !opener) {
@@ -517,8 +513,8 @@ public final class TextArticleParser {
         for (int i = 1; i < lines.size(); i++) {
             Line line = lines.get(i);
             String t = line.plain();
-            Matcher credit = Cues.credit(line);
-            boolean isCredit = credit != null && credit.group(2).length() < 300;
+            Credit credit = Header.credit(line, null);
+            boolean isCredit = credit != null;
             if (questionLines != null && !isCredit) {
                 if (!line.boilerplate()) {
                     questionLines.add(line);
@@ -563,33 +559,23 @@ public final class TextArticleParser {
                                                 : "skipped: repeats the page header");
                 continue;
             }
-            if (date == null && i <= 3) {
-                Optional<PublishedDates.Found> found = headerDate(line);
-                Optional<LocalDate> labelled = labelledDate(line);
-                if (found.isPresent()) {
-                    date = found.get().date();
-                    String rest = t.substring(found.get().end())
-                            .replaceFirst("^[\\s|,·•:\\-–—]+", "")
-                            .strip();
-                    if (!rest.isEmpty() && category == null) {
-                        category = rest;
-                    }
-                    trace.role(line, rest.isEmpty() ? "date" : "date and category");
-                    // a short tag line between the date and the first opener is the category ("Biodiversity Hotspots")
-                    if (category == null
-                            && i + 2 < lines.size()
-                            && tagLine(lines.get(i + 1))
-                            && isOpener(lines.get(i + 2))) {
-                        category = lines.get(++i).plain();
-                        trace.role(lines.get(i), "category (a tag line under the date)");
-                    }
-                    continue;
+            Optional<Header.Dated> dated = date == null && i <= 3 ? Header.date(line) : Optional.empty();
+            if (dated.isPresent()) {
+                date = dated.get().date();
+                String rest = dated.get().rest();
+                if (!rest.isEmpty() && category == null) {
+                    category = rest;
                 }
-                if (labelled.isPresent()) {
-                    date = labelled.get();
-                    trace.role(line, "date");
-                    continue;
+                trace.role(line, rest.isEmpty() ? "date" : "date and category");
+                // a short tag line between the date and the first opener is the category ("Biodiversity Hotspots")
+                if (category == null
+                        && i + 2 < lines.size()
+                        && tagLine(lines.get(i + 1))
+                        && isOpener(lines.get(i + 2))) {
+                    category = lines.get(++i).plain();
+                    trace.role(lines.get(i), "category (a tag line under the date)");
                 }
+                continue;
             }
             if (Cues.isSyllabusHeading(line) && body.isEmpty()) {
                 trace.role(line, "syllabus");
@@ -605,7 +591,7 @@ public final class TextArticleParser {
                 }
                 continue;
             }
-            Cues.Metadata meta = line.metadata();
+            Cues.Metadata meta = Header.labels(line);
             if (meta != null && body.isEmpty()) {
                 syllabus.addAll(meta.syllabus());
                 tags.addAll(meta.tags());
@@ -618,20 +604,16 @@ public final class TextArticleParser {
                 continue;
             }
             if (isCredit) {
+                credits.add(credit);
                 if (trace.on()) {
-                    trace.role(line, "credit: " + Cues.titleCase(credit.group(1)));
+                    trace.role(line, "credit: " + credit.label());
                 }
-                String value = credit.group(2).strip();
-                credits.add(new Credit(
-                        Cues.titleCase(credit.group(1)),
-                        value,
-                        Cues.URL.matcher(value).matches() ? value : null));
                 continue;
             }
-            Matcher contextLine = context == null ? Cues.context(line) : null;
-            if (contextLine != null && t.length() < 2000) {
-                if (!contextLine.group(1).isEmpty()) {
-                    context = contextLine.group(1);
+            String said = context == null && t.length() < 2000 ? Header.context(line) : null;
+            if (said != null) {
+                if (!said.isEmpty()) {
+                    context = said;
                     trace.role(line, "context");
                 } else if (i + 1 < lines.size() && !lines.get(i + 1).isBullet()) {
                     trace.role(line, "context (its label)");
@@ -757,7 +739,7 @@ public final class TextArticleParser {
 
     private static int firstDateLine(List<Line> lines) {
         for (int i = 0; i < Math.min(lines.size(), HEADER_LINES); i++) {
-            if (headerDate(lines.get(i)).isPresent()) {
+            if (Header.dateAtStart(lines.get(i)).isPresent()) {
                 return i;
             }
         }
@@ -767,26 +749,6 @@ public final class TextArticleParser {
     /** Whether a line starts like a date, even one that does not exist (that is refused where dates belong). */
     private static boolean startsWithDate(Line line) {
         return !(PublishedDates.atStart(line.plain()) instanceof PublishedDates.NotFound);
-    }
-
-    /** A date at the start of a line where a date line is expected (the header): a day that does not exist refuses the file. */
-    private static Optional<PublishedDates.Found> headerDate(Line line) {
-        PublishedDates.Scan scan = PublishedDates.atStart(line.plain());
-        if (scan instanceof PublishedDates.Impossible impossible) {
-            throw new Refusal(line.number(), impossible.message());
-        }
-        return scan instanceof PublishedDates.Found found ? Optional.of(found) : Optional.empty();
-    }
-
-    private static Optional<LocalDate> labelledDate(Line line) {
-        if (!line.may(Cues.DATE_LABEL_START)) {
-            return Optional.empty();
-        }
-        Matcher m = DATE_LABEL.matcher(line.plain());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        return headerDate(new Line(line.number(), m.group(1))).map(PublishedDates.Found::date);
     }
 
     /** A date anywhere in a short line, e.g. "Daily Current Affairs – 12th August 2021". */
@@ -799,7 +761,7 @@ public final class TextArticleParser {
         if (t.length() > 200 || Line.words(t) > 24 || Line.words(t) > 14 && t.endsWith(".")) {
             return Optional.empty();
         }
-        Optional<LocalDate> labelled = labelledDate(line);
+        Optional<LocalDate> labelled = Header.labelledDate(line);
         if (labelled.isPresent()) {
             return Optional.of(new DateInLine(labelled.get(), "", ""));
         }
