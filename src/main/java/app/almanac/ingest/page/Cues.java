@@ -116,6 +116,37 @@ final class Cues {
                 && BOILERPLATE.matcher(t).matches();
     }
 
+    private static final Set<String> MENU_ENDS = Set.of("login", "logout", "signup");
+
+    /**
+     * A site's menu copied with the page: four or more items ending in "Login", "Log in", "Sign in" or
+     * "Sign up", with no sentence punctuation (a title may end in "register": that word is not taken) ("Home Courses Current Affairs Prelims Mains Login",
+     * "IASbaba | ILP 2025 | TLP Mains | Login"). Looked at from its last word, cheaply.
+     */
+    static boolean isMenu(String t) {
+        int n = t.length();
+        if (n < 12 || n > 200 || !Character.isLetter(t.charAt(n - 1))) {
+            return false;
+        }
+        int space = t.lastIndexOf(' ');
+        String last = t.substring(space + 1).toLowerCase(Locale.ROOT);
+        if (last.equals("in") || last.equals("up")) {
+            int before = t.lastIndexOf(' ', space - 1);
+            last = t.substring(before + 1, space).toLowerCase(Locale.ROOT) + last;
+            last = last.equals("login") || last.equals("signin") ? "login" : last;
+        }
+        if (!MENU_ENDS.contains(last) && !last.equals("signin")) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c == '.' || c == ',' || c == ';' || c == ':' || c == '?' || c == '!') {
+                return false;
+            }
+        }
+        return Line.words(t.replace("|", " ")) >= 4;
+    }
+
     /** The leading letters of a line, lower-cased: "share" for "Share this:". */
     static String firstWord(String t) {
         int end = 0;

@@ -32,7 +32,8 @@ final class Line {
         this.plain = text.indexOf('\t') < 0 ? text : text.replace('\t', ' ');
         this.firstWord = Cues.firstWord(plain);
         this.kinds = Cues.kindsOf(firstWord);
-        this.boilerplate = (kinds & Cues.BOILERPLATE_START) != 0 && Cues.isBoilerplate(plain, firstWord);
+        this.boilerplate =
+                (kinds & Cues.BOILERPLATE_START) != 0 && Cues.isBoilerplate(plain, firstWord) || Cues.isMenu(plain);
         this.bullet = Cues.bulletText(plain);
         this.words = words(plain);
     }

@@ -324,4 +324,24 @@ class TextArticleParserTests {
             assertThat(d.message()).contains("question that starts on line 5");
         }
     }
+
+    @Test
+    void aSitesMenuCopiedWithThePageIsNeitherPublisherNorSeries() {
+        ParseResult r = parser.parse("menu.txt", """
+                CivilsDaily
+                Home    Courses    Current Affairs    Prelims    Mains    Login
+
+                Centre asks states to update the land register
+                January 8, 2024
+                Context: The Centre asked every state to finish digitising its land records by March.
+                Details
+                • Most states have digitised more than nine in ten of their records.
+                """);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.articles().get(0).publisher()).isEqualTo("CivilsDaily");
+        assertThat(r.articles().get(0).series()).as("the menu is boilerplate").isNull();
+        assertThat(r.articles().get(0).title())
+                .as("a title ending in 'register' is no menu")
+                .isEqualTo("Centre asks states to update the land register");
+    }
 }
