@@ -27,13 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class LayoutFixtureTests {
 
-    private static final Path LAYOUTS = Path.of("src/test/resources/fixtures/layouts");
+    /** The fixtures; {@code -Dalmanac.layouts=DIR} counts another set (a new blind set, before it joins these). */
+    private static final Path LAYOUTS =
+            Path.of(System.getProperty("almanac.layouts", "src/test/resources/fixtures/layouts"));
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Exactly right now, of 26 articles and 112 questions: all of them (raise these as the importer improves). */
-    private static final int ARTICLES_RIGHT = 26;
+    /** Exactly right now, of 44 articles and 174 questions: all of them (raise these as the importer improves). */
+    private static final int ARTICLES_RIGHT = 44;
 
-    private static final int QUESTIONS_RIGHT = 112;
+    private static final int QUESTIONS_RIGHT = 174;
 
     record Tally(int articles, int articlesRight, int questions, int questionsRight, List<String> misses) {}
 

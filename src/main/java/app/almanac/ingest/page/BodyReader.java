@@ -90,12 +90,12 @@ final class BodyReader {
             }
             if (!inTable
                     && next != null
-                    && line.number() + 1 == next.number()
+                    && next.number() - line.number() <= 2
                     && line.words() <= 8
                     && !line.plain().endsWith(".")
                     && (i == 0 || runs[i - 1] != runs[i])
                     && gridColumns(body, i + 1, runs) > 0) {
-                // a title over a grid of short cells: the heading of a table
+                // a title over a grid of short cells (directly, or after one blank line): the heading of a table
                 if (!heading.isEmpty() || !texts.isEmpty()) {
                     sections.add(new Section(heading, blocks(texts, trace)));
                 }
@@ -270,8 +270,10 @@ final class BodyReader {
 
     /**
      * A table of several columns flattened one short cell per line with no blank line between (a header row,
-     * then rows): the number of columns, or 0. The count is the smallest from 2 to 5 that divides the cells into
-     * a header and at least two rows whose first cells, like the header's, do not start with a figure.
+     * then rows): the number of columns, or 0. A count from 2 to 5 fits when it divides the cells into a header
+     * and at least two rows whose first cells, like the header's, do not start with a figure. When several fit,
+     * the evidence decides: a column of a real table repeats its values ("Virus", "Aedes mosquito" down a
+     * Pathogen and a Vector column), so the count whose columns repeat most wins, and the smallest on a tie.
      */
     static int gridColumns(List<Line> lines, int start, int[] runEnds) {
         if (start >= lines.size()) {
@@ -279,6 +281,14 @@ final class BodyReader {
         }
         int end = runEnds[start];
         int cells = end - start;
+        if (cells < 6
+                || end < lines.size()
+                        && lines.get(end).number() == lines.get(end - 1).number() + 1
+                        && !lines.get(end).isBullet()) {
+            return 0;
+        }
+        int best = 0;
+        int bestRepeats = -1;
         for (int n = 2; n <= 5; n++) {
             if (cells % n != 0 || cells / n < 3) {
                 continue;
@@ -287,14 +297,24 @@ final class BodyReader {
             for (int c = 0; c < cells && labels; c += (c < n ? 1 : n)) {
                 labels = !Character.isDigit(lines.get(start + c).plain().codePointAt(0));
             }
-            if (labels
-                    && (end == lines.size()
-                            || lines.get(end).number() > lines.get(end - 1).number() + 1
-                            || lines.get(end).isBullet())) {
-                return n;
+            if (!labels) {
+                continue;
+            }
+            int repeats = 0;
+            for (int column = 0; column < n; column++) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (int c = n + column; c < cells; c += n) {
+                    if (!seen.add(lines.get(start + c).plain())) {
+                        repeats++;
+                    }
+                }
+            }
+            if (repeats > bestRepeats) {
+                best = n;
+                bestRepeats = repeats;
             }
         }
-        return 0;
+        return best;
     }
 
     /**

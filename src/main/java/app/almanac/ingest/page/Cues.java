@@ -54,7 +54,7 @@ final class Cues {
                     "|",
                     "copyright\\s+infringement\\s+not\\s+intended\\.?",
                     "print\\s+friendly,?\\s+pdf\\s+(?:&|and)\\s+email",
-                    "(?:share|share this|share on|share via|tweet|print|email|whatsapp|telegram|facebook|twitter|linkedin|pinterest)"
+                    "(?:share|share this(?:\\s+(?:article|post|page|story))?|share on|share via|tweet|print|email|whatsapp|telegram|facebook|twitter|linkedin|pinterest)"
                             + "(?:\\s*(?:on|via|:)?\\s*(?:whatsapp|telegram|facebook|twitter|x|email|linkedin|pinterest))*\\s*:?",
                     "(?:read more|click here|download pdf|download the pdf|subscribe(?: now)?|join our telegram)\\b.{0,60}",
                     "(?:home|menu|search|login|log in|sign in|sign up|register|skip to content|close|advertisement|"
@@ -125,6 +125,9 @@ final class Cues {
      */
     static boolean isMenu(String t) {
         int n = t.length();
+        if (n > 1 && n <= 200 && t.charAt(0) == '©') {
+            return true; // "© 2024 IAS GYAN. All Rights Reserved."
+        }
         if (n < 12 || n > 200 || !Character.isLetter(t.charAt(n - 1))) {
             return false;
         }

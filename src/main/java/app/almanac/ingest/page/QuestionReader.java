@@ -164,6 +164,9 @@ final class QuestionReader {
                             && t.toLowerCase(Locale.ROOT).contains("end of")
                             && END_OF_TEST.matcher(t).matches())) {
                 trace.role(line, "skipped: boilerplate or a rule");
+                if (line.boilerplate() && current != null && current.explanation != null) {
+                    current.footer = true; // a share bar or a copyright line after the explanation: the footer
+                }
                 continue;
             }
             if (!drafts.isEmpty()
@@ -320,6 +323,26 @@ final class QuestionReader {
         }
         m = NUMBERED.matcher(t);
         return m.matches() && m.group(1).equals("1") && Line.words(m.group(2)) >= 4;
+    }
+
+    /** Whether a line starts question 1 with a question prefix ("Q1:", "Q.1)", "Question 1."), not a bare "1.". */
+    static boolean firstPrefixedQuestion(String t) {
+        if (t.isEmpty() || "Qq".indexOf(t.charAt(0)) < 0) {
+            return false;
+        }
+        Matcher m = PREFIXED_START.matcher(t);
+        return m.matches() && "1".equals(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+
+    /** Whether two or more lettered options follow line {@code i} within the next sixteen lines. */
+    static boolean optionsFollow(List<Line> lines, int i) {
+        int options = 0;
+        for (int j = i + 1; j < Math.min(lines.size(), i + 16) && options < 2; j++) {
+            if (looksLikeOption(lines.get(j).plain())) {
+                options++;
+            }
+        }
+        return options >= 2;
     }
 
     /** Whether a line heads an answer key ("Answer Key", "ANSWERS FOR '…' TEST YOUR KNOWLEDGE (TYK)"). */

@@ -170,6 +170,12 @@ public final class TextArticleParser {
         }
     }
 
+    /** "Table of Contents:", "Contents": a page's list of its articles, never one of them. */
+    private static final Pattern TABLE_OF_CONTENTS = Pattern.compile("(?i)^(?:table\\s+of\\s+)?contents\\s*:?$");
+
+    /** "Back2Basics: X": the CivilsDaily background note, which may follow a previous-year question. */
+    private static final Pattern BACK_TO_BASICS = Pattern.compile("(?i)^back\\s*2\\s*basics\\b.*");
+
     /** "G.S II - Governance", "GS III – Economy": a paper and a subject on one line before the title. */
     private static final Pattern PAPER_LINE = Pattern.compile(
             "^G\\.?\\s*S\\.?\\s*(I{1,3}|IV|[1-4])\\s*[-–—:]\\s*(\\S.{0,60})$", Pattern.CASE_INSENSITIVE);
@@ -425,6 +431,7 @@ public final class TextArticleParser {
                 && Cues.credit(line) == null
                 && !Cues.isPracticeHeading(line)
                 && !Cues.isNoteLead(t)
+                && !TABLE_OF_CONTENTS.matcher(bare).matches()
                 && !(line.isBullet() && !TOPIC_NUMBER.matcher(t).matches())
                 && !startsWithDate(line)
                 && Character.isLetterOrDigit(bare.codePointAt(0));
@@ -509,13 +516,28 @@ public final class TextArticleParser {
         List<Credit> credits = new ArrayList<>();
         List<Line> body = new ArrayList<>();
         List<Line> questionLines = null;
+        boolean inQuestions = false;
         boolean inTail = false;
         for (int i = 1; i < lines.size(); i++) {
             Line line = lines.get(i);
             String t = line.plain();
             Credit credit = Header.credit(line, null);
             boolean isCredit = credit != null;
-            if (questionLines != null && !isCredit) {
+            if (inQuestions
+                    && t.length() > 10
+                    && (t.charAt(0) == 'B' || t.charAt(0) == 'b')
+                    && BACK_TO_BASICS.matcher(t).matches()) {
+                inQuestions = false; // the note after a question box is text again; the questions are kept
+            }
+            if (!inQuestions
+                    && questionLines == null
+                    && QuestionReader.firstPrefixedQuestion(t)
+                    && QuestionReader.optionsFollow(lines, i)) {
+                // "Q1: …" and its options with no practice heading above them (EduRev): the questions begin
+                questionLines = new ArrayList<>();
+                inQuestions = true;
+            }
+            if (inQuestions && !isCredit) {
                 if (!line.boilerplate()) {
                     questionLines.add(line);
                 } else {
@@ -523,8 +545,9 @@ public final class TextArticleParser {
                 }
                 continue;
             }
-            if (Cues.isPracticeHeading(line)) {
+            if (Cues.isPracticeHeading(line) && questionLines == null) {
                 questionLines = new ArrayList<>();
+                inQuestions = true;
                 trace.role(line, "practice questions begin");
                 continue;
             }
@@ -681,13 +704,7 @@ public final class TextArticleParser {
                 return -1;
             }
             if (QuestionReader.firstQuestion(line.plain())) {
-                int options = 0;
-                for (int j = i + 1; j < Math.min(lines.size(), i + 16); j++) {
-                    if (QuestionReader.looksLikeOption(lines.get(j).plain())) {
-                        options++;
-                    }
-                }
-                return options >= 2 ? i : -1;
+                return QuestionReader.optionsFollow(lines, i) ? i : -1;
             }
         }
         return -1;
