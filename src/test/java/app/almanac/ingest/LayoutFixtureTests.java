@@ -33,10 +33,10 @@ class LayoutFixtureTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Exactly right now, of 44 articles and 174 questions: all of them (raise these as the importer improves). */
-    private static final int ARTICLES_RIGHT = 44;
+    /** Exactly right now, of 55 articles and 211 questions: all of them (raise these as the importer improves). */
+    private static final int ARTICLES_RIGHT = 55;
 
-    private static final int QUESTIONS_RIGHT = 174;
+    private static final int QUESTIONS_RIGHT = 211;
 
     record Tally(int articles, int articlesRight, int questions, int questionsRight, List<String> misses) {}
 

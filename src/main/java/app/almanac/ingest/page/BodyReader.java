@@ -94,7 +94,8 @@ final class BodyReader {
                     && line.words() <= 8
                     && !line.plain().endsWith(".")
                     && (i == 0 || runs[i - 1] != runs[i])
-                    && gridColumns(body, i + 1, runs) > 0) {
+                    && (gridColumns(body, i + 1, runs) > 0
+                            || next.number() - line.number() == 2 && rowGroups(body, i + 1, runs) > 0)) {
                 // a title over a grid of short cells (directly, or after one blank line): the heading of a table
                 if (!heading.isEmpty() || !texts.isEmpty()) {
                     sections.add(new Section(heading, blocks(texts, trace)));
@@ -196,6 +197,9 @@ final class BodyReader {
                 int columns = gridColumns(lines, i, runs);
                 i = gridTable(lines, i, columns, runs, blocks);
                 role = "table (one cell per line)";
+            } else if ((i == 0 || runs[i - 1] != runs[i]) && rowGroups(lines, i, runs) > 0) {
+                i = rowGroupTable(lines, i, rowGroups(lines, i, runs), runs, blocks);
+                role = "table (a row per group of lines)";
             } else if (startsFlatTable(lines, i)) {
                 i = flatTable(lines, i, blocks);
                 role = "table (two columns, one cell per line)";
@@ -337,6 +341,53 @@ final class BodyReader {
             }
         }
         return ends;
+    }
+
+    /**
+     * A table flattened with each row's cells on lines of their own and a blank line after each row (the
+     * header row first): how many rows it has, header included, or 0. Each row is a run of 2 to 5 short
+     * cells, every row has as many as the header, and there are three rows or more.
+     */
+    static int rowGroups(List<Line> lines, int start, int[] runEnds) {
+        if (start >= lines.size()) {
+            return 0;
+        }
+        int width = runEnds[start] - start;
+        if (width < 2 || width > 5) {
+            return 0;
+        }
+        int rows = 0;
+        int at = start;
+        while (at < lines.size() && runEnds[at] - at == width && !lines.get(at).isBullet()) {
+            rows++;
+            int end = runEnds[at];
+            if (end >= lines.size()
+                    || lines.get(end).number() != lines.get(end - 1).number() + 2) {
+                break; // the next row follows after exactly one blank line
+            }
+            at = end;
+        }
+        return rows >= 3 ? rows : 0;
+    }
+
+    private static int rowGroupTable(List<Line> lines, int start, int rowCount, int[] runEnds, List<Block> blocks) {
+        int width = runEnds[start] - start;
+        List<String> header = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            header.add(lines.get(start + c).plain());
+        }
+        List<List<List<String>>> rows = new ArrayList<>();
+        int at = start + width;
+        for (int r = 1; r < rowCount; r++) {
+            List<List<String>> row = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                row.add(List.of(lines.get(at + c).plain()));
+            }
+            rows.add(row);
+            at += width;
+        }
+        blocks.add(new Block.FactTable(header, rows));
+        return at;
     }
 
     private static int gridTable(List<Line> lines, int start, int columns, int[] runEnds, List<Block> blocks) {

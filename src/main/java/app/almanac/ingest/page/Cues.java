@@ -55,12 +55,15 @@ final class Cues {
                     "copyright\\s+infringement\\s+not\\s+intended\\.?",
                     "print\\s+friendly,?\\s+pdf\\s+(?:&|and)\\s+email",
                     "(?:share|share this(?:\\s+(?:article|post|page|story))?|share on|share via|tweet|print|email|whatsapp|telegram|facebook|twitter|linkedin|pinterest)"
-                            + "(?:\\s*(?:on|via|:)?\\s*(?:whatsapp|telegram|facebook|twitter|x|email|linkedin|pinterest))*\\s*:?",
+                            + "(?:[\\s|,·/:]*(?:on|via)?[\\s|,·/:]*(?:whatsapp|telegram|facebook|twitter|x|email|linkedin|pinterest|youtube|instagram))*[\\s:]*",
+                    "quick\\s+links\\b.{0,120}",
                     "(?:read more|click here|download pdf|download the pdf|subscribe(?: now)?|join our telegram)\\b.{0,60}",
                     "(?:home|menu|search|login|log in|sign in|sign up|register|skip to content|close|advertisement|"
-                            + "ad|sponsored|back to top|previous|next|previous post|next post|related posts|leave a comment|leave a reply)\\s*[:»›>]?",
+                            + "ad|sponsored|back to top|previous|next|previous post|next post|related|related posts|related articles|leave a comment|leave a reply)"
+                            + "(?:\\s+cancel\\s+reply)?\\s*[:»›>]?",
                     "(?:home|current affairs)\\s*[»›>/].*",
                     "comment\\s+(?:the|your)\\s+answers\\b.{0,80}",
+                    "(?:post|write|share|mention)\\s+(?:your|the)\\s+answers?\\b.{0,80}",
                     "archives?"),
             Pattern.CASE_INSENSITIVE);
 
@@ -103,6 +106,10 @@ final class Cues {
             "current",
             "comment",
             "archives",
+            "quick",
+            "post",
+            "write",
+            "mention",
             "archive");
 
     static boolean isBoilerplate(String t) {

@@ -30,13 +30,13 @@ final class QuestionReader {
     private static final Pattern LETTER_OPTION =
             Pattern.compile("^(?:\\(([A-Ha-h])\\)|([A-Ha-h])\\s*\\)|([A-Ha-h])\\.)\\s*(.+)$");
     private static final Pattern ANSWER = Pattern.compile(
-            "^(?:correct\\s+)?(?:answer|ans|option|solution)s?\\.?\\s*(?:is)?\\s*[:\\-–]?\\s*(?:option\\s*)?"
+            "^(?:(?:correct|right)\\s+)?(?:answer|ans|option|solution)s?\\.?\\s*(?:is)?\\s*[:\\-–]{0,2}\\s*(?:option\\s*)?"
                     + "\\(?([A-Ha-h1-8])\\)?((?:\\s*(?:,|and|&)\\s*\\(?[A-Ha-h1-8]\\)?)*)\\s*"
                     + "(?:\\.|is\\s+(?:the\\s+)?correct(?:\\s+answer)?\\.?)?$",
             Pattern.CASE_INSENSITIVE);
     /** "Answer: (a) African Union": the letter in brackets, then the option's text. */
     private static final Pattern ANSWER_WITH_TEXT = Pattern.compile(
-            "^(?:correct\\s+)?(?:answer|ans)\\.?\\s*[:\\-–]?\\s*(?:option\\s*)?(?:\\(([A-Ha-h])\\)|([A-Ha-h])\\))\\s+(.+)$",
+            "^(?:(?:correct|right)\\s+)?(?:answer|ans)\\.?\\s*[:\\-–]{0,2}\\s*(?:option\\s*)?(?:\\(([A-Ha-h])\\)|([A-Ha-h])\\))\\s+(.+)$",
             Pattern.CASE_INSENSITIVE);
     /** The answer said inside an explanation: "Therefore, option (b) is the correct answer", "Hence the answer is C". */
     private static final Pattern ANSWER_IN_EXPLANATION =
@@ -53,8 +53,9 @@ final class QuestionReader {
     /** A line of rule characters (=====, -----). */
     private static final Pattern RULE = Pattern.compile("^[=\\-_*~.·•]{3,}$");
 
-    private static final Pattern EXPLANATION =
-            Pattern.compile("^(?:explanation|solution|explanations)\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXPLANATION = Pattern.compile(
+            "^(?:(?:explanation|solution|explanations)\\s*[:\\-–]?|exp\\.?\\s*[:\\-–)])\\s*(.*)$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ANSWER_KEY = Pattern.compile(
             "^(?:answer\\s*key|answers|answer\\s*sheet|key\\s*to\\s*answers)\\b[^.?]{0,60}$", Pattern.CASE_INSENSITIVE);
     /** After a key, an explanation block for one question: "Q1. …", "Q.3) …". */
@@ -190,7 +191,9 @@ final class QuestionReader {
             }
             if (inKey) {
                 Matcher explained = KEYED_EXPLANATION.matcher(t);
-                if (explained.matches() && (explained.group(2).isBlank() || Line.words(explained.group(2)) >= 3)) {
+                if (explained.matches()
+                        && !keyEntriesOnly(t)
+                        && (explained.group(2).isBlank() || Line.words(explained.group(2)) >= 3)) {
                     keyedExplanation = new ArrayList<>();
                     if (!explained.group(2).isBlank()) {
                         keyedExplanation.add(explained.group(2).strip());
@@ -247,6 +250,15 @@ final class QuestionReader {
             questions.add(finish(d, trace));
         }
         return questions;
+    }
+
+    /** "Q1. (b)   Q6. (a)": a line of a key's grid and nothing else, not the start of an explanation. */
+    private static boolean keyEntriesOnly(String t) {
+        return KEY_ENTRY
+                .matcher(t)
+                .replaceAll("")
+                .replaceAll("(?i)[\\sq.,;|]", "")
+                .isEmpty();
     }
 
     /** Marks {@code from} and every line after it as {@code role}. */
@@ -454,7 +466,7 @@ final class QuestionReader {
             trace.role(line, "skipped: question analytics");
             return; // "Time taken: 00:01:12", "Correct: 41%", "5120 USERS": numbers about the question, not of it
         }
-        if ("AaCc".indexOf(t.charAt(0)) >= 0
+        if ("AaCcRr".indexOf(t.charAt(0)) >= 0
                 && (m = ANSWER_WITH_TEXT.matcher(t)).matches()
                 && d.answer == null
                 && !d.options.isEmpty()) {
@@ -468,7 +480,7 @@ final class QuestionReader {
                 return;
             }
         }
-        if (d.answer == null && "CcAaOoSs".indexOf(t.charAt(0)) >= 0 && (m = ANSWER.matcher(t)).matches()) {
+        if (d.answer == null && "CcAaOoSsRr".indexOf(t.charAt(0)) >= 0 && (m = ANSWER.matcher(t)).matches()) {
             d.answer = new ArrayList<>();
             d.answer.add(answerLabel(d, m.group(1), line));
             Matcher more = LABEL.matcher(m.group(2));
@@ -610,11 +622,12 @@ final class QuestionReader {
     }
 
     private boolean startsNextQuestion(Draft d, int n) {
+        if (d.done()) {
+            // answered (or explained): a numbered line can no longer be one of its statements
+            return n == d.number + 1 || d.explanation == null;
+        }
         if (d.listOpen && !d.listClosed && d.options.isEmpty()) {
             return false;
-        }
-        if (d.done()) {
-            return n == d.number + 1 || d.explanation == null;
         }
         if (d.numericOptions && n == d.options.size() + 1 && d.options.size() < 4) {
             return false;
@@ -642,7 +655,7 @@ final class QuestionReader {
     }
 
     private static Question finish(Draft d, Trace trace) {
-        if (d.options.isEmpty() && d.statements.isEmpty() && d.pairRows.isEmpty()) {
+        if (d.options.isEmpty() && d.pairRows.isEmpty()) {
             unmarkedOptions(d);
             if (!d.options.isEmpty()) {
                 if (trace.on()) {

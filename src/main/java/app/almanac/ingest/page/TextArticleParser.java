@@ -333,6 +333,24 @@ public final class TextArticleParser {
     }
 
     /**
+     * Whether a line is written as a label, not a headline: every word of four letters or more capitalised
+     * ("Wildlife Conservation Efforts", "ISRO Missions and Discoveries"); a headline has lower-case words
+     * ("ISRO achieves its first space docking").
+     */
+    private static boolean labelCase(String t) {
+        boolean any = false;
+        for (String word : t.split("\\s+")) {
+            if (word.length() >= 4 && Character.isLetter(word.charAt(0))) {
+                if (!Character.isUpperCase(word.charAt(0))) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
      * Whether line {@code k} is the syllabus theme a note is filed under: a short label (not a sentence, a
      * label line or a date) directly above "Note4Students".
      */
@@ -409,6 +427,14 @@ public final class TextArticleParser {
             }
         }
         return false;
+    }
+
+    /** Whether an opener (or a credit) comes at line {@code k}, past any boilerplate such as a copyright notice. */
+    private static boolean openerFollows(List<Line> lines, int k) {
+        while (k < lines.size() && lines.get(k).boilerplate()) {
+            k++;
+        }
+        return k < lines.size() && (isOpener(lines.get(k)) || Cues.credit(lines.get(k)) != null);
     }
 
     private static boolean isOpener(Line line) {
@@ -504,6 +530,17 @@ public final class TextArticleParser {
         trace.role(titleLine, "title");
         // a title ending in ':' over its lead paragraph (InsightsIAS): the colon is layout, the lead the context
         boolean leadFollows = headerFirst || colonTitleOverProse(lines, 0);
+        if (lines.size() > 2
+                && themeTag(lines, 1)
+                && labelCase(titleLine.plain())
+                && !labelCase(lines.get(1).plain())) {
+            // the theme printed above the title ("ISRO Missions and Discoveries", then the headline): swap them
+            Line theme = lines.get(0);
+            titleLine = lines.get(1);
+            lines.set(0, titleLine);
+            lines.set(1, theme);
+            trace.role(titleLine, "title");
+        }
         String title = stripTopicNumber(titleLine.plain());
         if (title.endsWith(":")) {
             title = title.replaceFirst("\\s*:$", "");
@@ -594,7 +631,7 @@ public final class TextArticleParser {
                 if (category == null
                         && i + 2 < lines.size()
                         && tagLine(lines.get(i + 1))
-                        && isOpener(lines.get(i + 2))) {
+                        && openerFollows(lines, i + 2)) {
                     category = lines.get(++i).plain();
                     trace.role(lines.get(i), "category (a tag line under the date)");
                 }
