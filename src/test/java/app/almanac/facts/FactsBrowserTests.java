@@ -63,6 +63,9 @@ class FactsBrowserTests {
         // a date typed into the picker and sent with the form's button: no script involved
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2008-06-01'", date);
         browser.findElement(By.cssSelector("form.filters button")).click();
+        // the form's page loads after the click: wait for it rather than read the old address (a loaded CI machine)
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("asOf=2008-06-01"));
         assertThat(browser.getCurrentUrl()).endsWith("asOf=2008-06-01");
         assertThat(browser.findElement(By.cssSelector("table.members")).getText())
                 .contains("Uzbekistan");
