@@ -33,10 +33,10 @@ class LayoutFixtureTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Exactly right now, of 55 articles and 211 questions: all of them (raise these as the importer improves). */
-    private static final int ARTICLES_RIGHT = 55;
+    /** Exactly right now, of 66 articles and 217 questions: all of them (raise these as the importer improves). */
+    private static final int ARTICLES_RIGHT = 66;
 
-    private static final int QUESTIONS_RIGHT = 211;
+    private static final int QUESTIONS_RIGHT = 217;
 
     record Tally(int articles, int articlesRight, int questions, int questionsRight, List<String> misses) {}
 

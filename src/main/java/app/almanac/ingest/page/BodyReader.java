@@ -60,6 +60,26 @@ final class BodyReader {
     private static final Set<String> QUESTION_WORDS =
             Set.of("what", "why", "how", "who", "which", "when", "where", "is", "are", "does", "do", "can", "should");
 
+    /** The first cell of a flattened table's header row ("Aspects" over "Description"). */
+    private static final Set<String> TABLE_HEADERS = Set.of(
+            "aspect",
+            "aspects",
+            "parameter",
+            "parameters",
+            "feature",
+            "features",
+            "particulars",
+            "attribute",
+            "attributes",
+            "basis",
+            "criteria",
+            "category",
+            "key facts",
+            "facts",
+            "detail",
+            "details",
+            "item");
+
     private BodyReader() {}
 
     static List<Section> sections(List<Line> body) {
@@ -94,8 +114,15 @@ final class BodyReader {
                     && line.words() <= 8
                     && !line.plain().endsWith(".")
                     && (i == 0 || runs[i - 1] != runs[i])
+                    && !(runs[i] == runs[i + 1] && gridColumns(body, i, runs) > 0) // the line is the grid's first cell
                     && (gridColumns(body, i + 1, runs) > 0
-                            || next.number() - line.number() == 2 && rowGroups(body, i + 1, runs) > 0)) {
+                            || next.number() - line.number() == 2
+                                    && (rowGroups(body, i + 1, runs) > 0
+                                            || startsFlatTable(body, i + 1)
+                                                    && TABLE_HEADERS.contains(
+                                                            next.plain().toLowerCase(Locale.ROOT))
+                                                    && !TABLE_HEADERS.contains(
+                                                            line.plain().toLowerCase(Locale.ROOT))))) {
                 // a title over a grid of short cells (directly, or after one blank line): the heading of a table
                 if (!heading.isEmpty() || !texts.isEmpty()) {
                     sections.add(new Section(heading, blocks(texts, trace)));
@@ -293,6 +320,7 @@ final class BodyReader {
         }
         int best = 0;
         int bestRepeats = -1;
+        double bestContrast = 0;
         for (int n = 2; n <= 5; n++) {
             if (cells % n != 0 || cells / n < 3) {
                 continue;
@@ -305,17 +333,26 @@ final class BodyReader {
                 continue;
             }
             int repeats = 0;
+            double[] words = new double[n];
             for (int column = 0; column < n; column++) {
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 for (int c = n + column; c < cells; c += n) {
                     if (!seen.add(lines.get(start + c).plain())) {
                         repeats++;
                     }
+                    words[column] += lines.get(start + c).words();
                 }
             }
-            if (repeats > bestRepeats) {
+            // second evidence: row labels are short and the cells beside them longer
+            double others = 0;
+            for (int column = 1; column < n; column++) {
+                others += words[column];
+            }
+            double contrast = (others / (n - 1) - words[0]) / (cells / n - 1);
+            if (repeats > bestRepeats || repeats == bestRepeats && contrast > bestContrast + 0.5) {
                 best = n;
                 bestRepeats = repeats;
+                bestContrast = contrast;
             }
         }
         return best;
@@ -329,7 +366,7 @@ final class BodyReader {
         int[] ends = new int[lines.size()];
         for (int j = lines.size() - 1; j >= 0; j--) {
             Line l = lines.get(j);
-            boolean cell = !l.isBullet() && l.words() <= 8 && !l.plain().endsWith(".");
+            boolean cell = !l.isBullet() && l.words() <= 12 && !l.plain().endsWith(".");
             if (!cell) {
                 ends[j] = j;
             } else if (j + 1 < lines.size()

@@ -57,7 +57,7 @@ final class Cues {
                     "(?:share|share this(?:\\s+(?:article|post|page|story))?|share on|share via|tweet|print|email|whatsapp|telegram|facebook|twitter|linkedin|pinterest)"
                             + "(?:[\\s|,·/:]*(?:on|via)?[\\s|,·/:]*(?:whatsapp|telegram|facebook|twitter|x|email|linkedin|pinterest|youtube|instagram))*[\\s:]*",
                     "quick\\s+links\\b.{0,120}",
-                    "(?:read more|click here|download pdf|download the pdf|subscribe(?: now)?|join our telegram)\\b.{0,60}",
+                    "(?:read more|click here|download (?:as |the )?pdf|subscribe(?: now)?|join our telegram)\\b.{0,60}",
                     "(?:home|menu|search|login|log in|sign in|sign up|register|skip to content|close|advertisement|"
                             + "ad|sponsored|back to top|previous|next|previous post|next post|related|related posts|related articles|leave a comment|leave a reply)"
                             + "(?:\\s+cancel\\s+reply)?\\s*[:»›>]?",
@@ -423,8 +423,9 @@ final class Cues {
         return null;
     }
 
-    private static final Pattern EXAM_PAPERS =
-            Pattern.compile("(?i)^(?:mains\\s*:\\s*GS\\b.*|GS\\s*paper\\s*[:\\-–]?\\s*(?:IV|III|II|I|[1-4])\\s*:?)$");
+    private static final Pattern EXAM_PAPERS = Pattern.compile(
+            "(?i)^(?:mains\\s*:\\s*GS\\b.*|GS\\s*paper\\s*[:\\-–]?\\s*(?:IV|III|II|I|[1-4])\\s*(?::|\\s[-–—]\\s*[^.]{1,60})?"
+                    + "|GS\\s*(?:IV|III|II|I|[1-4])\\s*/\\s*[^.]{1,60})$");
     private static final Pattern TOPICS_COVERED = Pattern.compile("(?i)^topics?\\s+covered\\s*[:\\-–]\\s*.+$");
     private static final Pattern SYLLABUS_HEADING = Pattern.compile("(?i)^syllabus\\s*:?$");
     private static final Pattern SYLLABUS_ITEM = Pattern.compile("(?i)^(prelims|mains)\\s*[:\\-–—]\\s*(\\S.{0,80})$");

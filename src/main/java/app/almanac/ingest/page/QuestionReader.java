@@ -68,7 +68,10 @@ final class QuestionReader {
             "(?i)\\b(following statements|statements given below|statement-?\\s*I\\b|(?:consider|of|among)\\s+the\\s+following\\b[^?]*[:?]\\s*$)");
     /** "UPSC Mains Practice Question", "Mains Question": the descriptive question after the MCQs. */
     private static final Pattern MAINS_HEADING =
-            Pattern.compile("(?i)^(?:upsc\\s+)?mains\\s+(?:practice\\s+)?questions?\\s*(?:\\(.*\\))?\\s*:?$");
+            Pattern.compile("(?i)^(?:upsc\\s+)?mains\\s+(?:practice\\s+)?questions?\\s*(?:\\([^)]*\\))?\\s*(?::.*)?$");
+    /** "FAQs on …", "Frequently Asked Questions": the page's questions and answers, not multiple choice. */
+    private static final Pattern FAQ_HEADING =
+            Pattern.compile("(?i)^(?:faqs?|frequently\\s+asked\\s+questions)\\b[^?.]{0,120}$");
     /** "*** END OF TEST ***" and the like. */
     private static final Pattern END_OF_TEST =
             Pattern.compile("(?i)^\\W*end\\s+of\\s+(?:the\\s+)?(?:test|quiz|paper|questions)\\W*$");
@@ -171,11 +174,17 @@ final class QuestionReader {
                 continue;
             }
             if (!drafts.isEmpty()
-                    && (t.length() < 60
+                    && (t.length() < 600
                             && "UuMm".indexOf(t.charAt(0)) >= 0
                             && MAINS_HEADING.matcher(t).matches())) {
                 // a descriptive Mains question (and what follows it, such as FAQs) is not multiple choice
                 skipRest(line, "skipped: a Mains question (not an MCQ)");
+                break;
+            }
+            if (!drafts.isEmpty()
+                    && "FfQq".indexOf(t.charAt(0)) >= 0
+                    && FAQ_HEADING.matcher(t).matches()) {
+                skipRest(line, "skipped: the page's FAQs (not MCQs)");
                 break;
             }
             if ("AaKk".indexOf(t.charAt(0)) >= 0 && ANSWER_KEY.matcher(t).matches() && !t.contains(":")) {
@@ -355,6 +364,14 @@ final class QuestionReader {
             }
         }
         return options >= 2;
+    }
+
+    /** Whether a line heads a descriptive Mains question ("UPSC Mains Practice Question", "Mains Question: …"). */
+    static boolean isMainsHeading(String t) {
+        return !t.isEmpty()
+                && t.length() < 600
+                && "UuMm".indexOf(t.charAt(0)) >= 0
+                && MAINS_HEADING.matcher(t).matches();
     }
 
     /** Whether a line heads an answer key ("Answer Key", "ANSWERS FOR '…' TEST YOUR KNOWLEDGE (TYK)"). */

@@ -170,6 +170,9 @@ public final class TextArticleParser {
         }
     }
 
+    /** "Sources:", "References" alone on a line: the sources are the lines under it. */
+    private static final Pattern SOURCES_LABEL = Pattern.compile("(?i)^(?:sources?|references?)\\s*:?$");
+
     /** "Table of Contents:", "Contents": a page's list of its articles, never one of them. */
     private static final Pattern TABLE_OF_CONTENTS = Pattern.compile("(?i)^(?:table\\s+of\\s+)?contents\\s*:?$");
 
@@ -360,7 +363,11 @@ public final class TextArticleParser {
         }
         Line tag = lines.get(k);
         String t = tag.plain();
-        String next = lines.get(k + 1).plain();
+        int n = k + 1;
+        while (n + 1 < lines.size() && n <= k + 3 && (lines.get(n).boilerplate() || startsWithDate(lines.get(n)))) {
+            n++; // a date line or a share bar between them
+        }
+        String next = lines.get(n).plain();
         return next.regionMatches(true, 0, "note4students", 0, 13)
                 && tag.words() <= 12
                 && !t.endsWith(".")
@@ -386,9 +393,11 @@ public final class TextArticleParser {
     private static int titleAfterMetadata(List<Line> lines, int i) {
         if (i + 3 >= lines.size()
                 || lines.get(i).metadata() == null
-                || lines.get(i).metadata().syllabus().isEmpty()
-                || lines.get(i + 1).metadata() == null) {
+                || lines.get(i).metadata().syllabus().isEmpty()) {
             return -1;
+        }
+        if (lines.get(i + 1).metadata() == null) {
+            return titleAfterPaper(lines, i);
         }
         int t = i + 2;
         if (IMAGE_ALT.matcher(lines.get(t).plain()).matches() && t + 2 < lines.size()) {
@@ -401,8 +410,38 @@ public final class TextArticleParser {
                 && title.metadata() == null
                 && Cues.context(title) == null
                 && !title.isBullet();
-        boolean prose = t + 1 < lines.size() && lines.get(t + 1).words() >= 12;
+        int lead = t + 1;
+        if (lead + 1 < lines.size()
+                && IMAGE_ALT.matcher(lines.get(lead).plain()).matches()) {
+            lead++; // the image's alt text under the title
+        }
+        boolean prose = lead < lines.size() && lines.get(lead).words() >= 12;
         return shortTitle && (text.endsWith(":") || prose) ? t : -1;
+    }
+
+    /**
+     * One paper line ("GS2/International Relations"), then the title, then (past an image's alt text or the
+     * page's document title repeated) a credit or a context line: where the title is, or -1.
+     */
+    private static int titleAfterPaper(List<Line> lines, int i) {
+        int t = i + 1;
+        if (!titleLike(lines.get(t)) || lines.get(t).plain().endsWith(":")) {
+            return -1;
+        }
+        int k = t + 1;
+        while (k < lines.size()
+                && k <= t + 2
+                && (IMAGE_ALT.matcher(lines.get(k).plain()).matches()
+                        || repeatsEarlier(lines, k)
+                        || lines.get(k).plain().contains(" | "))) {
+            // alt text, or the page's document title repeated ("Daily Current Affairs (…) | … - UPSC")
+            k++;
+        }
+        return k < lines.size()
+                        && k > t + 1
+                        && (Cues.credit(lines.get(k)) != null || Cues.context(lines.get(k)) != null)
+                ? t
+                : -1;
     }
 
     /** "Image result for …", "Image: …": an image's alt text where a title might be expected. */
@@ -554,6 +593,7 @@ public final class TextArticleParser {
         List<Line> body = new ArrayList<>();
         List<Line> questionLines = null;
         boolean inQuestions = false;
+        boolean inMains = false;
         boolean inTail = false;
         for (int i = 1; i < lines.size(); i++) {
             Line line = lines.get(i);
@@ -582,6 +622,28 @@ public final class TextArticleParser {
                 }
                 continue;
             }
+            if (inMains && !isCredit) {
+                if (Cues.isPracticeHeading(line) && !QuestionReader.isMainsHeading(t)
+                        || QuestionReader.isAnswerKeyHeading(t)
+                        || QuestionReader.firstPrefixedQuestion(t) && QuestionReader.optionsFollow(lines, i)) {
+                    inMains = false; // the MCQs after the descriptive question
+                    if (!Cues.isPracticeHeading(line)) {
+                        questionLines = new ArrayList<>(List.of(line));
+                        inQuestions = true;
+                        trace.role(line, "question 1");
+                        continue;
+                    }
+                } else {
+                    trace.role(line, "skipped: a Mains question (not an MCQ)");
+                    continue;
+                }
+            }
+            if (questionLines == null && QuestionReader.isMainsHeading(t)) {
+                // "Mains Practice Question" before the MCQs: a descriptive question, not multiple choice
+                inMains = true;
+                trace.role(line, "skipped: a Mains question (not an MCQ)");
+                continue;
+            }
             if (Cues.isPracticeHeading(line) && questionLines == null) {
                 questionLines = new ArrayList<>();
                 inQuestions = true;
@@ -599,8 +661,16 @@ public final class TextArticleParser {
                 trace.role(line, "skipped: links tail (not an MCQ)");
                 continue;
             }
+            if (body.isEmpty()
+                    && context == null
+                    && t.length() > 14
+                    && (t.charAt(0) == 'I' || t.charAt(0) == 'i')
+                    && IMAGE_ALT.matcher(t).matches()) {
+                trace.role(line, "skipped: an image's alt text");
+                continue;
+            }
             if (i == 1 && category == null && themeTag(lines, i)) {
-                category = t;
+                category = Cues.tidyCategory(t);
                 trace.role(line, "category (the theme above Note4Students)");
                 continue;
             }
@@ -624,7 +694,7 @@ public final class TextArticleParser {
                 date = dated.get().date();
                 String rest = dated.get().rest();
                 if (!rest.isEmpty() && category == null) {
-                    category = rest;
+                    category = Cues.tidyCategory(rest);
                 }
                 trace.role(line, rest.isEmpty() ? "date" : "date and category");
                 // a short tag line between the date and the first opener is the category ("Biodiversity Hotspots")
@@ -632,7 +702,7 @@ public final class TextArticleParser {
                         && i + 2 < lines.size()
                         && tagLine(lines.get(i + 1))
                         && openerFollows(lines, i + 2)) {
-                    category = lines.get(++i).plain();
+                    category = Cues.tidyCategory(lines.get(++i).plain());
                     trace.role(lines.get(i), "category (a tag line under the date)");
                 }
                 continue;
@@ -662,6 +732,28 @@ public final class TextArticleParser {
                     trace.role(line, "label: " + meta.describe());
                 }
                 continue;
+            }
+            if (t.length() <= 11
+                    && i + 1 < lines.size()
+                    && SOURCES_LABEL.matcher(t).matches()) {
+                // "Sources:" on a line of its own, the sources under it ("Down To Earth", "The Hindu")
+                String label = Cues.titleCase(t.replaceFirst("\\s*:$", ""));
+                int k = i + 1;
+                while (k < lines.size()
+                        && k <= i + 6
+                        && lines.get(k).words() <= 12
+                        && lines.get(k).number() - lines.get(k - 1).number() <= 2
+                        && !Cues.isPracticeHeading(lines.get(k))
+                        && lines.get(k).metadata() == null) {
+                    credits.add(new Credit(label, lines.get(k).plain(), null));
+                    trace.role(lines.get(k), "credit: " + label);
+                    k++;
+                }
+                if (k > i + 1) {
+                    trace.role(line, "credits (their label)");
+                    i = k - 1;
+                    continue;
+                }
             }
             if (isCredit) {
                 credits.add(credit);
