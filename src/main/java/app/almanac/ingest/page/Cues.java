@@ -123,7 +123,7 @@ final class Cues {
                 && BOILERPLATE.matcher(t).matches();
     }
 
-    private static final Set<String> MENU_ENDS = Set.of("login", "logout", "signup");
+    private static final List<String> MENU_ENDS = List.of("login", "log in", "sign in", "sign up", "signup", "logout");
 
     /**
      * A site's menu copied with the page: four or more items ending in "Login", "Log in", "Sign in" or
@@ -135,17 +135,24 @@ final class Cues {
         if (n > 1 && n <= 200 && t.charAt(0) == '©') {
             return true; // "© 2024 IAS GYAN. All Rights Reserved."
         }
-        if (n < 12 || n > 200 || !Character.isLetter(t.charAt(n - 1))) {
+        if (n < 12 || n > 200) {
             return false;
         }
-        int space = t.lastIndexOf(' ');
-        String last = t.substring(space + 1).toLowerCase(Locale.ROOT);
-        if (last.equals("in") || last.equals("up")) {
-            int before = t.lastIndexOf(' ', space - 1);
-            last = t.substring(before + 1, space).toLowerCase(Locale.ROOT) + last;
-            last = last.equals("login") || last.equals("signin") ? "login" : last;
+        char last = Character.toLowerCase(t.charAt(n - 1));
+        if (last != 'n' && last != 'p' && last != 't') {
+            return false; // the usual case, decided without looking further
         }
-        if (!MENU_ENDS.contains(last) && !last.equals("signin")) {
+        boolean menuEnd = false;
+        for (String end : MENU_ENDS) {
+            int from = n - end.length();
+            if (from > 0
+                    && t.regionMatches(true, from, end, 0, end.length())
+                    && !Character.isLetter(t.charAt(from - 1))) {
+                menuEnd = true;
+                break;
+            }
+        }
+        if (!menuEnd) {
             return false;
         }
         for (int i = 0; i < n; i++) {

@@ -361,9 +361,16 @@ public final class TextArticleParser {
         if (k + 1 >= lines.size()) {
             return false;
         }
+        int n = k + 1;
+        boolean note = false;
+        for (int j = n; j < lines.size() && j <= k + 4 && !note; j++) {
+            note = lines.get(j).plain().regionMatches(true, 0, "note4students", 0, 13);
+        }
+        if (!note) {
+            return false; // no Note4Students near: the usual case, decided before any pattern
+        }
         Line tag = lines.get(k);
         String t = tag.plain();
-        int n = k + 1;
         while (n + 1 < lines.size() && n <= k + 3 && (lines.get(n).boilerplate() || startsWithDate(lines.get(n)))) {
             n++; // a date line or a share bar between them
         }
