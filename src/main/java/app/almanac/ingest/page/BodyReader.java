@@ -108,21 +108,7 @@ final class BodyReader {
                 sawBullet = false;
                 continue;
             }
-            if (!inTable
-                    && next != null
-                    && next.number() - line.number() <= 2
-                    && line.words() <= 8
-                    && !line.plain().endsWith(".")
-                    && (i == 0 || runs[i - 1] != runs[i])
-                    && !(runs[i] == runs[i + 1] && gridColumns(body, i, runs) > 0) // the line is the grid's first cell
-                    && (gridColumns(body, i + 1, runs) > 0
-                            || next.number() - line.number() == 2
-                                    && (rowGroups(body, i + 1, runs) > 0
-                                            || startsFlatTable(body, i + 1)
-                                                    && TABLE_HEADERS.contains(
-                                                            next.plain().toLowerCase(Locale.ROOT))
-                                                    && !TABLE_HEADERS.contains(
-                                                            line.plain().toLowerCase(Locale.ROOT))))) {
+            if (!inTable && headsTable(body, i, runs)) {
                 // a title over a grid of short cells (directly, or after one blank line): the heading of a table
                 if (!heading.isEmpty() || !texts.isEmpty()) {
                     sections.add(new Section(heading, blocks(texts, trace)));
@@ -143,6 +129,30 @@ final class BodyReader {
             sections.add(new Section(heading, blocks(texts, trace)));
         }
         return sections;
+    }
+
+    /**
+     * Whether body line {@code i} is the title of the table under it (directly, or after one blank line): a
+     * short line over a grid, a table of a row per group of lines, or a flattened table whose header starts
+     * with a word such as "Aspects", when the line is not itself the table's first cell.
+     */
+    private static boolean headsTable(List<Line> body, int i, int[] runs) {
+        Line line = body.get(i);
+        Line next = i + 1 < body.size() ? body.get(i + 1) : null;
+        return next != null
+                && next.number() - line.number() <= 2
+                && line.words() <= 8
+                && !line.plain().endsWith(".")
+                && (i == 0 || runs[i - 1] != runs[i])
+                && !(runs[i] == runs[i + 1] && gridColumns(body, i, runs) > 0) // the line is the grid's first cell
+                && (gridColumns(body, i + 1, runs) > 0
+                        || next.number() - line.number() == 2
+                                && (rowGroups(body, i + 1, runs) > 0
+                                        || startsFlatTable(body, i + 1)
+                                                && TABLE_HEADERS.contains(
+                                                        next.plain().toLowerCase(Locale.ROOT))
+                                                && !TABLE_HEADERS.contains(
+                                                        line.plain().toLowerCase(Locale.ROOT))));
     }
 
     private static boolean startsFlatTable(List<Line> lines, int i) {
