@@ -18,6 +18,11 @@ public final class FreshDatabase implements BeforeAllCallback {
 
     /** The facts tables, children before parents (a test that loads facts per test empties these). */
     public static final List<String> FACT_TABLES = List.of(
+            "fact_review",
+            "fact_question",
+            "article_check",
+            "article_entity",
+            "article_link_state",
             "fact_change",
             "fact_source",
             "fact_completeness",
@@ -61,6 +66,7 @@ public final class FreshDatabase implements BeforeAllCallback {
         for (String table : FACT_TABLES) {
             jdbc.sql("delete from " + table).update();
         }
+        spring.getBean(app.almanac.facts.FactsService.class).forgetCopies();
         spring.getBeanProvider(SearchService.class).ifAvailable(search -> search.rebuild(done -> {}));
         spring.getBean(AnonymousPages.class).evictAll();
     }

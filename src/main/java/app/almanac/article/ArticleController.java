@@ -32,7 +32,15 @@ class ArticleController {
     private final TemplateEngine templates;
     private final SiteAddress site;
 
-    ArticleController(ArticleService articles, AnonymousPages pages, TemplateEngine templates, SiteAddress site) {
+    private final org.springframework.beans.factory.ObjectProvider<ArticleNotes> notes;
+
+    ArticleController(
+            ArticleService articles,
+            AnonymousPages pages,
+            TemplateEngine templates,
+            SiteAddress site,
+            org.springframework.beans.factory.ObjectProvider<ArticleNotes> notes) {
+        this.notes = notes;
         this.articles = articles;
         this.pages = pages;
         this.templates = templates;
@@ -66,8 +74,13 @@ class ArticleController {
         Article article = articles.findPublished(stamp.id())
                 .orElseThrow(() -> new NotFoundException("That analysis has just been removed."));
         String url = site.absolute(article.path());
+        ArticleNotes added = notes.getIfAvailable();
         ArticlePage page = new ArticlePage(
-                article, articles.related(article, AROUND), articles.earlierOfStory(article, AROUND), url);
+                article,
+                articles.related(article, AROUND),
+                articles.earlierOfStory(article, AROUND),
+                url,
+                added == null ? ArticleNotes.Notes.NONE : added.of(article));
         StringOutput out = new StringOutput();
         templates.render("article/article.jte", Map.of("page", page), out);
         return new AnonymousPages.Page(

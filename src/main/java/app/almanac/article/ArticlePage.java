@@ -10,9 +10,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The model of an article page: the article, analyses that share its topics, earlier ones of its
- * story, and its absolute address (for OpenGraph and JSON-LD).
+ * story, its absolute address (for OpenGraph and JSON-LD), and what other rooms add (links, notes).
  */
-public record ArticlePage(Article article, List<ArticleSummary> related, List<ArticleSummary> earlier, String url) {
+public record ArticlePage(
+        Article article,
+        List<ArticleSummary> related,
+        List<ArticleSummary> earlier,
+        String url,
+        ArticleNotes.Notes notes) {
+
+    /** A page with nothing added by other rooms (a desk preview). */
+    public ArticlePage(Article article, List<ArticleSummary> related, List<ArticleSummary> earlier, String url) {
+        this(article, related, earlier, url, ArticleNotes.Notes.NONE);
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

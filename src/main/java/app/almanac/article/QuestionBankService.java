@@ -21,4 +21,17 @@ public class QuestionBankService {
     public Optional<QuestionBank> find(String slug) {
         return banks.find(slug);
     }
+
+    /** The bank titled {@code title} (the same bank the writer would save it to), if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<QuestionBank> findByTitle(String title) {
+        ArticleIdentity identity = ArticleIdentity.ofBank(title);
+        for (String candidate : (Iterable<String>) identity.slugCandidates()::iterator) {
+            Optional<QuestionBank> bank = banks.find(candidate);
+            if (bank.isEmpty() || identity.sameTitle(bank.get().content().title())) {
+                return bank;
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -131,6 +131,12 @@ public class QuestionService {
         return questions.ids(QuestionRepository.Owner.ARTICLE, articleId);
     }
 
+    /** The ids of a question bank's questions, in order. */
+    @Transactional(readOnly = true)
+    public List<Long> idsOfBank(long bankId) {
+        return questions.ids(QuestionRepository.Owner.BANK, bankId);
+    }
+
     /** One question, if it exists. */
     @Transactional(readOnly = true)
     public Optional<StoredQuestion> byId(long id) {

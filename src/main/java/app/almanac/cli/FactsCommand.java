@@ -26,12 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
         name = "facts",
         mixinStandardHelpOptions = true,
-        description = "Time-aware facts: load them, list members as of a date, show a timeline.",
+        description = "Time-aware facts: load them, list members as of a date, show a timeline, generate questions.",
         subcommands = {
             FactsCommand.Load.class,
             FactsCommand.Members.class,
             FactsCommand.Timeline.class,
-            FactsCommand.Export.class
+            FactsCommand.Export.class,
+            FactsCommand.Generate.class
         })
 class FactsCommand {
 
@@ -235,6 +236,108 @@ class FactsCommand {
                         .println(JSON.writeValueAsString(
                                 context.getBean(FactsService.class).export()));
                 return 0;
+            }
+        }
+    }
+
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
+            description = "Generate questions from the facts, each proven to have exactly one correct option as of its"
+                    + " reference date, and add them to the practice bank of their entity (not with --dry-run).")
+    static class Generate implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FactsCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--template",
+                paramLabel = "NAME",
+                split = ",",
+                description = "not-a-member, founding-member, left, headquarters, year-founded, includes-all,"
+                        + " statements, match-pairs (default: all; repeat or separate with commas)")
+        List<String> templates;
+
+        @Option(names = "--entity", paramLabel = "X", description = "the organisation or grouping (default: all)")
+        String entity;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "the reference date (default: today)")
+        String asOf;
+
+        @Option(names = "--count", paramLabel = "N", defaultValue = "10", description = "how many (default: 10)")
+        int count;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json (the JSON of import --dry-run)")
+        String format;
+
+        @Option(names = "--dry-run", description = "Print the questions; store nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!format.equals("text") && !format.equals("json")) {
+                err.println("almanac facts generate: --format must be text or json, not '" + format + "'");
+                return AlmanacCommand.EXIT_REFUSED;
+            }
+            LocalDate day;
+            try {
+                day = asOf == null ? null : LocalDate.parse(asOf);
+            } catch (DateTimeParseException e) {
+                err.println("almanac facts generate: --as-of must be a date such as 2024-02-26, not '" + asOf + "'");
+                return AlmanacCommand.EXIT_REFUSED;
+            }
+            try (ConfigurableApplicationContext context = Application.start(parent.root, false)) {
+                app.almanac.facts.FactQuestions questions = context.getBean(app.almanac.facts.FactQuestions.class);
+                app.almanac.facts.FactQuestions.Batch batch = questions.generate(entity, day, templates, count);
+                app.almanac.facts.FactQuestions.Stored stored = dryRun ? null : questions.store(batch);
+                if (format.equals("json")) {
+                    out.println(app.almanac.ingest.ArticleFiles.json(questions.json(batch)));
+                } else {
+                    describe(questions.json(batch), out);
+                }
+                if (stored != null) {
+                    (format.equals("json") ? err : out)
+                            .printf(
+                                    "%d questions generated and proven; %d new added to the practice bank%s%n",
+                                    stored.generated(),
+                                    stored.added(),
+                                    stored.banks().isEmpty() ? "" : " (" + String.join(", ", stored.banks()) + ")");
+                }
+                return batch.size() == 0 ? AlmanacCommand.EXIT_REFUSED : 0;
+            } catch (NotFoundException | app.almanac.shared.BadRequestException e) {
+                err.println("almanac facts generate: " + e.getMessage());
+                return AlmanacCommand.EXIT_REFUSED;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void describe(java.util.Map<String, Object> json, PrintWriter out) {
+            out.println(json.get("title"));
+            int n = 0;
+            for (var q : (List<java.util.Map<String, Object>>) json.get("questions")) {
+                out.printf("%nQ%d. %s%n", ++n, q.get("stem"));
+                for (var st : (List<java.util.Map<String, Object>>) q.getOrDefault("statements", List.of())) {
+                    out.printf("  %s. %s%n", st.get("label"), st.get("text"));
+                }
+                if (q.get("pairs") instanceof java.util.Map<?, ?> pairs) {
+                    for (var row : (List<List<String>>) pairs.get("rows")) {
+                        out.printf("  %s%n", String.join(" : ", row));
+                    }
+                }
+                for (var o : (List<java.util.Map<String, Object>>) q.get("options")) {
+                    out.printf("  (%s) %s%n", o.get("label"), o.get("text"));
+                }
+                var generated = (java.util.Map<String, Object>) q.get("generated");
+                out.printf(
+                        "  Answer: %s   [%s, as of %s]%n",
+                        String.join(",", (List<String>) q.get("answer")),
+                        generated.get("template"),
+                        generated.get("asOf"));
+                out.printf("  %s%n", q.get("explanation"));
             }
         }
     }

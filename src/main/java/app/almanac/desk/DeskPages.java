@@ -50,6 +50,13 @@ public final class DeskPages {
     public record ReportQueue(List<Reports.Report> reports, String notice) {}
 
     /**
+     * {@code /desk/review}: the stale-content review queue.
+     *
+     * @param status which items are listed: open, resolved or dismissed
+     */
+    public record ReviewPage(List<app.almanac.facts.ReviewQueue.Item> items, String status, long open, String notice) {}
+
+    /**
      * The most one pasted or edited text may hold, in characters: about 25 long analyses. It is
      * the only limit an editor meets: the web server's form limit
      * ({@code server.tomcat.max-http-form-post-size}) is set above this many characters at their

@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Desk",
-        allowedDependencies = {"article", "ingest", "account", "practice", "shared", "web"})
+        allowedDependencies = {"article", "ingest", "account", "practice", "facts", "shared", "web"})
 package app.almanac.desk;
 
 import org.springframework.modulith.ApplicationModule;

@@ -103,7 +103,7 @@ class EntityDirectory implements ChangeLogSubscriber {
         drop();
     }
 
-    private void drop() {
+    void drop() {
         generation.incrementAndGet();
         snapshot = null;
     }

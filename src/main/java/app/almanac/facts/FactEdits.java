@@ -65,7 +65,14 @@ public class FactEdits {
     private final ChangeLog changeLog;
     private final Clock clock;
 
-    FactEdits(FactsRepository repository, ChangeLog changeLog, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    FactEdits(
+            FactsRepository repository,
+            ChangeLog changeLog,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.changeLog = changeLog;
         this.clock = clock;
@@ -269,6 +276,22 @@ public class FactEdits {
                 new FactsRepository.NewChange(
                         fact, page, editor.displayName(), editor.id(), action, before, after, undoes),
                 now());
+        java.util.Set<Long> entities = new HashSet<>();
+        for (String state : new String[] {before, after}) {
+            if (state != null) {
+                Map<String, Object> m = FactFile.parseJson(state);
+                for (String end : new String[] {"subject", "object"}) {
+                    if (m.get(end) instanceof String slug) {
+                        repository.entityId(slug).ifPresent(entities::add);
+                    }
+                }
+            }
+        }
+        entities.add(subjectId(f));
+        if (f.object() != null) {
+            entities.add(objectId(f));
+        }
+        events.publishEvent(new FactsChanged(entities, editor.displayName()));
     }
 
     private long subjectId(FactFile.Fact f) {

@@ -19,10 +19,21 @@ import org.springframework.web.bind.annotation.RestController;
 class FactsApiController {
 
     private final FactsService facts;
+    private final FactQuestions questions;
+    private final ContentFacts content;
+    private final app.almanac.article.ArticleService articles;
     private final Clock clock;
 
-    FactsApiController(FactsService facts, Clock clock) {
+    FactsApiController(
+            FactsService facts,
+            FactQuestions questions,
+            ContentFacts content,
+            app.almanac.article.ArticleService articles,
+            Clock clock) {
         this.facts = facts;
+        this.questions = questions;
+        this.content = content;
+        this.articles = articles;
         this.clock = clock;
     }
 
@@ -106,6 +117,39 @@ class FactsApiController {
         }
         out.put("headquarters", headquarters);
         out.put("founded", founded);
+        return out;
+    }
+
+    /**
+     * Questions generated from the facts and proven as of {@code asOf}, in the JSON shape of an imported
+     * bank; nothing is stored ({@code almanac facts generate} stores them).
+     */
+    @GetMapping("/api/facts/questions")
+    Map<String, Object> questions(
+            @RequestParam(required = false) String entity,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) List<String> template,
+            @RequestParam(required = false) String count) {
+        int n;
+        try {
+            n = count == null || count.isBlank() ? 20 : Integer.parseInt(count.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("count must be a whole number, not '" + count + "'.");
+        }
+        return questions.json(questions.generate(entity, day(asOf), template, n));
+    }
+
+    /** A published analysis's fact tables read against the facts as of its date. */
+    @GetMapping("/api/articles/{slug}/checks")
+    Map<String, Object> checks(@PathVariable String slug) {
+        app.almanac.article.Article article = articles.findPublishedBySlug(slug)
+                .orElseThrow(
+                        () -> new app.almanac.shared.NotFoundException("No analysis is published as '" + slug + "'."));
+        ContentFacts.Checks checks = content.checks(article);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("article", article.slug());
+        out.put("asOf", checks.asOf() == null ? null : checks.asOf().toString());
+        out.put("rows", checks.rows());
         return out;
     }
 

@@ -26,7 +26,10 @@ class FactsController {
     private final FactEdits edits;
     private final Clock clock;
 
-    FactsController(FactsService facts, FactEdits edits, Clock clock) {
+    private final ContentFacts content;
+
+    FactsController(FactsService facts, FactEdits edits, ContentFacts content, Clock clock) {
+        this.content = content;
         this.facts = facts;
         this.edits = edits;
         this.clock = clock;
@@ -78,7 +81,11 @@ class FactsController {
                         editor ? facts.allOf(e) : List.of(),
                         edits.history(e),
                         editor,
-                        notice(done, id)));
+                        notice(done, id),
+                        content.mentioning(e, 20).stream()
+                                .map(a -> new FactsPages.Analysis(
+                                        a.title(), "/articles/" + a.date() + "/" + a.slug(), a.date()))
+                                .toList()));
     }
 
     /** What an editor's last change did, said by the page (never text from the link). */

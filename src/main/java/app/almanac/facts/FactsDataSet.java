@@ -64,8 +64,13 @@ public class FactsDataSet implements SmartInitializingSingleton {
 
     /** The shipped files, parsed (each may refer to entities any of them declares). */
     public List<FactFile.Parsed> parse() {
+        return parseShipped(facts.knownSlugs());
+    }
+
+    /** The shipped files, parsed, with {@code stored} the slugs already known besides theirs. */
+    static List<FactFile.Parsed> parseShipped(Set<String> stored) {
         List<Resource> files = files();
-        Set<String> known = new HashSet<>(facts.knownSlugs());
+        Set<String> known = new HashSet<>(stored);
         List<byte[]> contents = new ArrayList<>();
         for (Resource file : files) {
             byte[] bytes = read(file);

@@ -28,7 +28,8 @@ public final class FactsPages {
             List<StoredFact> all,
             List<FactEdits.Change> changes,
             boolean editor,
-            String notice) {
+            String notice,
+            List<Analysis> analyses) {
 
         public String link(FactFile.Source s) {
             return s.url() != null ? s.url() : "/articles/" + s.articleId();
@@ -51,4 +52,7 @@ public final class FactsPages {
                     .toList();
         }
     }
+
+    /** A published analysis that names an entity. */
+    public record Analysis(String title, String path, LocalDate date) {}
 }

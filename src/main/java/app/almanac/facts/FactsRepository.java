@@ -456,6 +456,15 @@ class FactsRepository {
                 .optional();
     }
 
+    /** Every "complete member list" mark, for a {@link FactBase}. */
+    List<FactBase.Completeness> completenessAll() {
+        return jdbc.sql(
+                        "select entity_id, from_earliest, to_latest from fact_completeness where predicate = 'member-of'")
+                .query((rs, n) -> new FactBase.Completeness(
+                        rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)))
+                .list();
+    }
+
     void completeness(long entity, Period from, Period to, String note) {
         jdbc.sql("delete from fact_completeness where entity_id = :id and predicate = 'member-of'")
                 .param("id", entity)

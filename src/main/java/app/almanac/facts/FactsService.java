@@ -64,19 +64,34 @@ public class FactsService {
     public record Timeline(Entity entity, List<StoredFact> memberships, List<StoredFact> events) {}
 
     private final FactsRepository repository;
+    private final EntityDirectory directory;
+    private final FactSnapshot snapshot;
     private final ChangeLog changeLog;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     FactsService(
             FactsRepository repository,
+            EntityDirectory directory,
+            FactSnapshot snapshot,
             ChangeLog changeLog,
             Clock clock,
             org.springframework.context.ApplicationEventPublisher events) {
+        this.directory = directory;
+        this.snapshot = snapshot;
         this.events = events;
         this.repository = repository;
         this.changeLog = changeLog;
         this.clock = clock;
+    }
+
+    /**
+     * Drops this node's copies of entities and facts; they are read again on next use. For when the
+     * tables changed under a running node without the change log (a restore, a database emptied).
+     */
+    public void forgetCopies() {
+        directory.drop();
+        snapshot.drop();
     }
 
     /** The slugs stored now (files may refer to them without declaring them). */
@@ -120,6 +135,7 @@ public class FactsService {
         }
         int created = 0, updated = 0, unchanged = 0;
         LocalDate currentTo = null;
+        Set<Long> touched = new HashSet<>();
         for (FactFile.Parsed file : files) {
             if (file.currentTo() != null
                     && (currentTo == null || file.currentTo().isAfter(currentTo))) {
@@ -132,6 +148,10 @@ public class FactsService {
                 Optional<StoredFact> stored = repository.byKey(f.naturalKey());
                 String after = FactFile.json(f);
                 if (stored.isEmpty()) {
+                    touched.add(subject);
+                    if (object != null) {
+                        touched.add(object);
+                    }
                     long fact = repository.insert(f, subject, object, now);
                     repository.change(
                             new FactsRepository.NewChange(fact, page, by, null, "created", null, after, null), now);
@@ -142,6 +162,14 @@ public class FactsService {
                     if (before.equals(after)) {
                         unchanged++;
                         continue;
+                    }
+                    touched.add(subject);
+                    touched.add(stored.get().subject().id());
+                    if (stored.get().object() != null) {
+                        touched.add(stored.get().object().id());
+                    }
+                    if (object != null) {
+                        touched.add(object);
                     }
                     long fact = stored.get().id();
                     repository.update(fact, f, subject, object, now);
@@ -154,6 +182,9 @@ public class FactsService {
             for (FactFile.Completeness c : file.complete()) {
                 repository.completeness(id(ids, c.entity()), c.from(), c.to(), c.note());
             }
+        }
+        if (created + updated > 0) {
+            events.publishEvent(new FactsChanged(new HashSet<>(touched), by));
         }
         repository.dataset(name, currentTo == null ? LocalDate.now(clock) : currentTo, hash, now);
         return new Loaded(entities, created, updated, unchanged, false);

@@ -49,7 +49,8 @@ class PracticeApiController {
                         filter,
                         number(b, "count"),
                         number(b, "minutes"),
-                        b.path("shuffle").asBoolean(false)));
+                        b.path("shuffle").asBoolean(false),
+                        text(b, "bank")));
         return ResponseEntity.status(HttpStatus.CREATED).body(open(attempt));
     }
 

@@ -144,6 +144,7 @@ class PracticeController {
             @RequestParam(defaultValue = "0") int count,
             @RequestParam(defaultValue = "0") int minutes,
             @RequestParam(defaultValue = "false") boolean shuffle,
+            @RequestParam(required = false) String bank,
             HttpServletRequest request,
             HttpServletResponse response) {
         Learner learner = learners.of(request, response, true);
@@ -155,7 +156,8 @@ class PracticeController {
                         new QuestionService.Filter(blank(paper), blank(category), blank(tag), from, to),
                         count,
                         minutes,
-                        shuffle));
+                        shuffle,
+                        blank(bank)));
         return new ModelAndView("redirect:/practice/attempts/" + attempt.id());
     }
 

@@ -49,18 +49,26 @@ public class PracticeService {
     /**
      * What to quiz on.
      *
-     * @param kind daily, topic, custom, mistakes or mock
+     * @param kind daily, topic, custom, mistakes, mock or bank
      * @param date the day of a daily quiz
      * @param filter the topic or range of a topic or custom quiz
      * @param count how many questions (custom)
      * @param minutes the time limit (custom), or 0 for the usual time per question
      * @param shuffle whether to shuffle the questions' order (custom)
+     * @param bank the question bank's slug (bank): a publisher's set, or the questions generated from the facts
      */
     record Request(
-            String kind, LocalDate date, QuestionService.Filter filter, int count, int minutes, boolean shuffle) {}
+            String kind,
+            LocalDate date,
+            QuestionService.Filter filter,
+            int count,
+            int minutes,
+            boolean shuffle,
+            String bank) {}
 
     private final PracticeRepository repository;
     private final QuestionService questions;
+    private final app.almanac.article.QuestionBankService banks;
     private final PracticeProperties settings;
     private final Notebook notebook;
     private final Clock clock;
@@ -68,9 +76,11 @@ public class PracticeService {
     PracticeService(
             PracticeRepository repository,
             QuestionService questions,
+            app.almanac.article.QuestionBankService banks,
             PracticeProperties settings,
             Notebook notebook,
             Clock clock) {
+        this.banks = banks;
         this.notebook = notebook;
         this.repository = repository;
         this.questions = questions;
@@ -140,6 +150,18 @@ public class PracticeService {
                             "kind", "Your notebook is empty: no mistakes or flagged questions to retake yet.");
                 }
             }
+            case "bank" -> {
+                app.almanac.article.QuestionBank bank = request.bank() == null
+                        ? null
+                        : banks.find(request.bank()).orElse(null);
+                if (bank == null) {
+                    throw new PracticeException("bank", "There is no question bank '" + request.bank() + "'.");
+                }
+                chosen = questions.byIds(questions.idsOfBank(bank.id())).stream()
+                        .limit(MAX_QUESTIONS)
+                        .toList();
+                title = bank.content().title();
+            }
             case "mock" -> {
                 List<StoredQuestion> pool =
                         new ArrayList<>(questions.matching(QuestionService.Filter.ALL, MAX_QUESTIONS * 20));
@@ -151,7 +173,7 @@ public class PracticeService {
             default ->
                 throw new PracticeException(
                         "kind",
-                        "The kind must be daily, topic, custom, mistakes or mock, not '" + request.kind() + "'.");
+                        "The kind must be daily, topic, custom, mistakes, mock or bank, not '" + request.kind() + "'.");
         }
         chosen = chosen.stream().filter(q -> !q.question().options().isEmpty()).toList();
         if (chosen.isEmpty()) {

@@ -85,6 +85,7 @@ class FactEditsTests {
         for (String table : app.almanac.FreshDatabase.FACT_TABLES) {
             jdbc.sql("delete from " + table).update();
         }
+        facts.forgetCopies();
         byte[] bytes = FILE.getBytes(StandardCharsets.UTF_8);
         FactFile.Parsed parsed = FactFile.read("river.json", bytes, Set.of());
         assertThat(parsed.problems()).isEmpty();
