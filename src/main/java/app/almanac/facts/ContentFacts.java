@@ -119,11 +119,12 @@ public class ContentFacts implements ArticleNotes {
         checkTables(article, facts, now);
         List<Long> ids = questions.idsOfArticle(article.id());
         QuestionChecks reader = new QuestionChecks(facts.facts(), facts.linker());
+        String text = text(c);
         List<Long> unchecked = new ArrayList<>();
         for (int i = 0; i < ids.size() && i < c.questions().size(); i++) {
             Question q = c.questions().get(i);
             long id = ids.get(i);
-            Optional<QuestionChecks.Checked> read = reader.read(q, c.date());
+            Optional<QuestionChecks.Checked> read = reader.read(q, c.date(), text);
             if (read.isEmpty()) {
                 unchecked.add(id);
                 continue;

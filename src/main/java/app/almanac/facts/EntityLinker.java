@@ -15,10 +15,11 @@ import java.util.Set;
  * Finds the organisations, groupings and countries a text names: by name or alias in any case (but
  * written as a proper noun, capital first), by abbreviation in its own case ("ISA", never "isa"),
  * the longest name winning ("Collective Security Treaty Organization" over "Collective Security
- * Treaty"). A form that could mean something else — an abbreviation of up to four letters ("NSG"
- * is also India's National Security Guard, "AU", "ISA"), or a one-word alias ("Quad") — counts
+ * Treaty"). A form that could mean something else — an abbreviation of up to three letters ("NSG"
+ * is also India's National Security Guard, "AU", "ISA") or not in capitals ("Quad"), or a grouping's
+ * one-word alias ("Union") — counts
  * only with supporting context in the same text: the full name or a longer alias, a distinctive word
- * of the name ("Nuclear" for the NSG), or two of its members named. Pure: built from entities and
+ * of the name ("nuclear" for the NSG), or two of its members named. Pure: built from entities and
  * their members, it reads text and touches nothing.
  */
 final class EntityLinker {
@@ -98,13 +99,15 @@ final class EntityLinker {
                 // an alias with a bracketed remark ("... (name before 1949)") is named without it
                 String plain = alias.replaceAll("\\s*\\(.*\\)\\s*$", "").strip();
                 if (!plain.isEmpty()) {
-                    add(e, plain, false, words(plain).size() == 1);
+                    // a one-word alias of a grouping may be a word ("Union", "Quadrilateral"); a country's is not
+                    add(e, plain, false, words(plain).size() == 1 && !e.kind().equals("country"));
                 }
             }
             for (String abbreviation : e.abbreviations()) {
-                boolean shortForm =
-                        abbreviation.length() <= 4 && abbreviation.chars().noneMatch(Character::isDigit);
-                add(e, abbreviation, true, shortForm);
+                // up to three letters ("NSG", "ISA", "AU") or not in capitals ("Quad"), it may mean something else
+                boolean ambiguous = abbreviation.chars().noneMatch(Character::isDigit)
+                        && (abbreviation.length() <= 3 || !abbreviation.equals(abbreviation.toUpperCase(Locale.ROOT)));
+                add(e, abbreviation, true, ambiguous);
             }
             Set<String> own = new HashSet<>();
             for (Token t : words(e.name())) {
@@ -242,9 +245,7 @@ final class EntityLinker {
         Context(String text) {
             List<Token> tokens = words(text);
             for (Token t : tokens) {
-                if (Character.isUpperCase(t.text().charAt(0))) {
-                    words.add(t.lower());
-                }
+                words.add(t.lower());
             }
             int i = 0;
             while (i < tokens.size()) {

@@ -31,6 +31,11 @@ final class QuestionChecks {
     }
 
     Optional<Checked> read(Question q, LocalDate day) {
+        return read(q, day, "");
+    }
+
+    /** The question read as claims as of {@code day}, names supported by {@code context} (its article's text). */
+    Optional<Checked> read(Question q, LocalDate day, String context) {
         if (q.options().size() < 2
                 || q.answer().isEmpty()
                 || !q.statements().isEmpty()
@@ -39,7 +44,9 @@ final class QuestionChecks {
             return Optional.empty();
         }
         String stem = q.stem().toLowerCase(Locale.ROOT);
-        Optional<Entity> group = linker.mentions(q.stem()).stream()
+        StringBuilder own = new StringBuilder(context).append('\n').append(q.stem());
+        q.options().forEach(o -> own.append('\n').append(o.text()));
+        Optional<Entity> group = linker.mentions(q.stem(), own.toString()).stream()
                 .map(m -> linker.entity(m.entity()))
                 .filter(e -> !e.kind().equals("country"))
                 .findFirst();

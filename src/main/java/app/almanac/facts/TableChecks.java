@@ -85,8 +85,9 @@ final class TableChecks {
     List<Row> check(ArticleContent content, LocalDate day) {
         List<Row> out = new ArrayList<>();
         int table = 0;
+        String context = ContentFacts.text(content);
         for (Section section : content.sections()) {
-            Optional<Entity> about = subject(section.heading());
+            Optional<Entity> about = subject(section.heading(), context);
             for (Block block : section.blocks()) {
                 if (!(block instanceof Block.FactTable t)) {
                     continue;
@@ -115,11 +116,11 @@ final class TableChecks {
     }
 
     /** The organisation or grouping a section heading is about ("About Collective Security …"). */
-    Optional<Entity> subject(String heading) {
+    Optional<Entity> subject(String heading, String context) {
         if (heading == null || heading.isBlank()) {
             return Optional.empty();
         }
-        return linker.mentions(heading).stream()
+        return linker.mentions(heading, context).stream()
                 .map(m -> linker.entity(m.entity()))
                 .filter(e -> !e.kind().equals("country"))
                 .findFirst();
@@ -314,7 +315,7 @@ final class TableChecks {
                     g,
                     RowKind.FOUNDERS,
                     "verified",
-                    "These are the founders of " + FactText.brief(before.get()) + ", which " + FactText.brief(g)
+                    "These are the founders of " + FactText.called(before.get()) + ", which " + FactText.brief(g)
                             + " succeeded; " + FactText.brief(g) + "'s own founders were " + names(own) + ".",
                     used);
         }
