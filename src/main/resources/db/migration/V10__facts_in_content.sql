@@ -37,14 +37,15 @@ create table fact_question (
 );
 create index fact_question_fingerprint on fact_question (fingerprint);
 
--- The last verdict of each checked row of an article's fact tables, and whether its "current" value
--- has changed since the article's date: what tells a new contradiction from a known one.
+-- The last verdict of each checked row of an article's fact tables, and what has overtaken its
+-- "current" value since the article's date: what tells a new contradiction or change from a known one.
 create table article_check (
     article_id bigint       not null references article (id) on delete cascade,
     row_key    varchar(400) not null,    -- table position and label
     entity_id  bigint       not null,
     verdict    varchar(20)  not null,    -- verified | contradicted | unchecked
-    stale      boolean      not null,    -- a current claim that no longer holds today
+    stale      char(64),                 -- when its current claim no longer holds today: a digest of the
+                                         -- facts that changed since the article's date (null otherwise)
     primary key (article_id, row_key)
 );
 create index article_check_entity on article_check (entity_id);

@@ -9,6 +9,7 @@ import app.almanac.article.EditorialService;
 import app.almanac.article.Question;
 import app.almanac.article.QuestionService;
 import app.almanac.article.Section;
+import app.almanac.shared.Hashes;
 import app.almanac.shared.NotFoundException;
 import app.almanac.web.AnonymousPages;
 import java.time.Clock;
@@ -47,7 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ContentFacts implements ArticleNotes {
 
     private static final Logger log = LoggerFactory.getLogger(ContentFacts.class);
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Claims are written without their zero fields, and read back with them. */
+    static final JsonMapper JSON = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     /** One row of an article's checks, as the API gives it. */
     public record CheckedRow(
@@ -164,13 +168,20 @@ public class ContentFacts implements ArticleNotes {
             if (row.kind() == TableChecks.RowKind.OTHER) {
                 continue;
             }
-            boolean stale = false;
+            // a current row true on its day that no longer is today, and what has changed since
+            String stale = null;
             List<Note> since = List.of();
+            List<StoredFact> changed = List.of();
             if (row.kind().current && row.verdict().equals("verified") && today.isAfter(c.date())) {
-                since = since(row.entity(), c.date(), today, facts.facts());
-                if (!since.isEmpty()) {
-                    TableChecks.Row now2 = checks.row(row.table(), row.label(), valueOf(c, row), row.entity(), today);
-                    stale = !now2.verdict().equals("verified");
+                changed = sinceFacts(row.entity(), c.date(), today, facts.facts());
+                if (!changed.isEmpty()
+                        && !checks.row(row.table(), row.label(), valueOf(c, row), row.entity(), today)
+                                .verdict()
+                                .equals("verified")) {
+                    since = since(row.entity(), c.date(), today, facts.facts());
+                    stale = Hashes.sha256(changed.stream()
+                            .map(f -> f.id() + "|" + FactText.describe(f))
+                            .collect(Collectors.joining("\n")));
                 }
             }
             after.add(
@@ -190,9 +201,9 @@ public class ContentFacts implements ArticleNotes {
                         row.facts(),
                         now);
             }
-            if (stale && (was == null || !was.stale())) {
+            if (stale != null && (was == null || !stale.equals(was.stale()))) {
                 queue(
-                        key + ":current",
+                        key + ":current:" + stale.substring(0, 12),
                         "current",
                         article.id(),
                         null,
@@ -200,7 +211,7 @@ public class ContentFacts implements ArticleNotes {
                         "'" + row.label() + "' said how things stood on " + FactText.day(c.date())
                                 + "; the facts have changed since: "
                                 + since.stream().map(Note::text).collect(Collectors.joining(" ")),
-                        sinceFacts(row.entity(), c.date(), today, facts.facts()),
+                        changed,
                         now);
             }
         }
@@ -382,8 +393,11 @@ public class ContentFacts implements ArticleNotes {
                         : f.subject().name() + " " + FactText.began(f, group) + " on " + when;
             } else {
                 when = FactText.period(f.to());
-                what = f.subject().name() + "'s " + f.status().label() + " in " + FactText.brief(group) + " ended on "
-                        + when;
+                what = f.subject().name() + " ceased to be "
+                        + (f.status().countsAsMembership
+                                ? "a member of "
+                                : "a " + f.status().label() + " of ")
+                        + FactText.brief(group) + " on " + when;
             }
             out.add(new Note(
                     what.endsWith(".") ? what : what + ".",

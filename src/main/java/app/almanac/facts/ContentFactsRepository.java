@@ -222,12 +222,13 @@ class ContentFactsRepository {
 
     // ---- table verdicts
 
-    record RowState(String key, long entity, String verdict, boolean stale) {}
+    /** A checked row's last verdict, and the digest of what has overtaken it (null while it holds today). */
+    record RowState(String key, long entity, String verdict, String stale) {}
 
     List<RowState> rows(long article) {
         return jdbc.sql("select row_key, entity_id, verdict, stale from article_check where article_id = :a")
                 .param("a", article)
-                .query((rs, n) -> new RowState(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .query((rs, n) -> new RowState(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
 
