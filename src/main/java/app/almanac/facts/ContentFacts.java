@@ -63,9 +63,23 @@ public class ContentFacts implements ArticleNotes {
             List<Map<String, String>> sources) {}
 
     /** An article's checks as of its date. */
-    public record Checks(LocalDate asOf, List<CheckedRow> rows) {}
+    public record Checks(LocalDate asOf, List<CheckedRow> rows, List<CheckedClaim> claims) {}
+
+    /**
+     * A sentence of the article at odds with the facts: found by a best-effort reading, for an
+     * editor to check.
+     */
+    public record CheckedClaim(
+            String sentence,
+            String entity,
+            String verdict,
+            String detail,
+            boolean bestEffort,
+            List<Map<String, Object>> facts,
+            List<Map<String, String>> sources) {}
 
     private final FactSnapshot snapshot;
+    private final EntityDirectory directory;
     private final ContentFactsRepository repository;
     private final EditorialService editorial;
     private final QuestionService questions;
@@ -75,6 +89,7 @@ public class ContentFacts implements ArticleNotes {
 
     ContentFacts(
             FactSnapshot snapshot,
+            EntityDirectory directory,
             ContentFactsRepository repository,
             EditorialService editorial,
             QuestionService questions,
@@ -82,6 +97,7 @@ public class ContentFacts implements ArticleNotes {
             TransactionTemplate transactions,
             Clock clock) {
         this.snapshot = snapshot;
+        this.directory = directory;
         this.repository = repository;
         this.editorial = editorial;
         this.questions = questions;
@@ -215,6 +231,23 @@ public class ContentFacts implements ArticleNotes {
                         now);
             }
         }
+        // claims in prose, best effort: a sentence newly at odds with the facts is listed to check
+        for (ProseClaims.ToCheck claim : new ProseClaims(facts.facts(), facts.linker()).check(c)) {
+            String rowKey = "claim:" + Hashes.sha256(claim.sentence()).substring(0, 16);
+            after.add(new ContentFactsRepository.RowState(rowKey, claim.group().id(), "to-check", null));
+            ContentFactsRepository.RowState was = before.get(rowKey);
+            if (was == null) {
+                queue(
+                        "article:" + article.id() + ":" + rowKey,
+                        "claim",
+                        article.id(),
+                        null,
+                        c.title() + ": a claim to check",
+                        "Best effort, to check: \"" + claim.sentence() + "\" " + claim.detail(),
+                        claim.facts(),
+                        now);
+            }
+        }
         repository.replaceRows(article.id(), after);
     }
 
@@ -291,6 +324,9 @@ public class ContentFacts implements ArticleNotes {
     /** New or renamed entities: every article is linked again, a batch at a time. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void after(EntityDirectory.Changed change) {
+        // the copies are dropped after completion, which is later than now: read the new names first
+        directory.drop();
+        snapshot.drop();
         catchUp();
     }
 
@@ -332,7 +368,7 @@ public class ContentFacts implements ArticleNotes {
     public Checks checks(Article article) {
         LocalDate day = article.content().date();
         if (day == null) {
-            return new Checks(null, List.of());
+            return new Checks(null, List.of(), List.of());
         }
         FactSnapshot.Reading facts = snapshot.get();
         List<CheckedRow> rows = new ArrayList<>();
@@ -347,7 +383,20 @@ public class ContentFacts implements ArticleNotes {
                             .map(e -> source(e.getKey(), e.getValue()))
                             .toList()));
         }
-        return new Checks(day, rows);
+        List<CheckedClaim> claims = new ArrayList<>();
+        for (ProseClaims.ToCheck claim : new ProseClaims(facts.facts(), facts.linker()).check(article.content())) {
+            claims.add(new CheckedClaim(
+                    claim.sentence(),
+                    claim.group().slug(),
+                    "to check",
+                    claim.detail(),
+                    true,
+                    claim.facts().stream().map(FactText::json).toList(),
+                    FactText.sources(claim.facts()).entrySet().stream()
+                            .map(e -> source(e.getKey(), e.getValue()))
+                            .toList()));
+        }
+        return new Checks(day, rows, claims);
     }
 
     @Override

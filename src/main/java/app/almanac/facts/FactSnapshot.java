@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * This node's copy of every entity and fact as a {@link FactBase}, with the {@link EntityLinker}
  * built from it: read once, reused by every link, check and generation, and dropped when facts
- * change (here after the commit, on other nodes through the change log). A transaction that changed
- * facts reads its own fresh copy and never keeps it.
+ * change (here after the commit, on other nodes through the change log, which also drops the kept
+ * article pages there). A transaction that changed facts reads its own fresh copy and never keeps it.
  */
 @Component
 class FactSnapshot implements ChangeLogSubscriber {
@@ -34,7 +34,10 @@ class FactSnapshot implements ChangeLogSubscriber {
     private volatile Reading reading;
     private volatile ChangeLogCursor cursor;
 
-    FactSnapshot(FactsRepository repository, ChangeLogFollower follower) {
+    private final app.almanac.web.AnonymousPages pages;
+
+    FactSnapshot(FactsRepository repository, ChangeLogFollower follower, app.almanac.web.AnonymousPages pages) {
+        this.pages = pages;
         this.repository = repository;
         this.cursor = follower.start();
     }
@@ -113,6 +116,8 @@ class FactSnapshot implements ChangeLogSubscriber {
                 .anyMatch(e -> FactsService.CHANGE_LOG_ENTITY.equals(e.entity())
                         || EntityDirectory.CHANGE_LOG_ENTITY.equals(e.entity()))) {
             drop();
+            // another node's change may bring or take away a page's "Since this analysis" note
+            pages.evictAll();
         }
         cursor = next;
     }

@@ -150,6 +150,7 @@ class FactsApiController {
         out.put("article", article.slug());
         out.put("asOf", checks.asOf() == null ? null : checks.asOf().toString());
         out.put("rows", checks.rows());
+        out.put("claims", checks.claims());
         return out;
     }
 

@@ -92,6 +92,9 @@ final class QuestionGenerator {
                 : templates.stream().sorted().toList();
         // each template and group makes a fair share; a share that runs out makes the others' larger
         int streams = chosen.size() * groups.size();
+        if (streams == 0) {
+            return List.of();
+        }
         int share = Math.max(1, (count + streams - 1) / streams);
         while (true) {
             List<List<Generated>> made = new ArrayList<>();

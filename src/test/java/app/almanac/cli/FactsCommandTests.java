@@ -80,4 +80,55 @@ class FactsCommandTests {
                 .as("the entity was not stored either")
                 .isEqualTo(AlmanacCommand.EXIT_REFUSED);
     }
+
+    @Test
+    void generateWritesProvenQuestionsInTheImportersJsonAndStoresThemInTheBank() {
+        Cli.Run json = almanac(
+                "facts",
+                "generate",
+                "--entity",
+                "CSTO",
+                "--as-of",
+                "2024-02-26",
+                "--template",
+                "not-a-member",
+                "--count",
+                "3",
+                "--format",
+                "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode bank = JsonMapper.builder().build().readTree(json.out());
+        assertThat(bank.get("title").asString()).contains("Collective Security Treaty Organization");
+        assertThat(bank.get("questions")).hasSize(3);
+        for (JsonNode q : bank.get("questions")) {
+            assertThat(q.get("stem").asString()).startsWith("As of February 2024, ");
+            assertThat(q.get("options")).hasSize(4);
+            assertThat(q.get("generated").get("template").asString()).isEqualTo("not-a-member");
+            assertThat(q.get("generated").get("asOf").asString()).isEqualTo("2024-02-26");
+            assertThat(q.get("generated").get("sources")).isNotEmpty();
+        }
+        assertThat(json.err()).contains("3 new added to the practice bank (questions-from-the-facts-");
+
+        Cli.Run again = almanac(
+                "facts",
+                "generate",
+                "--entity",
+                "CSTO",
+                "--as-of",
+                "2024-02-26",
+                "--template",
+                "not-a-member",
+                "--count",
+                "3");
+        assertThat(again.out()).contains("Q1. As of February 2024", "Answer: ", "0 new added");
+        Cli.Run dry = almanac("facts", "generate", "--entity", "NATO", "--count", "2", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Q2.").doesNotContain("added to the practice bank");
+
+        assertThat(almanac("facts", "generate", "--template", "nonsense").err())
+                .contains("There is no template 'nonsense'");
+        assertThat(almanac("facts", "generate", "--entity", "India").exitCode()).isEqualTo(AlmanacCommand.EXIT_REFUSED);
+        assertThat(almanac("facts", "generate", "--as-of", "2024-13-01").exitCode())
+                .isEqualTo(AlmanacCommand.EXIT_REFUSED);
+    }
 }

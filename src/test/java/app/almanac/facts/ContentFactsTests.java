@@ -74,6 +74,9 @@ class ContentFactsTests {
     FactEdits edits;
 
     @Autowired
+    FactsService facts;
+
+    @Autowired
     ReviewQueue queue;
 
     @Autowired
@@ -336,6 +339,54 @@ class ContentFactsTests {
                 .as("the note goes when the fact does")
                 .doesNotContain("Kazakhstan")
                 .contains("Armenia");
+    }
+
+    @Test
+    void anEntityAddedLaterLinksTheArticlesThatNameIt() {
+        byte[] file = """
+                {"entities": [{"slug": "munich-security-conference", "name": "Munich Security Conference",
+                  "kind": "organisation", "abbreviations": ["MSC"]}],
+                 "facts": [{"subject": "munich-security-conference", "predicate": "founded", "from": "1963",
+                   "value": "First held in Munich", "sources": [{"url": "https://example.org/msc"}]}]}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        FactFile.Parsed parsed = FactFile.read("msc.json", file, facts.knownSlugs());
+        assertThat(parsed.problems()).isEmpty();
+        facts.load("msc", List.of(parsed), file, "test");
+        assertThat(page("/facts/munich-security-conference")
+                        .select("ul.analyses a")
+                        .eachAttr("href"))
+                .containsExactly(seed.path());
+        assertThat(page(seed.path()).select("a.entity[href=/facts/munich-security-conference]"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aHandWrittenQuestionWhoseKeyTheFactsContradictIsQueuedWhenSaved() {
+        Article wrong = writer.save(TestArticles.article("A quiz on a security alliance")
+                        .on(SEED_DAY)
+                        .questions(List.of(new app.almanac.article.Question(
+                                "Which of the following countries is NOT a member of the CSTO?",
+                                List.of(
+                                        new app.almanac.article.Question.Option("A", "Tajikistan"),
+                                        new app.almanac.article.Question.Option("B", "Belarus"),
+                                        new app.almanac.article.Question.Option("C", "Kazakhstan"),
+                                        new app.almanac.article.Question.Option("D", "Uzbekistan")),
+                                List.of("A"),
+                                "Tajikistan left.")))
+                        .build())
+                .article();
+        assertThat(queue.items("open", 500))
+                .filteredOn(i -> wrong.id() == (i.articleId() == null ? -1 : i.articleId()))
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.kind()).isEqualTo("question");
+                    assertThat(i.reason()).contains("keyed A", "the facts give another answer than the key");
+                    assertThat(i.facts()).isNotEmpty();
+                });
+        // the seed's own question, keyed right, is not queued
+        assertThat(queue.items("open", 500))
+                .noneMatch(
+                        i -> i.kind().equals("question") && seed.id() == (i.articleId() == null ? -1 : i.articleId()));
     }
 
     @Test
