@@ -47,7 +47,11 @@ class DeskController {
     private final DeskService desk;
     private final ZoneId zone;
 
-    DeskController(EditorialService editorial, DeskService desk, SiteProperties site) {
+    private final app.almanac.facts.ContentFacts facts;
+
+    DeskController(
+            EditorialService editorial, DeskService desk, SiteProperties site, app.almanac.facts.ContentFacts facts) {
+        this.facts = facts;
         this.editorial = editorial;
         this.desk = desk;
         this.zone = site.timeZone();
@@ -429,7 +433,8 @@ class DeskController {
                         conflict,
                         notice,
                         error,
-                        zone),
+                        zone,
+                        facts.checks(article)),
                 status);
     }
 

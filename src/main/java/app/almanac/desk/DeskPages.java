@@ -81,7 +81,8 @@ public final class DeskPages {
             Conflict conflict,
             String notice,
             String error,
-            ZoneId zone) {}
+            ZoneId zone,
+            app.almanac.facts.ContentFacts.Checks checks) {}
 
     public record Conflict(int theirRevision, String theirMarkdown, SideBySide diff) {}
 

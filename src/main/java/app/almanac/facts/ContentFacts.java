@@ -102,7 +102,9 @@ public class ContentFacts implements ArticleNotes {
         this.editorial = editorial;
         this.questions = questions;
         this.pages = pages;
-        this.transactions = transactions;
+        // its own transaction per article, also when called after another transaction's commit
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
