@@ -179,7 +179,8 @@ final class TableChecks {
         List<Entity> named = named(value, g);
         List<StoredFact> used = new ArrayList<>();
         long asked = facts.asked(g.id(), day);
-        if (named.isEmpty()) {
+        Optional<Count> count = Count.in(value);
+        if (named.isEmpty() && count.isEmpty()) {
             return new Row(
                     table, label, g, RowKind.MEMBERS, "unchecked", "The row names no member Almanac knows.", used);
         }
@@ -194,20 +195,38 @@ final class TableChecks {
                 open.add(e.name());
             }
         }
-        List<String> missing = new ArrayList<>();
-        if (facts.complete(asked, day) && !PARTIAL.matcher(value).find()) {
-            for (Entity m : facts.members(g.id(), day)) {
+        boolean complete = facts.complete(asked, day);
+        List<Entity> members = facts.members(g.id(), day);
+        List<String> detail = new ArrayList<>(wrong);
+        String agrees = null;
+        if (count.isPresent()) {
+            // "Thirty-two countries": the number is the claim; the names beside it need not be all
+            Count c = count.get();
+            List<Entity> counted = c.countries()
+                    ? members.stream().filter(m -> m.kind().equals("country")).toList()
+                    : members;
+            if (!complete || !facts.undecidedMembers(g.id(), day).isEmpty()) {
+                open.add(c.number() + " " + c.unit());
+            } else if (counted.size() != c.number()) {
+                detail.add("the facts count " + counted.size() + " " + c.unit() + " on " + FactText.day(day) + ", not "
+                        + c.number());
+            } else {
+                agrees = "The facts count " + counted.size() + " " + c.unit() + " on " + FactText.day(day) + ".";
+            }
+        } else if (complete && named.size() > 1 && !PARTIAL.matcher(value).find()) {
+            // a list of names reads as the whole list
+            List<String> missing = new ArrayList<>();
+            for (Entity m : members) {
                 if (!named.contains(m)) {
                     missing.add(m.name());
                     used.addAll(facts.memberships(m.id(), asked));
                 }
             }
-        }
-        if (!wrong.isEmpty() || !missing.isEmpty()) {
-            List<String> detail = new ArrayList<>(wrong);
             if (!missing.isEmpty()) {
                 detail.add("the facts also list " + FactText.list(missing) + " as a member on " + FactText.day(day));
             }
+        }
+        if (!detail.isEmpty()) {
             return new Row(table, label, g, RowKind.MEMBERS, "contradicted", sentence(String.join("; ", detail)), used);
         }
         if (!open.isEmpty()) {
@@ -217,8 +236,7 @@ final class TableChecks {
                     g,
                     RowKind.MEMBERS,
                     "unchecked",
-                    "The facts do not settle whether " + FactText.list(open) + " " + (open.size() == 1 ? "was" : "were")
-                            + " a member on " + FactText.day(day) + ".",
+                    "The facts do not settle " + FactText.list(open) + " on " + FactText.day(day) + ".",
                     used);
         }
         return new Row(
@@ -227,9 +245,75 @@ final class TableChecks {
                 g,
                 RowKind.MEMBERS,
                 "verified",
-                "Every member named was one on " + FactText.day(day)
-                        + (facts.complete(asked, day) ? ", and none is missing." : "."),
+                agrees != null
+                        ? agrees
+                        : "Every member named was one on " + FactText.day(day)
+                                + (complete
+                                                && named.size() > 1
+                                                && !PARTIAL.matcher(value).find()
+                                        ? ", and none is missing."
+                                        : "."),
                 used);
+    }
+
+    /** A number of members a cell states: "Thirty-two countries", "27 member states", "ten members". */
+    record Count(int number, String unit, boolean countries) {
+
+        private static final Pattern FORM = Pattern.compile(
+                "(?i)\\b(\\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\\s+(member states|member countries|countries|nations|states|members|economies)\\b");
+        private static final List<String> ONES = List.of(
+                "zero",
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen");
+        private static final List<String> TENS =
+                List.of("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+
+        static Optional<Count> in(String text) {
+            Matcher m = FORM.matcher(text);
+            while (m.find()) {
+                Integer n = number(m.group(1).toLowerCase(Locale.ROOT));
+                if (n != null && n > 1) {
+                    String unit = m.group(2).toLowerCase(Locale.ROOT);
+                    return Optional.of(new Count(n, unit, !unit.equals("members")));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static Integer number(String word) {
+            if (word.chars().allMatch(Character::isDigit)) {
+                return Integer.parseInt(word);
+            }
+            String w = word.replace(' ', '-');
+            // the last word before the unit only: "all twelve" is twelve
+            int ones = ONES.indexOf(w.substring(w.lastIndexOf('-') + 1));
+            if (!w.contains("-")) {
+                int tens = TENS.indexOf(w);
+                return ones >= 0 ? Integer.valueOf(ones) : tens >= 2 ? Integer.valueOf(tens * 10) : null;
+            }
+            int tens = TENS.indexOf(w.substring(0, w.indexOf('-')));
+            if (tens >= 2 && ones > 0 && ones < 10) {
+                return tens * 10 + ones;
+            }
+            return ones >= 0 ? Integer.valueOf(ones) : null;
+        }
     }
 
     private String standingOf(Entity e, long group, LocalDate day) {
@@ -347,8 +431,18 @@ final class TableChecks {
     private Row headquarters(int table, String label, String value, Entity g, LocalDate day) {
         Optional<StoredFact> hq = facts.headquarters(g.id(), day);
         if (hq.isEmpty()) {
+            List<StoredFact> recorded = facts.aboutSubject(g.id(), Set.of("headquarters"));
             return new Row(
-                    table, label, g, RowKind.HEADQUARTERS, "unchecked", "The facts record no headquarters.", List.of());
+                    table,
+                    label,
+                    g,
+                    RowKind.HEADQUARTERS,
+                    "unchecked",
+                    recorded.isEmpty()
+                            ? "The facts record no headquarters."
+                            : "The facts do not settle where the headquarters were on " + FactText.day(day)
+                                    + " (a date too imprecise for the day, or sources that differ).",
+                    recorded);
         }
         Entity city = hq.get().object();
         String v = value.toLowerCase(Locale.ROOT);

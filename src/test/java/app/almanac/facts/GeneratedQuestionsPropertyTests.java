@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A property: for random worlds of groupings, countries, cities and membership histories (exact,
  * month and year dates, contested facts, statuses that do and do not count, lists complete or not)
- * and random reference dates, every generated question has exactly one correct option as of its
+ * and random reference dates (500 tries), every generated question has exactly one correct option as of its
  * reference date — judged not by the {@link FactBase} the generator used, but by an oracle written
  * apart from it: it tries every way the imprecise dates could fall and every contested fact holding
  * or not, and calls a claim true only when it is true in all of them.
@@ -330,7 +330,7 @@ class GeneratedQuestionsPropertyTests {
         return new QuestionGenerator(w.base()).generate(null, day, Set.of(), 200);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 500)
     void everyGeneratedQuestionHasExactlyOneCorrectOptionAsOfItsDate(
             @ForAll long seed, @ForAll @IntRange(min = 0, max = 12000) int dayOffset) {
         World w = world(seed);

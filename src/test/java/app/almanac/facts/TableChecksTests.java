@@ -106,6 +106,32 @@ class TableChecksTests {
     }
 
     @Test
+    void aNumberOfMembersIsCountedAgainstTheCompleteList() {
+        LocalDate sweden = LocalDate.of(2024, 3, 8);
+        Map<String, TableChecks.Row> nato = rows(
+                about(
+                        "About NATO",
+                        List.of(
+                                List.of("Members", "Thirty-two countries after Sweden's accession in March 2024."),
+                                List.of("Member states", "31 member states"))),
+                sweden);
+        assertThat(nato.get("Members").verdict()).isEqualTo("verified");
+        assertThat(nato.get("Members").detail()).contains("The facts count 32 countries on 8 March 2024");
+        assertThat(nato.get("Member states").verdict()).isEqualTo("contradicted");
+        assertThat(nato.get("Member states").detail()).contains("count 32 member states", "not 31");
+        Map<String, TableChecks.Row> g20 = rows(
+                about(
+                        "About the G20",
+                        List.of(List.of(
+                                "Membership",
+                                "Nineteen countries, the European Union and, from 2023, the African Union."))),
+                LocalDate.of(2023, 9, 11));
+        assertThat(g20.get("Membership").verdict())
+                .as(g20.get("Membership").detail())
+                .isEqualTo("verified");
+    }
+
+    @Test
     void aTableAboutNothingTheFactsKnowIsNotChecked() {
         assertThat(checks.check(
                         about("About the Indus Waters Treaty", List.of(List.of("Members", "India, Pakistan"))),
