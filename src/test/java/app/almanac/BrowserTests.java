@@ -119,6 +119,9 @@ public class BrowserTests {
         open("/search");
         WebElement box = browser.findElement(By.id("q"));
         box.sendKeys("Collective Security Treaty Organization", Keys.ENTER);
+        // the results page loads after Enter: wait for it rather than read the old page
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("ol.hits .title a")).isEmpty());
         List<WebElement> hits = browser.findElements(By.cssSelector("ol.hits .title a"));
         assertThat(hits).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("ol.hits mark"))).isNotEmpty();
