@@ -46,14 +46,6 @@ class ContentFactsRepository {
                 .update();
     }
 
-    /** The entities article {@code article} names, in order of first mention. */
-    List<Long> entitiesOf(long article) {
-        return jdbc.sql("select entity_id from article_entity where article_id = :a order by mentions desc, entity_id")
-                .param("a", article)
-                .query(Long.class)
-                .list();
-    }
-
     /** A published analysis that names an entity. */
     record Mentioning(long id, String slug, String title, LocalDate date, int mentions) {}
 
@@ -72,17 +64,6 @@ class ContentFactsRepository {
                         rs.getString(3),
                         rs.getObject(4, LocalDate.class),
                         rs.getInt(5)))
-                .list();
-    }
-
-    /** Articles linked to any of {@code entities}. */
-    List<Long> articlesNaming(Collection<Long> entities) {
-        if (entities.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select distinct article_id from article_entity where entity_id in (:e) order by article_id")
-                .param("e", entities)
-                .query(Long.class)
                 .list();
     }
 
