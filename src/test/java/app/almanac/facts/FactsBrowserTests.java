@@ -93,12 +93,17 @@ class FactsBrowserTests {
         note.clear();
         note.sendKeys("Checked again by the desk.");
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("saved");
         var latest = browser.findElement(By.cssSelector("#changes tbody tr"));
         assertThat(latest.getText()).contains("updated", "note changed", "Fay");
         Files.write(Path.of("target", "screenshots", "facts-changes.png"), browser.getScreenshotAs(OutputType.BYTES));
         latest.findElement(By.cssSelector("button")).click();
+        // the page after the undo loads once the change (and the checks it sets off) commits: wait for it
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".notice")).stream()
+                        .anyMatch(n -> n.getText().contains("undone")));
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("undone");
         assertThat(browser.findElement(By.cssSelector("#changes tbody tr")).getText())
                 .contains("undone");
