@@ -33,6 +33,9 @@ public final class FreshDatabase implements BeforeAllCallback {
 
     /** Children before parents; Flyway's history and Spring Session's tables are left alone. */
     private static final List<String> TABLES = List.of(
+            "practice_review",
+            "practice_card",
+            "practice_profile",
             "practice_answer",
             "practice_attempt",
             "practice_notebook",

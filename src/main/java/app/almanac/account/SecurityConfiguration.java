@@ -73,7 +73,7 @@ class SecurityConfiguration {
                         // editing facts, forms included (reading /facts is for everyone)
                         .requestMatchers("/facts/*/facts/**", "/facts/*/changes/**")
                         .hasRole("EDITOR")
-                        .requestMatchers("/account/**", "/bookmarks/**", "/api/me")
+                        .requestMatchers("/account/**", "/bookmarks/**", "/api/me", "/me/**")
                         .authenticated()
                         .requestMatchers("/login", "/signup", "/password/**", "/logout", "/error")
                         .permitAll()

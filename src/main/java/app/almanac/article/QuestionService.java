@@ -125,6 +125,58 @@ public class QuestionService {
         return ids.stream().map(found::get).filter(q -> q != null).toList();
     }
 
+    /**
+     * Where a question sits in the syllabus, for progress by paper and topic.
+     *
+     * @param paper the analysis's first syllabus paper, or "Other"
+     * @param topic the analysis's category, or the bank's title for a bank question, or "Other"
+     */
+    public record Topic(String paper, String topic) {}
+
+    /**
+     * The paper and topic of each of these questions, read in one query without loading the
+     * questions themselves (a dashboard asks this for thousands of questions at once).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Topic> topicsOf(Collection<Long> ids) {
+        Map<Long, Topic> topics = new HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            jdbc.sql("""
+                            select q.id, s.paper, a.category, b.title
+                            from question q
+                            left join article a on a.id = q.article_id
+                            left join article_syllabus s on s.article_id = q.article_id and s.position = 0
+                            left join question_bank b on b.id = q.bank_id
+                            where q.id in (:ids)""")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .query(rs -> {
+                        String paper = rs.getString(2);
+                        String topic = rs.getString(3) != null ? rs.getString(3) : rs.getString(4);
+                        topics.put(
+                                rs.getLong(1),
+                                new Topic(paper == null ? "Other" : paper, topic == null ? "Other" : topic));
+                    });
+        }
+        return topics;
+    }
+
+    /** How many questions Almanac holds on each topic (as {@link #topicsOf} names them): the weight of a topic. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> topicCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                        select coalesce(a.category, b.title, 'Other'), count(*)
+                        from question q
+                        left join article a on a.id = q.article_id
+                        left join question_bank b on b.id = q.bank_id
+                        where q.dropped = false
+                        group by coalesce(a.category, b.title, 'Other')""").query(rs -> {
+            counts.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+        });
+        return counts;
+    }
+
     /** The ids of an analysis's questions, in order. */
     @Transactional(readOnly = true)
     public List<Long> idsOfArticle(long articleId) {

@@ -56,8 +56,10 @@ public class Notebook {
     private final JdbcClient jdbc;
     private final QuestionService questions;
     private final Clock clock;
+    private final Revision revision;
 
-    Notebook(JdbcClient jdbc, QuestionService questions, Clock clock) {
+    Notebook(JdbcClient jdbc, QuestionService questions, Clock clock, Revision revision) {
+        this.revision = revision;
         this.jdbc = jdbc;
         this.questions = questions;
         this.clock = clock;
@@ -158,6 +160,7 @@ public class Notebook {
                     .param("q", questionId)
                     .update();
         }
+        revision.add(user, questionId, Revision.Reason.FLAGGED);
     }
 
     @Transactional

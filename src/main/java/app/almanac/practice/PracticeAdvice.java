@@ -11,7 +11,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Practice's refusals: what was wrong and with which field (400), or that the attempt is over (409). */
-@ControllerAdvice(assignableTypes = {PracticeController.class, PracticeApiController.class, NotebookController.class})
+@ControllerAdvice(
+        assignableTypes = {
+            PracticeController.class,
+            PracticeApiController.class,
+            NotebookController.class,
+            RevisionController.class,
+            ProgressController.class
+        })
 class PracticeAdvice {
 
     @ExceptionHandler(PracticeException.class)

@@ -105,4 +105,76 @@ public final class PracticePages {
 
     /** A learner's attempts. */
     public record History(List<Attempt> attempts) {}
+
+    /**
+     * {@code /practice/review}: what is due today, the exam plan, and the forecast to the exam.
+     *
+     * @param examDate the learner's exam date, or null
+     * @param due today's cards with their questions, the most overdue first
+     * @param cards how many cards are in revision in all
+     * @param forecast reviews due per day from today
+     */
+    public record ReviewView(
+            boolean signedIn,
+            LocalDate today,
+            LocalDate examDate,
+            int budget,
+            double retention,
+            List<DueItem> due,
+            int cards,
+            Map<LocalDate, Integer> forecast,
+            String error) {
+
+        public String percent(double p) {
+            return Double.isNaN(p) ? "–" : Math.round(p * 100) + "%";
+        }
+    }
+
+    /** A card due today and its question. */
+    public record DueItem(StoredQuestion question, Revision.Card card) {}
+
+    /**
+     * {@code /me/progress}: the learner's dashboard. Each chart is SVG drawn on the server, with its
+     * figures in a table beside it.
+     *
+     * @param weeks accuracy per week, oldest first
+     * @param streak days in a row with answers, up to today
+     * @param activeDays days with answers in the last 30
+     */
+    public record ProgressView(
+            boolean signedIn,
+            LocalDate today,
+            LocalDate examDate,
+            int budget,
+            double retention,
+            String error,
+            Progress.Tally all,
+            List<Progress.Tally> weeks,
+            String accuracyChart,
+            List<Progress.Tally> byPaper,
+            List<Progress.Tally> byTopic,
+            String topicChart,
+            List<Progress.Tally> calibration,
+            String calibrationChart,
+            String activityChart,
+            int streak,
+            int longestStreak,
+            int activeDays,
+            Map<LocalDate, Integer> forecast,
+            String forecastChart,
+            Progress.Expected expected) {
+
+        /** The exam plan form's model. */
+        public ReviewView plan() {
+            return new ReviewView(true, today, examDate, budget, retention, List.of(), 0, Map.of(), error);
+        }
+
+        public String percent(double p) {
+            return Math.round(p * 100) + "%";
+        }
+
+        public int forecastTotal() {
+            return forecast.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
 }

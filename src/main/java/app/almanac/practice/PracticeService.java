@@ -49,7 +49,7 @@ public class PracticeService {
     /**
      * What to quiz on.
      *
-     * @param kind daily, topic, custom, mistakes, mock or bank
+     * @param kind daily, topic, custom, mistakes, mock, bank or review (the questions due for revision)
      * @param date the day of a daily quiz
      * @param filter the topic or range of a topic or custom quiz
      * @param count how many questions (custom)
@@ -71,6 +71,7 @@ public class PracticeService {
     private final app.almanac.article.QuestionBankService banks;
     private final PracticeProperties settings;
     private final Notebook notebook;
+    private final Revision revision;
     private final Clock clock;
 
     PracticeService(
@@ -79,7 +80,9 @@ public class PracticeService {
             app.almanac.article.QuestionBankService banks,
             PracticeProperties settings,
             Notebook notebook,
+            Revision revision,
             Clock clock) {
+        this.revision = revision;
         this.banks = banks;
         this.notebook = notebook;
         this.repository = repository;
@@ -150,6 +153,16 @@ public class PracticeService {
                             "kind", "Your notebook is empty: no mistakes or flagged questions to retake yet.");
                 }
             }
+            case "review" -> {
+                if (!learner.signedIn()) {
+                    throw new PracticeException("kind", "Sign in to revise: revision is planned for you.");
+                }
+                chosen = questions.byIds(revision.dueQuestionIds(learner.userId(), MAX_QUESTIONS));
+                title = "Revision: " + chosen.size() + (chosen.size() == 1 ? " question" : " questions") + " due";
+                if (chosen.isEmpty()) {
+                    throw new PracticeException("kind", "Nothing is due for revision today.");
+                }
+            }
             case "bank" -> {
                 app.almanac.article.QuestionBank bank = request.bank() == null
                         ? null
@@ -173,7 +186,8 @@ public class PracticeService {
             default ->
                 throw new PracticeException(
                         "kind",
-                        "The kind must be daily, topic, custom, mistakes, mock or bank, not '" + request.kind() + "'.");
+                        "The kind must be daily, topic, custom, mistakes, mock, bank or review, not '" + request.kind()
+                                + "'.");
         }
         chosen = chosen.stream().filter(q -> !q.question().options().isEmpty()).toList();
         if (chosen.isEmpty()) {
@@ -512,6 +526,15 @@ public class PracticeService {
                 marks,
                 new PracticeRepository.Score(result.score(), result.right(), result.wrong(), result.blank()),
                 remarking);
+        if (!remarking && attempt.userId() != null) {
+            List<Revision.Answered> answered = new ArrayList<>();
+            for (Result.Item i : result.items()) {
+                Attempt.Answer a = attempt.answers().get(i.number() - 1);
+                answered.add(
+                        new Revision.Answered(a.questionId(), i.outcome(), a.confidence(), a.marked(), a.seconds()));
+            }
+            revision.record(attempt.userId(), attemptId, answered);
+        }
     }
 
     private StoredQuestion questionIn(Attempt attempt, long questionId) {

@@ -1,0 +1,314 @@
+package app.almanac.practice;
+
+import app.almanac.article.QuestionService;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A learner's progress, read from their submitted answers and their revision cards: accuracy over
+ * time, by paper and topic, calibration by confidence, activity, the reviews forecast to the exam, and
+ * an expected GS Paper I score on the exam day.
+ */
+@Service
+public class Progress {
+
+    /** GS Paper I: 100 questions of 2 marks each. */
+    static final int GS_QUESTIONS = 100;
+
+    static final int GS_MARKS_EACH = 2;
+
+    private static final int WEEKS = 12;
+    private static final int HEATMAP_WEEKS = 26;
+
+    /** How many answers, how many right, and the net marks (exact), of one group. */
+    public record Tally(String name, int answered, int right, int wrong, BigFraction marks) {
+        public int accuracy() {
+            return right + wrong == 0 ? 0 : (int) Math.round(100.0 * right / (right + wrong));
+        }
+
+        public String net() {
+            return Marks.decimal(marks);
+        }
+
+        Tally add(String outcome, BigFraction m) {
+            return new Tally(
+                    name,
+                    answered + 1,
+                    right + ("right".equals(outcome) ? 1 : 0),
+                    wrong + ("wrong".equals(outcome) ? 1 : 0),
+                    marks.add(m));
+        }
+
+        static Tally empty(String name) {
+            return new Tally(name, 0, 0, 0, BigFraction.ZERO);
+        }
+    }
+
+    /**
+     * The expected GS Paper I score on the exam day (or today, without an exam date).
+     *
+     * @param topics each topic's weight in the paper and the learner's predicted recall of it
+     */
+    public record Expected(int score, int low, int high, LocalDate day, List<TopicRecall> topics, String sentence) {}
+
+    /** A topic's share of the paper and the learner's predicted recall of its questions. */
+    public record TopicRecall(String topic, double weight, double recall, int questions) {}
+
+    /** An answer as the dashboard needs it. */
+    private record Row(LocalDate day, long questionId, String outcome, String confidence, BigFraction marks) {}
+
+    private final JdbcClient jdbc;
+    private final QuestionService questions;
+    private final Revision revision;
+
+    Progress(JdbcClient jdbc, QuestionService questions, Revision revision) {
+        this.jdbc = jdbc;
+        this.questions = questions;
+        this.revision = revision;
+    }
+
+    @Transactional(readOnly = true)
+    PracticePages.ProgressView of(long user, String error) {
+        LocalDate today = revision.today();
+        List<Row> rows = answers(user);
+        Map<Long, QuestionService.Topic> topics =
+                questions.topicsOf(rows.stream().map(Row::questionId).distinct().toList());
+
+        // accuracy by week, the last WEEKS weeks
+        LocalDate firstWeek = today.with(DayOfWeek.MONDAY).minusWeeks(WEEKS - 1L);
+        Map<LocalDate, Tally> weeks = new TreeMap<>();
+        for (int i = 0; i < WEEKS; i++) {
+            LocalDate w = firstWeek.plusWeeks(i);
+            weeks.put(w, Tally.empty(app.almanac.article.ReadingPages.shortDay(w)));
+        }
+        Map<String, Tally> byPaper = new TreeMap<>();
+        Map<String, Tally> byTopic = new TreeMap<>();
+        Map<String, Tally> byConfidence = new LinkedHashMap<>();
+        for (String c : List.of("sure", "50-50", "guess", "not said")) {
+            byConfidence.put(c, Tally.empty(c));
+        }
+        Map<LocalDate, Integer> perDay = new HashMap<>();
+        Tally all = Tally.empty("All");
+        for (Row r : rows) {
+            all = all.add(r.outcome(), r.marks());
+            LocalDate w = r.day().with(DayOfWeek.MONDAY);
+            weeks.computeIfPresent(w, (k, t) -> t.add(r.outcome(), r.marks()));
+            QuestionService.Topic t = topics.getOrDefault(r.questionId(), new QuestionService.Topic("Other", "Other"));
+            byPaper.computeIfAbsent(t.paper(), Tally::empty);
+            byPaper.computeIfPresent(t.paper(), (k, x) -> x.add(r.outcome(), r.marks()));
+            byTopic.computeIfAbsent(t.topic(), Tally::empty);
+            byTopic.computeIfPresent(t.topic(), (k, x) -> x.add(r.outcome(), r.marks()));
+            if (!"blank".equals(r.outcome())) {
+                String c = r.confidence() == null ? "not said" : r.confidence();
+                byConfidence.computeIfPresent(c, (k, x) -> x.add(r.outcome(), r.marks()));
+            }
+            perDay.merge(r.day(), 1, Integer::sum);
+        }
+        List<Tally> weekly = new ArrayList<>(weeks.values());
+        List<Charts.Point> accuracyPoints = weekly.stream()
+                .filter(t -> t.right() + t.wrong() > 0)
+                .map(t -> new Charts.Point(t.name(), t.accuracy(), t.accuracy() + "% of " + (t.right() + t.wrong())))
+                .toList();
+        List<Tally> calibration =
+                byConfidence.values().stream().filter(t -> t.answered() > 0).toList();
+        Map<LocalDate, Integer> forecast = revision.forecast(user);
+        List<Charts.Point> forecastPoints = forecast.entrySet().stream()
+                .map(e -> new Charts.Point(
+                        e.getKey().getDayOfMonth() + " "
+                                + e.getKey()
+                                        .getMonth()
+                                        .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH),
+                        e.getValue(),
+                        e.getValue() + (e.getValue() == 1 ? " review" : " reviews")))
+                .toList();
+        ExamScheduler.Plan plan = revision.plan(user);
+        return new PracticePages.ProgressView(
+                true,
+                today,
+                plan.examDate(),
+                plan.dailyBudget(),
+                plan.retention(),
+                error,
+                all,
+                weekly,
+                Charts.line(
+                        "accuracy-chart",
+                        "Accuracy by week, last " + WEEKS + " weeks",
+                        accuracyPoints,
+                        100.0 / 3,
+                        "33%: worth answering at all"),
+                new ArrayList<>(byPaper.values()),
+                new ArrayList<>(byTopic.values()),
+                Charts.bars(
+                        "topic-chart",
+                        "Accuracy by topic",
+                        byTopic.values().stream()
+                                .filter(t -> t.right() + t.wrong() > 0)
+                                .map(t -> new Charts.Point(
+                                        t.name(), t.accuracy(), t.right() + " of " + (t.right() + t.wrong())))
+                                .toList(),
+                        Map.of()),
+                calibration,
+                Charts.bars(
+                        "calibration-chart",
+                        "How often each confidence was right (the dashed mark is what it should be)",
+                        calibration.stream()
+                                .map(t -> new Charts.Point(
+                                        t.name(), t.accuracy(), t.right() + " of " + (t.right() + t.wrong())))
+                                .toList(),
+                        Map.of("sure", 95.0, "50-50", 50.0, "guess", 25.0)),
+                Charts.heatmap(
+                        "activity-chart",
+                        "Answers per day, last " + HEATMAP_WEEKS + " weeks",
+                        perDay,
+                        today,
+                        HEATMAP_WEEKS),
+                streak(perDay.keySet(), today),
+                longestStreak(perDay.keySet()),
+                (int) perDay.keySet().stream()
+                        .filter(d -> !d.isBefore(today.minusDays(29)))
+                        .count(),
+                forecast,
+                Charts.columns(
+                        "forecast-chart",
+                        plan.examDate() != null && plan.examDate().isAfter(today)
+                                ? "Reviews due each day from today to the exam"
+                                : "Reviews due each day, the next 30 days",
+                        forecastPoints),
+                expected(user, rows, topics, plan, today));
+    }
+
+    /**
+     * The expected GS Paper I score: each topic weighs its share of the questions Almanac holds; a
+     * topic's predicted recall is the mean over the questions the learner has answered on it of their
+     * recall on the day (for a question in revision, if the planned reviews are done; for one answered
+     * right and not in revision, from one Good review on the day it was last answered); a topic never
+     * practised counts 0. The learner is assumed to answer what they recall and leave the rest
+     * (a blind guess among four is worth nothing on average: ¼·2 − ¾·⅔ = 0). The range is the 95%
+     * spread of the marks over 100 questions answered with those probabilities.
+     */
+    private Expected expected(
+            long user,
+            List<Row> rows,
+            Map<Long, QuestionService.Topic> topics,
+            ExamScheduler.Plan plan,
+            LocalDate today) {
+        LocalDate day = plan.examDate() != null && plan.examDate().isAfter(today) ? plan.examDate() : today;
+        Map<Long, Revision.Card> cards = new HashMap<>();
+        revision.all(user).forEach(c -> cards.put(c.questionId(), c));
+        Map<Long, LocalDate> lastRight = new HashMap<>();
+        for (Row r : rows) {
+            if ("right".equals(r.outcome())) {
+                lastRight.merge(r.questionId(), r.day(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        Set<Long> answered = new HashSet<>();
+        rows.forEach(r -> answered.add(r.questionId()));
+        ExamScheduler scheduler = revision.scheduler();
+        Fsrs.Memory good = new Fsrs().next(null, 0, Fsrs.Rating.GOOD);
+        Map<String, double[]> recall = new TreeMap<>(); // topic → {sum, count}
+        for (long q : answered) {
+            Revision.Card c = cards.get(q);
+            double p;
+            if (c != null) {
+                p = day.equals(today) ? c.recallToday() : c.recallOnExam();
+            } else if (lastRight.containsKey(q)) {
+                p = scheduler.recallOn(day, lastRight.get(q), good);
+            } else {
+                p = 0;
+            }
+            String topic = topics.getOrDefault(q, new QuestionService.Topic("Other", "Other"))
+                    .topic();
+            double[] acc = recall.computeIfAbsent(topic, k -> new double[2]);
+            acc[0] += p;
+            acc[1]++;
+        }
+        Map<String, Integer> pool = questions.topicCounts();
+        double total = pool.values().stream().mapToInt(Integer::intValue).sum();
+        List<TopicRecall> list = new ArrayList<>();
+        double mean = 0;
+        double variance = 0;
+        for (var e : pool.entrySet()) {
+            double w = total == 0 ? 0 : e.getValue() / total;
+            double[] acc = recall.get(e.getKey());
+            double p = acc == null || acc[1] == 0 ? 0 : acc[0] / acc[1];
+            list.add(new TopicRecall(e.getKey(), w, p, acc == null ? 0 : (int) acc[1]));
+            mean += GS_QUESTIONS * w * GS_MARKS_EACH * p;
+            variance += GS_QUESTIONS * w * GS_MARKS_EACH * GS_MARKS_EACH * p * (1 - p);
+        }
+        list.sort((a, b) -> Double.compare(b.weight(), a.weight()));
+        double spread = 1.96 * Math.sqrt(variance);
+        int max = GS_QUESTIONS * GS_MARKS_EACH;
+        int score = (int) Math.round(mean);
+        int low = (int) Math.max(0, Math.round(mean - spread));
+        int high = (int) Math.min(max, Math.round(mean + spread));
+        double share = mean / max;
+        String when = day.equals(today) ? "today" : "on " + app.almanac.article.ReadingPages.shortDay(day);
+        String sentence = "If you keep up your reviews, you would recall about " + Math.round(share * 100)
+                + "% of what GS Paper I asks " + when + ", weighting each topic by its share of Almanac's questions"
+                + " and counting topics you have not practised as nothing; answering only what you recall, that is "
+                + score + " of " + max + " marks, and 95% of the time between " + low + " and " + high + ".";
+        return new Expected(score, low, high, day, list, sentence);
+    }
+
+    private List<Row> answers(long user) {
+        java.time.ZoneId zone = revision.zone();
+        return jdbc.sql("""
+                        select a.submitted_at, p.question_id, p.outcome, p.confidence, p.marks_num, p.marks_den
+                        from practice_answer p join practice_attempt a on a.id = p.attempt_id
+                        where a.user_id = :user and a.submitted_at is not null
+                            and p.outcome in ('right', 'wrong', 'blank')""")
+                .param("user", user)
+                .query((rs, n) -> {
+                    Instant at = rs.getObject(1, OffsetDateTime.class).toInstant();
+                    long num = rs.getLong(5);
+                    long den = rs.getLong(6);
+                    return new Row(
+                            at.atZone(zone).toLocalDate(),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            den == 0 ? BigFraction.ZERO : new BigFraction(num, den));
+                })
+                .list();
+    }
+
+    /** Days in a row with answers, up to today (or yesterday, if today has none yet). */
+    static int streak(Set<LocalDate> days, LocalDate today) {
+        LocalDate d = days.contains(today) ? today : today.minusDays(1);
+        int n = 0;
+        while (days.contains(d)) {
+            n++;
+            d = d.minusDays(1);
+        }
+        return n;
+    }
+
+    static int longestStreak(Set<LocalDate> days) {
+        int best = 0;
+        for (LocalDate d : days) {
+            if (!days.contains(d.minusDays(1))) {
+                int n = 0;
+                while (days.contains(d.plusDays(n))) {
+                    n++;
+                }
+                best = Math.max(best, n);
+            }
+        }
+        return best;
+    }
+}
