@@ -54,7 +54,18 @@ public final class DeskPages {
      *
      * @param status which items are listed: open, resolved or dismissed
      */
-    public record ReviewPage(List<app.almanac.facts.ReviewQueue.Item> items, String status, long open, String notice) {}
+    public record ReviewPage(
+            List<app.almanac.facts.ReviewQueue.Item> items,
+            String status,
+            long open,
+            String notice,
+            List<app.almanac.practice.ItemStats.Flagged> statistics,
+            List<app.almanac.practice.ItemStats.QuizConsistency> quizzes) {
+
+        public String percent(double x) {
+            return Double.isNaN(x) ? "–" : String.format(java.util.Locale.ROOT, "%.0f%%", x);
+        }
+    }
 
     /**
      * The most one pasted or edited text may hold, in characters: about 25 long analyses. It is

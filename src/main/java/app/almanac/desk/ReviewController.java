@@ -28,9 +28,11 @@ class ReviewController {
     private static final int LIMIT = 200;
 
     private final ReviewQueue queue;
+    private final app.almanac.practice.ItemStats stats;
 
-    ReviewController(ReviewQueue queue) {
+    ReviewController(ReviewQueue queue, app.almanac.practice.ItemStats stats) {
         this.queue = queue;
+        this.stats = stats;
     }
 
     @GetMapping("/desk/review")
@@ -41,7 +43,9 @@ class ReviewController {
                         queue.items(status, LIMIT),
                         status,
                         queue.openCount(),
-                        done == null ? null : "The item is resolved."));
+                        done == null ? null : "The item is resolved.",
+                        status.equals("open") ? stats.flagged() : List.of(),
+                        status.equals("open") ? stats.quizzes() : List.of()));
     }
 
     @PostMapping("/desk/review/{id}")
@@ -65,7 +69,24 @@ class ReviewController {
         out.put("status", status);
         out.put("open", queue.openCount());
         out.put("items", items);
+        List<Map<String, Object>> flagged = new java.util.ArrayList<>();
+        for (app.almanac.practice.ItemStats.Flagged f : stats.flagged()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("questionId", f.question().id());
+            m.put("stem", f.question().question().stem());
+            m.put("attempts", f.attempts());
+            m.put("facility", finite(f.facility()));
+            m.put("discriminationIndex", finite(f.discriminationIndex()));
+            m.put("discriminativeEfficiency", finite(f.discriminativeEfficiency()));
+            m.put("reasons", f.reasons());
+            flagged.add(m);
+        }
+        out.put("statistics", flagged);
         return out;
+    }
+
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? Math.round(x * 100) / 100.0 : null;
     }
 
     @PostMapping("/api/desk/review/{id}")

@@ -41,13 +41,16 @@ class PracticeController {
     private final Learners learners;
     private final PracticeProperties settings;
     private final Clock clock;
+    private final ItemStats stats;
 
     PracticeController(
+            ItemStats stats,
             PracticeService practice,
             QuestionService questions,
             Learners learners,
             PracticeProperties settings,
             Clock clock) {
+        this.stats = stats;
         this.practice = practice;
         this.questions = questions;
         this.learners = learners;
@@ -259,12 +262,19 @@ class PracticeController {
                 ? "This attempt had already been submitted; nothing changed."
                 : closed != null ? "The attempt was over, so that answer was not saved." : null;
         String reported = request.getParameter("reported");
+        Result result = practice.result(learner, id);
+        Map<Long, String> difficulty = new java.util.HashMap<>();
+        stats.difficulty(attempt.answers().stream()
+                        .map(Attempt.Answer::questionId)
+                        .toList())
+                .forEach((q, d) -> difficulty.put(q, d.label));
         return page(
                 "practice/result",
                 new PracticePages.Marked(
-                        practice.result(learner, id),
+                        result,
                         reported != null ? "Thank you: the editors will look at your report." : notice,
-                        Reports.KINDS));
+                        Reports.KINDS,
+                        difficulty));
     }
 
     @GetMapping("/practice/history")

@@ -96,8 +96,12 @@ public final class PracticePages {
         }
     }
 
-    /** The result page. */
-    public record Marked(Result result, String notice, List<String> reportKinds) {}
+    /**
+     * The result page.
+     *
+     * @param difficulty a difficulty label ("Fairly easy") by question id, for questions answered often enough
+     */
+    public record Marked(Result result, String notice, List<String> reportKinds, Map<Long, String> difficulty) {}
 
     /** The mistakes notebook, by topic. */
     public record NotebookView(
