@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             DemoDataCommand.class,
             UserCommand.class,
             FactsCommand.class,
+            QuestionsCommand.class,
             CommandLine.HelpCommand.class
         })
 public class AlmanacCommand implements Callable<Integer> {

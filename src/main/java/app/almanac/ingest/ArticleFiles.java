@@ -1,6 +1,8 @@
 package app.almanac.ingest;
 
 import app.almanac.article.ArticleContent;
+import app.almanac.ingest.bank.GiftFormat;
+import app.almanac.ingest.bank.MoodleXmlFormat;
 import app.almanac.ingest.json.JsonFormat;
 import app.almanac.ingest.markdown.MarkdownReader;
 import app.almanac.ingest.markdown.MarkdownWriter;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads article files and parses them by format (text, Markdown, HTML, JSON) without storing
+ * Reads article files and parses them by format (text, Markdown, HTML, JSON, GIFT, Moodle XML) without storing
  * anything: what both {@code import --dry-run} and the import service start from.
  */
 public final class ArticleFiles {
@@ -137,6 +139,8 @@ public final class ArticleFiles {
             case MARKDOWN -> MarkdownReader.parse(name, text);
             case HTML -> HtmlFormat.parse(name, bytes);
             case JSON -> JsonFormat.parse(name, text);
+            case GIFT -> GiftFormat.parse(name, text);
+            case MOODLE_XML -> MoodleXmlFormat.parse(name, text);
             case TEXT -> TEXT.parse(name, text);
         };
     }

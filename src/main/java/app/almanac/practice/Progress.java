@@ -34,27 +34,71 @@ public class Progress {
     private static final int WEEKS = 12;
     private static final int HEATMAP_WEEKS = 26;
 
-    /** How many answers, how many right, and the net marks (exact), of one group. */
-    public record Tally(String name, int answered, int right, int wrong, BigFraction marks) {
+    /**
+     * How many answers, how many right, and the net marks of one group, exact: the marks are summed as
+     * a fraction of longs over the least common denominator (marks have small denominators, 3 or 6),
+     * which a dashboard of 50,000 answers adds up far faster than {@link BigFraction}.
+     */
+    public static final class Tally {
+        private final String name;
+        private int answered;
+        private int right;
+        private int wrong;
+        private long numerator;
+        private long denominator = 1;
+
+        Tally(String name) {
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int answered() {
+            return answered;
+        }
+
+        public int right() {
+            return right;
+        }
+
+        public int wrong() {
+            return wrong;
+        }
+
+        public BigFraction marks() {
+            return new BigFraction(numerator, denominator);
+        }
+
         public int accuracy() {
             return right + wrong == 0 ? 0 : (int) Math.round(100.0 * right / (right + wrong));
         }
 
         public String net() {
-            return Marks.decimal(marks);
+            return Marks.decimal(marks());
         }
 
-        Tally add(String outcome, BigFraction m) {
-            return new Tally(
-                    name,
-                    answered + 1,
-                    right + ("right".equals(outcome) ? 1 : 0),
-                    wrong + ("wrong".equals(outcome) ? 1 : 0),
-                    marks.add(m));
+        void add(String outcome, long num, long den) {
+            answered++;
+            if ("right".equals(outcome)) {
+                right++;
+            } else if ("wrong".equals(outcome)) {
+                wrong++;
+            }
+            if (num != 0) {
+                if (den != denominator) {
+                    long lcm = denominator / gcd(denominator, den) * den;
+                    numerator *= lcm / denominator;
+                    num *= lcm / den;
+                    denominator = lcm;
+                }
+                numerator += num;
+            }
         }
 
-        static Tally empty(String name) {
-            return new Tally(name, 0, 0, 0, BigFraction.ZERO);
+        private static long gcd(long a, long b) {
+            return b == 0 ? Math.abs(a) : gcd(b, a % b);
         }
     }
 
@@ -68,8 +112,10 @@ public class Progress {
     /** A topic's share of the paper and the learner's predicted recall of its questions. */
     public record TopicRecall(String topic, double weight, double recall, int questions) {}
 
-    /** An answer as the dashboard needs it. */
-    private record Row(LocalDate day, long questionId, String outcome, String confidence, BigFraction marks) {}
+    /** An answer as the dashboard needs it (its marks as a fraction of longs). */
+    private record Row(LocalDate day, long questionId, String outcome, String confidence, long num, long den) {}
+
+    private static final QuestionService.Topic OTHER = new QuestionService.Topic("Other", "Other");
 
     private final JdbcClient jdbc;
     private final QuestionService questions;
@@ -93,28 +139,30 @@ public class Progress {
         Map<LocalDate, Tally> weeks = new TreeMap<>();
         for (int i = 0; i < WEEKS; i++) {
             LocalDate w = firstWeek.plusWeeks(i);
-            weeks.put(w, Tally.empty(app.almanac.article.ReadingPages.shortDay(w)));
+            weeks.put(w, new Tally(app.almanac.article.ReadingPages.shortDay(w)));
         }
         Map<String, Tally> byPaper = new TreeMap<>();
         Map<String, Tally> byTopic = new TreeMap<>();
         Map<String, Tally> byConfidence = new LinkedHashMap<>();
         for (String c : List.of("sure", "50-50", "guess", "not said")) {
-            byConfidence.put(c, Tally.empty(c));
+            byConfidence.put(c, new Tally(c));
         }
         Map<LocalDate, Integer> perDay = new HashMap<>();
-        Tally all = Tally.empty("All");
+        Tally all = new Tally("All");
         for (Row r : rows) {
-            all = all.add(r.outcome(), r.marks());
-            LocalDate w = r.day().with(DayOfWeek.MONDAY);
-            weeks.computeIfPresent(w, (k, t) -> t.add(r.outcome(), r.marks()));
-            QuestionService.Topic t = topics.getOrDefault(r.questionId(), new QuestionService.Topic("Other", "Other"));
-            byPaper.computeIfAbsent(t.paper(), Tally::empty);
-            byPaper.computeIfPresent(t.paper(), (k, x) -> x.add(r.outcome(), r.marks()));
-            byTopic.computeIfAbsent(t.topic(), Tally::empty);
-            byTopic.computeIfPresent(t.topic(), (k, x) -> x.add(r.outcome(), r.marks()));
+            all.add(r.outcome(), r.num(), r.den());
+            Tally week = weeks.get(r.day().with(DayOfWeek.MONDAY));
+            if (week != null) {
+                week.add(r.outcome(), r.num(), r.den());
+            }
+            QuestionService.Topic t = topics.getOrDefault(r.questionId(), OTHER);
+            byPaper.computeIfAbsent(t.paper(), Tally::new).add(r.outcome(), r.num(), r.den());
+            byTopic.computeIfAbsent(t.topic(), Tally::new).add(r.outcome(), r.num(), r.den());
             if (!"blank".equals(r.outcome())) {
-                String c = r.confidence() == null ? "not said" : r.confidence();
-                byConfidence.computeIfPresent(c, (k, x) -> x.add(r.outcome(), r.marks()));
+                Tally c = byConfidence.get(r.confidence() == null ? "not said" : r.confidence());
+                if (c != null) {
+                    c.add(r.outcome(), r.num(), r.den());
+                }
             }
             perDay.merge(r.day(), 1, Integer::sum);
         }
@@ -265,26 +313,32 @@ public class Progress {
         return new Expected(score, low, high, day, list, sentence);
     }
 
+    /** The learner's marked answers; each attempt's day is read once, not once per answer. */
     private List<Row> answers(long user) {
         java.time.ZoneId zone = revision.zone();
-        return jdbc.sql("""
-                        select a.submitted_at, p.question_id, p.outcome, p.confidence, p.marks_num, p.marks_den
+        Map<Long, LocalDate> days = new HashMap<>();
+        jdbc.sql("select id, submitted_at from practice_attempt where user_id = :user and submitted_at is not null")
+                .param("user", user)
+                .query(rs -> {
+                    Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
+                    days.put(rs.getLong(1), at.atZone(zone).toLocalDate());
+                });
+        List<Row> rows = new ArrayList<>();
+        jdbc.sql("""
+                        select p.attempt_id, p.question_id, p.outcome, p.confidence, p.marks_num, p.marks_den
                         from practice_answer p join practice_attempt a on a.id = p.attempt_id
                         where a.user_id = :user and a.submitted_at is not null
-                            and p.outcome in ('right', 'wrong', 'blank')""")
-                .param("user", user)
-                .query((rs, n) -> {
-                    Instant at = rs.getObject(1, OffsetDateTime.class).toInstant();
-                    long num = rs.getLong(5);
-                    long den = rs.getLong(6);
-                    return new Row(
-                            at.atZone(zone).toLocalDate(),
-                            rs.getLong(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            den == 0 ? BigFraction.ZERO : new BigFraction(num, den));
-                })
-                .list();
+                            and p.outcome in ('right', 'wrong', 'blank')""").param("user", user).query(rs -> {
+            long den = rs.getLong(6);
+            rows.add(new Row(
+                    days.get(rs.getLong(1)),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    den == 0 ? 0 : rs.getLong(5),
+                    den == 0 ? 1 : den));
+        });
+        return rows;
     }
 
     /** Days in a row with answers, up to today (or yesterday, if today has none yet). */

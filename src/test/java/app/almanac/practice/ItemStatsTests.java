@@ -73,7 +73,7 @@ class ItemStatsTests {
                 .build());
         // learner i answers: q1 and q5 right for the strongest four, q2 right for the strongest three, q3 (a
         // trap) right only for the two weakest, q4 wrong for all
-                String[][] answers = {
+        String[][] answers = {
             {"A", "A", "B", "B", "A"},
             {"A", "A", "B", "B", "A"},
             {"A", "A", "B", "B", "A"},
