@@ -139,25 +139,54 @@ public class QuestionService {
      */
     @Transactional(readOnly = true)
     public Map<Long, Topic> topicsOf(Collection<Long> ids) {
-        Map<Long, Topic> topics = new HashMap<>();
+        // three plain lookups by key rather than one join: the embedded database plans a long IN
+        // list over a join poorly
+        Map<Long, long[]> owners = new HashMap<>(); // question → {article id, bank id}
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 1000) {
-            jdbc.sql("""
-                            select q.id, s.paper, a.category, b.title
-                            from question q
-                            left join article a on a.id = q.article_id
-                            left join article_syllabus s on s.article_id = q.article_id and s.position = 0
-                            left join question_bank b on b.id = q.bank_id
-                            where q.id in (:ids)""")
+            jdbc.sql("select id, article_id, bank_id from question where id in (:ids)")
                     .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
                     .query(rs -> {
-                        String paper = rs.getString(2);
-                        String topic = rs.getString(3) != null ? rs.getString(3) : rs.getString(4);
-                        topics.put(
-                                rs.getLong(1),
-                                new Topic(paper == null ? "Other" : paper, topic == null ? "Other" : topic));
+                        owners.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
                     });
         }
+        Map<Long, Topic> ofArticle = new HashMap<>();
+        List<Long> articles = owners.values().stream()
+                .map(o -> o[0])
+                .filter(a -> a != 0)
+                .distinct()
+                .toList();
+        for (int from = 0; from < articles.size(); from += 1000) {
+            jdbc.sql("""
+                            select a.id, s.paper, a.category from article a
+                            left join article_syllabus s on s.article_id = a.id and s.position = 0
+                            where a.id in (:ids)""")
+                    .param("ids", articles.subList(from, Math.min(articles.size(), from + 1000)))
+                    .query(rs -> {
+                        String paper = rs.getString(2);
+                        String category = rs.getString(3);
+                        ofArticle.put(
+                                rs.getLong(1),
+                                new Topic(paper == null ? "Other" : paper, category == null ? "Other" : category));
+                    });
+        }
+        Map<Long, Topic> ofBank = new HashMap<>();
+        List<Long> banks = owners.values().stream()
+                .map(o -> o[1])
+                .filter(b -> b != 0)
+                .distinct()
+                .toList();
+        if (!banks.isEmpty()) {
+            jdbc.sql("select id, title from question_bank where id in (:ids)")
+                    .param("ids", banks)
+                    .query(rs -> {
+                        ofBank.put(rs.getLong(1), new Topic("Other", rs.getString(2)));
+                    });
+        }
+        Topic other = new Topic("Other", "Other");
+        Map<Long, Topic> topics = new HashMap<>();
+        owners.forEach((q, o) ->
+                topics.put(q, o[0] != 0 ? ofArticle.getOrDefault(o[0], other) : ofBank.getOrDefault(o[1], other)));
         return topics;
     }
 

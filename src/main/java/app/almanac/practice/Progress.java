@@ -79,13 +79,15 @@ public class Progress {
             return Marks.decimal(marks());
         }
 
-        void add(String outcome, long num, long den) {
-            answered++;
+        /** Adds {@code count} answers with this outcome, each earning {@code num/den}. */
+        void add(String outcome, long num, long den, int count) {
+            answered += count;
             if ("right".equals(outcome)) {
-                right++;
+                right += count;
             } else if ("wrong".equals(outcome)) {
-                wrong++;
+                wrong += count;
             }
+            num *= count;
             if (num != 0) {
                 if (den != denominator) {
                     long lcm = denominator / gcd(denominator, den) * den;
@@ -113,7 +115,14 @@ public class Progress {
     public record TopicRecall(String topic, double weight, double recall, int questions) {}
 
     /** An answer as the dashboard needs it (its marks as a fraction of longs). */
-    private record Row(LocalDate day, long questionId, String outcome, String confidence, long num, long den) {}
+    private record Row(
+            LocalDate day, long questionId, String outcome, String confidence, long num, long den, int count) {}
+
+    /**
+     * A learner's marked answers, counted in two groupings by the database rather than read one by
+     * one: by attempt (for time, confidence and totals) and by question (for topics and recall).
+     */
+    private record Answers(List<Row> byAttempt, List<Row> byQuestion) {}
 
     private static final QuestionService.Topic OTHER = new QuestionService.Topic("Other", "Other");
 
@@ -130,9 +139,9 @@ public class Progress {
     @Transactional(readOnly = true)
     PracticePages.ProgressView of(long user, String error) {
         LocalDate today = revision.today();
-        List<Row> rows = answers(user);
-        Map<Long, QuestionService.Topic> topics =
-                questions.topicsOf(rows.stream().map(Row::questionId).distinct().toList());
+        Answers answers = answers(user);
+        Map<Long, QuestionService.Topic> topics = questions.topicsOf(
+                answers.byQuestion().stream().map(Row::questionId).distinct().toList());
 
         // accuracy by week, the last WEEKS weeks
         LocalDate firstWeek = today.with(DayOfWeek.MONDAY).minusWeeks(WEEKS - 1L);
@@ -149,22 +158,24 @@ public class Progress {
         }
         Map<LocalDate, Integer> perDay = new HashMap<>();
         Tally all = new Tally("All");
-        for (Row r : rows) {
-            all.add(r.outcome(), r.num(), r.den());
+        for (Row r : answers.byAttempt()) {
+            all.add(r.outcome(), r.num(), r.den(), r.count());
             Tally week = weeks.get(r.day().with(DayOfWeek.MONDAY));
             if (week != null) {
-                week.add(r.outcome(), r.num(), r.den());
+                week.add(r.outcome(), r.num(), r.den(), r.count());
             }
-            QuestionService.Topic t = topics.getOrDefault(r.questionId(), OTHER);
-            byPaper.computeIfAbsent(t.paper(), Tally::new).add(r.outcome(), r.num(), r.den());
-            byTopic.computeIfAbsent(t.topic(), Tally::new).add(r.outcome(), r.num(), r.den());
             if (!"blank".equals(r.outcome())) {
                 Tally c = byConfidence.get(r.confidence() == null ? "not said" : r.confidence());
                 if (c != null) {
-                    c.add(r.outcome(), r.num(), r.den());
+                    c.add(r.outcome(), r.num(), r.den(), r.count());
                 }
             }
-            perDay.merge(r.day(), 1, Integer::sum);
+            perDay.merge(r.day(), r.count(), Integer::sum);
+        }
+        for (Row r : answers.byQuestion()) {
+            QuestionService.Topic t = topics.getOrDefault(r.questionId(), OTHER);
+            byPaper.computeIfAbsent(t.paper(), Tally::new).add(r.outcome(), r.num(), r.den(), r.count());
+            byTopic.computeIfAbsent(t.topic(), Tally::new).add(r.outcome(), r.num(), r.den(), r.count());
         }
         List<Tally> weekly = new ArrayList<>(weeks.values());
         List<Charts.Point> accuracyPoints = weekly.stream()
@@ -237,7 +248,7 @@ public class Progress {
                                 ? "Reviews due each day from today to the exam"
                                 : "Reviews due each day, the next 30 days",
                         forecastPoints),
-                expected(user, rows, topics, plan, today));
+                expected(user, answers.byQuestion(), topics, plan, today));
     }
 
     /**
@@ -313,8 +324,8 @@ public class Progress {
         return new Expected(score, low, high, day, list, sentence);
     }
 
-    /** The learner's marked answers; each attempt's day is read once, not once per answer. */
-    private List<Row> answers(long user) {
+    /** The learner's marked answers, grouped by the database; each attempt's day is read once. */
+    private Answers answers(long user) {
         java.time.ZoneId zone = revision.zone();
         Map<Long, LocalDate> days = new HashMap<>();
         jdbc.sql("select id, submitted_at from practice_attempt where user_id = :user and submitted_at is not null")
@@ -323,22 +334,43 @@ public class Progress {
                     Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
                     days.put(rs.getLong(1), at.atZone(zone).toLocalDate());
                 });
-        List<Row> rows = new ArrayList<>();
+        List<Row> byAttempt = new ArrayList<>();
         jdbc.sql("""
-                        select p.attempt_id, p.question_id, p.outcome, p.confidence, p.marks_num, p.marks_den
-                        from practice_answer p join practice_attempt a on a.id = p.attempt_id
-                        where a.user_id = :user and a.submitted_at is not null
-                            and p.outcome in ('right', 'wrong', 'blank')""").param("user", user).query(rs -> {
-            long den = rs.getLong(6);
-            rows.add(new Row(
-                    days.get(rs.getLong(1)),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    den == 0 ? 0 : rs.getLong(5),
-                    den == 0 ? 1 : den));
+                        select p.attempt_id, p.outcome, p.confidence, p.marks_num, p.marks_den, count(*)
+                        from practice_answer p
+                        where p.attempt_id in (select a.id from practice_attempt a
+                            where a.user_id = :user and a.submitted_at is not null)
+                            and p.outcome in ('right', 'wrong', 'blank')
+                        group by p.attempt_id, p.outcome, p.confidence, p.marks_num, p.marks_den""").param("user", user).query(rs -> {
+            byAttempt.add(row(days.get(rs.getLong(1)), 0, rs.getString(2), rs.getString(3), rs, 4));
         });
-        return rows;
+        // by question: the latest attempt that holds it (ids grow with time) gives the day of its last answer
+        List<Row> byQuestion = new ArrayList<>();
+        jdbc.sql("""
+                        select p.question_id, p.outcome, p.marks_num, p.marks_den, count(*), max(p.attempt_id)
+                        from practice_answer p
+                        where p.attempt_id in (select a.id from practice_attempt a
+                            where a.user_id = :user and a.submitted_at is not null)
+                            and p.outcome in ('right', 'wrong', 'blank')
+                        group by p.question_id, p.outcome, p.marks_num, p.marks_den""").param("user", user).query(rs -> {
+            byQuestion.add(row(days.get(rs.getLong(6)), rs.getLong(1), rs.getString(2), null, rs, 3));
+        });
+        return new Answers(byAttempt, byQuestion);
+    }
+
+    /** A grouped row whose marks and count start at column {@code marks}. */
+    private static Row row(
+            LocalDate day, long question, String outcome, String confidence, java.sql.ResultSet rs, int marks)
+            throws java.sql.SQLException {
+        long den = rs.getLong(marks + 1);
+        return new Row(
+                day,
+                question,
+                outcome,
+                confidence,
+                den == 0 ? 0 : rs.getLong(marks),
+                den == 0 ? 1 : den,
+                rs.getInt(marks + 2));
     }
 
     /** Days in a row with answers, up to today (or yesterday, if today has none yet). */

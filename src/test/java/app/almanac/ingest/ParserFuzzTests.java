@@ -28,10 +28,20 @@ import net.jqwik.api.Provide;
  */
 class ParserFuzzTests {
 
-    private static final List<String> FORMATS = List.of("fuzz.txt", "fuzz.md", "fuzz.html", "fuzz.json");
+    private static final List<String> FORMATS =
+            List.of("fuzz.txt", "fuzz.md", "fuzz.html", "fuzz.json", "fuzz.gift", "fuzz.xml");
     private static final List<byte[]> CORPUS = corpus();
     private static final List<String> TOKENS = List.of(
             "Q1. ",
+            "::Q1:: ",
+            "{=right ~wrong}",
+            "~%-33.33333%",
+            "####",
+            "$CATEGORY: $course$/top/",
+            "<quiz><question type=\"multichoice\"><questiontext format=\"html\"><text>",
+            "</text></questiontext><answer fraction=\"100\"><text>",
+            "</text></answer></question></quiz>",
+            "<![CDATA[<p>",
             "Q. ",
             "1. ",
             "2) ",
