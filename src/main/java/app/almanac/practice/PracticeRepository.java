@@ -271,9 +271,10 @@ class PracticeRepository {
 
     private static Attempt attempt(ResultSet rs, List<Attempt.Answer> answers) throws SQLException {
         long user = rs.getLong("user_id");
+        Long userId = rs.wasNull() ? null : user; // a visitor's attempt has no user
         return new Attempt(
                 rs.getLong("id"),
-                rs.wasNull() ? null : user,
+                userId,
                 rs.getString("visitor"),
                 rs.getString("kind"),
                 rs.getString("title"),
