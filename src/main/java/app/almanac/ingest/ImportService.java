@@ -26,9 +26,15 @@ public class ImportService {
     private final ArticleWriter writer;
     private final TransactionTemplate transaction;
 
-    ImportService(ArticleWriter writer, TransactionTemplate transaction) {
+    private final io.micrometer.core.instrument.Counter imported;
+
+    ImportService(
+            ArticleWriter writer, TransactionTemplate transaction, io.micrometer.core.instrument.MeterRegistry meters) {
         this.writer = writer;
         this.transaction = transaction;
+        this.imported = io.micrometer.core.instrument.Counter.builder("almanac.import.articles")
+                .description("Articles stored by imports (the import rate is its rate)")
+                .register(meters);
     }
 
     /**
@@ -74,6 +80,7 @@ public class ImportService {
                     banks.add(writer.save(bank));
                 }
             });
+            imported.increment(saved.size());
             return new FileImport(parsed.file(), saved, banks, List.of());
         } catch (EditorialException e) {
             // an editor's revision since the last import is not overwritten: the file is refused whole

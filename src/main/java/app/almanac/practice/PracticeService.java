@@ -73,6 +73,7 @@ public class PracticeService {
     private final Notebook notebook;
     private final Revision revision;
     private final Clock clock;
+    private final io.micrometer.core.instrument.Counter saves;
 
     PracticeService(
             PracticeRepository repository,
@@ -81,7 +82,11 @@ public class PracticeService {
             PracticeProperties settings,
             Notebook notebook,
             Revision revision,
-            Clock clock) {
+            Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.saves = io.micrometer.core.instrument.Counter.builder("almanac.practice.answers.saved")
+                .description("Quiz answers saved (each one acknowledged to the learner)")
+                .register(meters);
         this.revision = revision;
         this.banks = banks;
         this.notebook = notebook;
@@ -314,6 +319,7 @@ public class PracticeService {
         if (!repository.saveAnswer(attemptId, questionId, own, own == null ? null : confidence, clock.instant())) {
             throw closed(attemptId);
         }
+        saves.increment();
     }
 
     /** The learner has question {@code position} of the attempt on screen now (time per question). */

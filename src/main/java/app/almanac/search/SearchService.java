@@ -71,9 +71,16 @@ public class SearchService {
 
     private final Workload queries;
 
-    SearchService(SearchIndex index, SearchIndexFollower follower, SearchProperties settings) {
+    SearchService(
+            SearchIndex index,
+            SearchIndexFollower follower,
+            SearchProperties settings,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.index = index;
         this.follower = follower;
+        io.micrometer.core.instrument.Gauge.builder("almanac.search.documents", index, SearchIndex::documents)
+                .description("Documents in this node's search index")
+                .register(meters);
         // a search a visitor can make costly (wildcards, fuzzy terms, deep pages) is bounded in number too
         this.queries = new Workload("searches", settings.concurrentQueries(), settings.patience());
     }

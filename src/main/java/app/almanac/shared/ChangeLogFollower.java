@@ -35,17 +35,39 @@ public class ChangeLogFollower {
             ChangeLog changeLog,
             ObjectProvider<ChangeLogSubscriber> subscribers,
             Clock clock,
-            ChangeLogProperties properties) {
+            ChangeLogProperties properties,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.changeLog = changeLog;
         this.subscribers = subscribers;
         this.clock = clock;
         this.properties = properties;
+        this.meters = meters;
+    }
+
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final java.util.Set<String> measured = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * How far each store on this node is behind the log, in entries: {@code almanac_change_log_lag{store=…}}.
+     * Registered on first follow, when the subscribers are known.
+     */
+    private void measure(ChangeLogSubscriber subscriber) {
+        if (measured.add(subscriber.name())) {
+            io.micrometer.core.instrument.Gauge.builder(
+                            "almanac.change.log.lag",
+                            subscriber,
+                            s -> Math.max(0, changeLog.latestId() - s.cursor().position()))
+                    .description("Change-log entries this node's store has not yet applied")
+                    .tag("store", subscriber.name())
+                    .register(meters);
+        }
     }
 
     /** Brings every store on this node up to date. */
     @Scheduled(fixedDelayString = "${almanac.change-log.follow-delay:1000}")
     public void followAll() {
         subscribers.orderedStream().forEach(subscriber -> {
+            measure(subscriber);
             try {
                 follow(subscriber);
             } catch (RuntimeException e) {

@@ -45,13 +45,16 @@ public class AnonymousPages extends OncePerRequestFilter {
             .maximumWeight(128L * 1024 * 1024)
             .weigher((String key, Page page) -> page.html().length + key.length())
             .expireAfterWrite(Duration.ofMinutes(5))
+            .recordStats()
             .build();
     private final Anonymity anonymity;
     private final boolean https;
 
-    AnonymousPages(Anonymity anonymity, SiteAddress site) {
+    AnonymousPages(Anonymity anonymity, SiteAddress site, io.micrometer.core.instrument.MeterRegistry meters) {
         this.anonymity = anonymity;
         this.https = site.secure();
+        // hits, misses, evictions and size as cache_gets_total{cache="pages",result="hit|miss"} and the like
+        io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(meters, pages, "pages");
     }
 
     /** Keeps {@code page} for the URL of {@code request}, if the request was anonymous. */

@@ -158,7 +158,12 @@ class ChangeLogFollowerTests {
 
     private static ChangeLogFollower follower(DataSource db, MutableClock clock) {
         ChangeLog log = new ChangeLog(JdbcClient.create(db), clock);
-        return new ChangeLogFollower(log, null, clock, new ChangeLogProperties(Duration.ofSeconds(1), GRACE, 1000));
+        return new ChangeLogFollower(
+                log,
+                null,
+                clock,
+                new ChangeLogProperties(Duration.ofSeconds(1), GRACE, 1000),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     private static DataSource h2(String name) {
