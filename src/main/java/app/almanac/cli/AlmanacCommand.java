@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             UserCommand.class,
             FactsCommand.class,
             QuestionsCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             CommandLine.HelpCommand.class
         })
 public class AlmanacCommand implements Callable<Integer> {
