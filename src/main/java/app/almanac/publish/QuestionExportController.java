@@ -8,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /practice/export?format=moodle-xml|gift|anki[&tag=T][&bank=SLUG]}: the practice page's
@@ -18,9 +17,12 @@ import org.springframework.web.server.ResponseStatusException;
 class QuestionExportController {
 
     private final QuestionExport exports;
+    private final app.almanac.shared.Workload work;
 
-    QuestionExportController(QuestionExport exports) {
+    QuestionExportController(QuestionExport exports, PublishProperties limits) {
         this.exports = exports;
+        // an export of every question is a render's worth of work, open to anyone: as many at once as PDFs
+        this.work = new app.almanac.shared.Workload("question exports", limits.concurrentRenders(), limits.patience());
     }
 
     @GetMapping("/practice/export")
@@ -32,12 +34,11 @@ class QuestionExportController {
         try {
             f = QuestionExport.Format.parse(format);
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, e.getMessage());
+            throw new app.almanac.shared.BadRequestException(e.getMessage());
         }
-        QuestionExport.Written written = exports.write(f, tag, bank);
+        QuestionExport.Written written = work.run(() -> exports.write(f, tag, bank));
         if (written.count() == 0) {
-            throw new ResponseStatusException(
-                    org.springframework.http.HttpStatus.NOT_FOUND, "No questions match; there is nothing to export.");
+            throw new app.almanac.shared.NotFoundException("No questions match; there is nothing to export.");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(written.mediaType() + ";charset=UTF-8"))
