@@ -1,10 +1,10 @@
 package app.almanac.account;
 
+import app.almanac.account.ThrottleCounters.Change;
+import app.almanac.account.ThrottleCounters.Count;
 import app.almanac.shared.Hashes;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * An attempt is counted as a failure before its password is checked ({@link #begin}), in one
  * step with the check, so parallel guesses cannot slip past; a right password gives it back.
  * A password reset forgets the account's counters. There is no lock: after the delay, the next
- * attempt is checked. Counters live in this node's memory (bounded by weight, keyed by hashes);
- * with N nodes a guesser gets at most N times the allowance.
+ * attempt is checked. Counters are keyed by hashes and kept in {@link ThrottleCounters}: this
+ * node's memory on the embedded database, the database on PostgreSQL, so that the allowance holds
+ * however many nodes a guesser's attempts are spread over.
  */
 @Component
 class LoginThrottle {
@@ -39,6 +40,8 @@ class LoginThrottle {
 
     /** What the throttle answers an attempt: go ahead ({@code delay} zero), or wait that long. */
     record Verdict(Duration delay) {
+        static final Verdict GO = new Verdict(Duration.ZERO);
+
         boolean allowed() {
             return delay.isZero();
         }
@@ -49,34 +52,19 @@ class LoginThrottle {
         }
     }
 
-    /** Failures counted under one key, and until when the next attempt must wait. */
-    private static final class Counter {
-        final int free;
-        int failures;
-        Instant waitUntil = Instant.EPOCH;
+    /** A counter an attempt is counted in, and how many failures it allows before a wait. */
+    private record Counted(String key, int free) {}
 
-        Counter(int free) {
-            this.free = free;
-        }
-    }
-
-    /** About what one counter or bucket and its cache entry take on the heap. */
-    private static final int ENTRY_BYTES = 400;
-
-    private final Cache<String, Object> entries;
+    private final ThrottleCounters counters;
     private final Cache<String, Boolean> refusalsAudited;
     private final LoginProperties limits;
     private final Clock clock;
 
-    LoginThrottle(LoginProperties limits, Clock clock) {
+    LoginThrottle(LoginProperties limits, Clock clock, ThrottleCounters counters) {
         this.limits = limits;
         this.clock = clock;
-        // keys are SHA-256 hashes (64 characters whatever was sent): a flood of made-up names costs bounded memory
-        this.entries = Caffeine.newBuilder()
-                .maximumWeight(32L * 1024 * 1024)
-                .weigher((String key, Object entry) -> key.length() * 2 + ENTRY_BYTES)
-                .expireAfterAccess(limits.forgetAfter())
-                .build();
+        this.counters = counters;
+        // which refusals were audited is this node's own: each node writes the first of a period
         this.refusalsAudited = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(limits.forgetAfter())
@@ -88,47 +76,62 @@ class LoginThrottle {
      * device} is the client's known-device id for this account, or null. When allowed, the attempt
      * is already counted as a failure; call {@link #succeeded} if the password was right.
      */
-    synchronized Verdict begin(String email, String address, String device) {
+    Verdict begin(String email, String address, String device) {
         Instant now = clock.instant();
-        List<Counter> counters = counters(email, address, device);
-        Instant until = now;
-        for (Counter counter : counters) {
-            if (counter.waitUntil.isAfter(until)) {
-                until = counter.waitUntil;
+        List<Counted> counted = counted(email, address, device);
+        return counters.update(keys(counted), counts -> {
+            List<Count> current = current(counts, now);
+            Instant until = now;
+            for (Count count : current) {
+                if (count.waitUntil().isAfter(until)) {
+                    until = count.waitUntil();
+                }
             }
-        }
-        if (until.isAfter(now)) {
-            return new Verdict(Duration.between(now, until));
-        }
-        for (Counter counter : counters) {
-            counter.failures++;
-            if (counter.failures > counter.free) {
-                counter.waitUntil = now.plus(delay(counter.failures - counter.free));
+            if (until.isAfter(now)) {
+                return new Change<>(current, new Verdict(Duration.between(now, until)));
             }
-        }
-        return new Verdict(Duration.ZERO);
+            List<Count> next = new ArrayList<>(current.size());
+            for (int i = 0; i < current.size(); i++) {
+                int failures = current.get(i).failures() + 1;
+                int past = failures - counted.get(i).free();
+                next.add(new Count(
+                        failures,
+                        past > 0 ? now.plus(delay(past)) : current.get(i).waitUntil(),
+                        now));
+            }
+            return new Change<>(next, Verdict.GO);
+        });
     }
 
     /** The password of an attempt {@link #begin} allowed was right: that attempt was no failure. */
-    synchronized void succeeded(String email, String address, String device) {
-        List<Counter> counters = counters(email, address, device);
-        entries.invalidate(pairKey(email, address, device));
-        // the shared counters give back this attempt only: the owner signing in must not wipe a guesser's count
-        for (Counter counter : counters.subList(1, counters.size())) {
-            counter.failures = Math.max(0, counter.failures - 1);
-            if (counter.failures <= counter.free) {
-                counter.waitUntil = Instant.EPOCH;
+    void succeeded(String email, String address, String device) {
+        Instant now = clock.instant();
+        List<Counted> counted = counted(email, address, device);
+        counters.update(keys(counted), counts -> {
+            List<Count> current = current(counts, now);
+            List<Count> next = new ArrayList<>(current.size());
+            // the pair starts over; the shared counters give back this attempt only: the owner signing in
+            // must not wipe a guesser's count
+            next.add(new Count(0, Instant.EPOCH, now));
+            for (int i = 1; i < current.size(); i++) {
+                int failures = Math.max(0, current.get(i).failures() - 1);
+                boolean free = failures <= counted.get(i).free();
+                next.add(new Count(
+                        failures, free ? Instant.EPOCH : current.get(i).waitUntil(), now));
             }
-        }
+            return new Change<>(next, null);
+        });
     }
 
     /** The owner proved themselves another way (a password reset): the account starts over. */
-    synchronized void forgive(String email) {
-        entries.invalidate(key("account", AccountService.normalise(email)));
-        entries.asMap()
-                .compute(
-                        key("generation", AccountService.normalise(email)),
-                        (k, old) -> old == null ? Long.valueOf(1) : Long.valueOf((Long) old + 1));
+    void forgive(String email) {
+        Instant now = clock.instant();
+        String account = AccountService.normalise(email);
+        counters.remove(key("account", account));
+        // a new generation of pair counters: the old ones are no longer asked for
+        counters.update(
+                List.of(key("generation", account)),
+                counts -> new Change<>(List.of(new Count(counts.get(0).failures() + 1, Instant.EPOCH, now)), null));
     }
 
     /** Whether {@code name} could be an account's e-mail address at all (short enough to be one). */
@@ -136,27 +139,24 @@ class LoginThrottle {
         return name == null || name.length() <= MAX_NAME;
     }
 
-    /** How much the counters weigh now (for tests and health). */
-    long weight() {
-        entries.cleanUp();
-        return entries.policy().eviction().orElseThrow().weightedSize().orElse(0);
-    }
-
     /**
      * Counts one sign-up or reset request from {@code address}; false once the address has made
-     * too many this hour (stops account spam and reset-link floods, one address at a time).
+     * too many this hour (stops account spam and reset-link floods, one address at a time). A
+     * window of an hour starts with an address's first request; the next request after it starts
+     * a new one.
      */
     boolean request(String kind, String address) {
+        Instant now = clock.instant();
         int perHour = limits.requestsPerAddressHour();
-        return ((Bucket) entries.get(
-                        key(kind, address),
-                        k -> Bucket.builder()
-                                .addLimit(Bandwidth.builder()
-                                        .capacity(perHour)
-                                        .refillIntervally(perHour, Duration.ofHours(1))
-                                        .build())
-                                .build()))
-                .tryConsume(1);
+        return counters.update(List.of(key(kind, address)), counts -> {
+            Count count = counts.get(0);
+            if (!now.isBefore(count.waitUntil())) {
+                count = new Count(0, now.plus(Duration.ofHours(1)), now);
+            }
+            boolean allowed = count.failures() < perHour;
+            int requests = allowed ? count.failures() + 1 : count.failures();
+            return new Change<>(List.of(new Count(requests, count.waitUntil(), now)), allowed);
+        });
     }
 
     /**
@@ -165,6 +165,11 @@ class LoginThrottle {
      */
     boolean firstRefusal(String what) {
         return refusalsAudited.asMap().putIfAbsent(key("refused", what), Boolean.TRUE) == null;
+    }
+
+    /** Forgets counters nobody has counted in for {@code forget-after}; they would start over anyway. */
+    void forgetOld() {
+        counters.forgetBefore(clock.instant().minus(limits.forgetAfter()));
     }
 
     /** The delay after the {@code n}th failure past the free ones: doubling from the first, capped. */
@@ -176,25 +181,33 @@ class LoginThrottle {
     }
 
     /** The counters an attempt is counted in: the pair first, then the shared ones it is subject to. */
-    private List<Counter> counters(String email, String address, String device) {
-        List<Counter> counters = new ArrayList<>(3);
-        counters.add(counter(pairKey(email, address, device), limits.failuresBeforeDelay()));
-        if (device == null) {
-            counters.add(counter(key("account", AccountService.normalise(email)), limits.accountFailuresBeforeDelay()));
-            counters.add(counter(key("address", address), limits.addressFailuresBeforeDelay()));
-        }
-        return counters;
-    }
-
-    private String pairKey(String email, String address, String device) {
+    private List<Counted> counted(String email, String address, String device) {
         String account = AccountService.normalise(email);
-        Object generation = entries.getIfPresent(key("generation", account));
-        String client = device == null ? "address " + address : "device " + device;
-        return key("pair", account + "\n" + client + "\n" + (generation == null ? 0 : generation));
+        List<Counted> counted = new ArrayList<>(3);
+        counted.add(new Counted(pairKey(account, address, device), limits.failuresBeforeDelay()));
+        if (device == null) {
+            counted.add(new Counted(key("account", account), limits.accountFailuresBeforeDelay()));
+            counted.add(new Counted(key("address", address), limits.addressFailuresBeforeDelay()));
+        }
+        return counted;
     }
 
-    private Counter counter(String key, int free) {
-        return (Counter) entries.get(key, k -> new Counter(free));
+    /** A counter left alone for {@code forget-after} starts over, whichever store keeps it. */
+    private List<Count> current(List<Count> counts, Instant now) {
+        Instant stale = now.minus(limits.forgetAfter());
+        return counts.stream()
+                .map(c -> c.touched().isBefore(stale) ? Count.FRESH : c)
+                .toList();
+    }
+
+    private static List<String> keys(List<Counted> counted) {
+        return counted.stream().map(Counted::key).toList();
+    }
+
+    private String pairKey(String account, String address, String device) {
+        int generation = counters.read(key("generation", account)).failures();
+        String client = device == null ? "address " + address : "device " + device;
+        return key("pair", account + "\n" + client + "\n" + generation);
     }
 
     private static String key(String kind, String counted) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -211,8 +210,10 @@ public class ArticleWriter {
         return state(id);
     }
 
-    /** Publishes scheduled articles whose time has come. Safe on several nodes: each article is published once. */
-    @Scheduled(fixedDelayString = "${almanac.desk.schedule-check:15s}")
+    /**
+     * Publishes scheduled articles whose time has come ({@link ScheduledPublishing} runs it on one
+     * node at a time); each article once even so: the publication is a conditional update.
+     */
     @Transactional
     public int publishDue() {
         OffsetDateTime now = now();

@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -336,7 +335,6 @@ public class ContentFacts implements ArticleNotes {
      * Links and checks articles whose links are missing or out of date: saved before the entities
      * were loaded, renamed entities, or a save whose node stopped before it could link.
      */
-    @Scheduled(fixedDelayString = "${almanac.facts.link-sweep:PT1M}", initialDelayString = "PT10S")
     public int catchUp() {
         int done = 0;
         while (true) {

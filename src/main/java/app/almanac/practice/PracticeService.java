@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.apache.commons.math3.fraction.BigFraction;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -362,8 +361,10 @@ public class PracticeService {
         return result(learner, attemptId);
     }
 
-    /** Submits every attempt whose time ran out, once across nodes: the claim is a conditional update. */
-    @Scheduled(fixedDelayString = "${almanac.practice.sweep-delay:PT5S}", initialDelayString = "PT5S")
+    /**
+     * Submits every attempt whose time ran out ({@link AttemptSweep} runs it on one node at a time);
+     * each attempt once, whichever node claims it: the claim is a conditional update.
+     */
     @Transactional
     public int sweep() {
         int submitted = 0;
