@@ -165,6 +165,16 @@ class ArticleRepository {
                 .optional();
     }
 
+    /** Every published article's stamp, in id order (one query, for checking a whole index). */
+    List<ArticleService.Stamp> publishedStamps() {
+        return jdbc.sql("select id, revision, updated_at from article where status = 'published' order by id")
+                .query((rs, n) -> new ArticleService.Stamp(
+                        rs.getLong("id"),
+                        rs.getInt("revision"),
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     /** A published article: what readers, feeds and the index may see. */
     Optional<Article> findPublished(long id) {
         return findWhere("a.id = :value and a." + PUBLISHED, id);

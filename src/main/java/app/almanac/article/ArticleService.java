@@ -45,6 +45,12 @@ public class ArticleService {
         return repository.stamp(date, slug);
     }
 
+    /** Every published article's stamp, in id order: what a derived copy (the index, kept pages) is checked against. */
+    @Transactional(readOnly = true)
+    public List<Stamp> publishedStamps() {
+        return repository.publishedStamps();
+    }
+
     /** The article with this id (what the change log names), if it is published. */
     @Transactional(readOnly = true)
     public Optional<Article> findPublished(long id) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             ReindexCommand.class,
+            DoctorCommand.class,
             CompileCommand.class,
             DemoDataCommand.class,
             UserCommand.class,

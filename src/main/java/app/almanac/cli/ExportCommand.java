@@ -16,14 +16,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code almanac export}: stored articles back to Markdown or JSON, which import reads again unchanged. */
+/**
+ * {@code almanac export}: stored articles back to Markdown or JSON, which import reads again unchanged;
+ * with {@code --all DIR}, everything in the open formats (see {@link ExportAll}).
+ */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
             "Export stored articles as Markdown (the authoring format) or JSON.",
             "With --out DIR every article (or each SLUG) becomes DATE-SLUG.md or .json in DIR;",
-            "without it, the named articles are printed."
+            "without it, the named articles are printed.",
+            "With --all DIR, everything: articles/ (DATE-SLUG.md and .json), facts/facts.json (what 'facts load'",
+            "reads), questions/questions.xml (Moodle XML), README.txt and manifest.json, and learners/EMAIL.json",
+            "for each --learner EMAIL only. DIR must be new, empty or an earlier export (then replaced whole);",
+            "it appears complete or not at all."
         })
 class ExportCommand implements Callable<Integer> {
 
@@ -50,11 +57,51 @@ class ExportCommand implements Callable<Integer> {
             description = "Write one file per article into DIR (created if missing).")
     Path out;
 
+    @Option(
+            names = "--all",
+            paramLabel = "DIR",
+            description = "Export everything (articles, facts, questions) into DIR, in the open formats.")
+    Path all;
+
+    @Option(
+            names = "--learner",
+            paramLabel = "EMAIL",
+            description = "With --all: also this learner's practice history (repeat for more). Personal data"
+                    + " leaves only for the learners named.")
+    List<String> learners;
+
     @Parameters(arity = "0..*", paramLabel = "SLUG", description = "Articles to export (default: all, with --out).")
     List<String> slugs;
 
     @Override
     public Integer call() {
+        if (all != null) {
+            // usage errors (exit 2): --all writes every article in both formats into its own layout
+            if (slugs != null && !slugs.isEmpty()) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--all exports every article; name SLUGs without --all (with --out DIR or to print them)");
+            }
+            if (out != null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--all DIR and --out DIR do not go together; give one of them");
+            }
+            if (spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--all writes every article as both Markdown and JSON; drop --format");
+            }
+            return new ExportAll(
+                            root,
+                            all,
+                            learners,
+                            spec.commandLine().getOut(),
+                            spec.commandLine().getErr())
+                    .run();
+        }
+        if (learners != null && !learners.isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--learner goes with --all DIR: a learner's history is part of a whole export");
+        }
         try {
             return export();
         } catch (IOException e) {
@@ -71,7 +118,8 @@ class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (out == null && (slugs == null || slugs.isEmpty())) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "Name the articles to print, or give --out DIR to export all");
+                    spec.commandLine(),
+                    "Name the articles to print, give --out DIR to export all articles, or --all DIR for everything");
         }
         try (ConfigurableApplicationContext context = Application.start(root, false)) {
             ArticleService articles = context.getBean(ArticleService.class);

@@ -328,6 +328,24 @@ public class FactsService {
             facts.add(FactFile.map(f.asFileFact()));
         }
         out.put("facts", facts);
+        // without these a reloaded export would no longer know which member lists are complete
+        Map<Long, String> slugs = new java.util.HashMap<>();
+        repository.allEntities().forEach(e -> slugs.put(e.id(), e.slug()));
+        List<Map<String, Object>> complete = new ArrayList<>();
+        for (FactBase.Completeness c : repository.completenessAll()) {
+            if (!slugs.containsKey(c.entity())) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("entity", slugs.get(c.entity()));
+            // stored as the first day after the start's period and the first day of the end's:
+            // these days read back to the same stored days (the note is not kept)
+            m.put("from", c.from() == null ? null : c.from().minusDays(1).toString());
+            m.put("to", c.to() == null ? null : c.to().toString());
+            complete.add(m);
+        }
+        complete.sort(Comparator.comparing(m -> (String) m.get("entity")));
+        out.put("complete", complete);
         return out;
     }
 

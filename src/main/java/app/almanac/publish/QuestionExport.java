@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QuestionExport {
 
-    /** The most questions one export holds. */
-    static final int MAX_QUESTIONS = 20_000;
+    /** The most questions one export holds (an export that reaches it may have left some out). */
+    public static final int MAX_QUESTIONS = 20_000;
 
     /** A format Almanac writes questions in. */
     public enum Format {

@@ -28,6 +28,7 @@ final class ArticleDocuments {
     static final String SYLLABUS = "syllabus";
     static final String PATH = "path";
     static final String CONTEXT = "context";
+    static final String REVISION = "revision";
 
     /**
      * The body is searched, stored for snippets, and indexed with offsets: the highlighter then
@@ -35,8 +36,11 @@ final class ArticleDocuments {
      */
     static final FieldType BODY_TYPE = bodyType();
 
-    /** Bumped whenever a field changes how it is indexed; an index of another version is rebuilt. */
-    static final String SCHEMA_VERSION = "2";
+    /**
+     * Bumped whenever a field changes how it is indexed; an index of another version is rebuilt.
+     * 3: the id also as doc values, and the revision (Lucene refuses doc values on a field that had none).
+     */
+    static final String SCHEMA_VERSION = "3";
 
     private ArticleDocuments() {}
 
@@ -52,6 +56,10 @@ final class ArticleDocuments {
         Document doc = new Document();
         // StringField: the exact key that updateDocument and deletes address
         doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
+        // the id again and the revision as doc values: the doctor reads both for every document in one
+        // columnar pass, without decompressing the stored bodies
+        doc.add(new NumericDocValuesField(ID, article.id()));
+        doc.add(new NumericDocValuesField(REVISION, article.revision()));
         // stored only: shown in results, never searched
         doc.add(new StoredField(PATH, article.path()));
         if (c.context() != null) {

@@ -11,8 +11,12 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -20,6 +24,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -164,6 +169,43 @@ class SearchIndex implements DisposableBean {
 
     interface SearchWork<T> {
         T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /**
+     * Calls {@code each} with the article id and revision of every live document, in one pass over
+     * the doc values (no stored field is read); returns how many live documents there are.
+     */
+    int forEachDocument(DocumentVisitor each) {
+        try {
+            // what was committed last, even if a refresh after it is still under way in another thread
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return withSearcher(searcher -> {
+            int live = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                LeafReader reader = leaf.reader();
+                Bits alive = reader.getLiveDocs();
+                NumericDocValues ids = DocValues.getNumeric(reader, ArticleDocuments.ID);
+                NumericDocValues revisions = DocValues.getNumeric(reader, ArticleDocuments.REVISION);
+                for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                    if (alive != null && !alive.get(doc)) {
+                        continue;
+                    }
+                    live++;
+                    // every document ArticleDocuments writes has both; one without an id cannot be addressed anyway
+                    if (ids.advanceExact(doc)) {
+                        each.accept(ids.longValue(), revisions.advanceExact(doc) ? (int) revisions.longValue() : 0);
+                    }
+                }
+            }
+            return live;
+        });
+    }
+
+    interface DocumentVisitor {
+        void accept(long articleId, int revision);
     }
 
     @Override

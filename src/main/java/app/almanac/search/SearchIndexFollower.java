@@ -6,9 +6,11 @@ import app.almanac.shared.ChangeLog;
 import app.almanac.shared.ChangeLogCursor;
 import app.almanac.shared.ChangeLogFollower;
 import app.almanac.shared.ChangeLogSubscriber;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -89,6 +91,29 @@ class SearchIndexFollower implements ChangeLogSubscriber {
             }
         }
         index.commit(next);
+    }
+
+    /**
+     * Runs {@code work} once the log is applied up to now, and applies nothing meanwhile: it sees the
+     * index and the database at one moment (but for a write that commits while it runs, which the
+     * next poll applies).
+     */
+    synchronized <T> T caughtUp(Supplier<T> work) {
+        follow();
+        return work.get();
+    }
+
+    /**
+     * Indexes {@code reindex} again as the database has them now (removing those no longer
+     * published) and deletes the documents of {@code remove}; the cursor stays where it was, so
+     * nothing the log holds is skipped.
+     */
+    synchronized void repair(Collection<Long> reindex, Collection<Long> remove) {
+        reindex.parallelStream()
+                .forEach(id -> articles.findPublished(id).ifPresentOrElse(index::put, () -> index.remove(id)));
+        remove.forEach(index::remove);
+        index.commit(index.applied());
+        log.info("search index repaired: {} articles indexed again, {} removed", reindex.size(), remove.size());
     }
 
     /**

@@ -67,6 +67,7 @@ public class SearchService {
 
     private final SearchIndex index;
     private final SearchIndexFollower follower;
+    private final IndexDoctor doctor;
     private final DirectSpellChecker spelling = new DirectSpellChecker();
 
     private final Workload queries;
@@ -74,10 +75,12 @@ public class SearchService {
     SearchService(
             SearchIndex index,
             SearchIndexFollower follower,
+            IndexDoctor doctor,
             SearchProperties settings,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.index = index;
         this.follower = follower;
+        this.doctor = doctor;
         io.micrometer.core.instrument.Gauge.builder("almanac.search.documents", index, SearchIndex::documents)
                 .description("Documents in this node's search index")
                 .register(meters);
@@ -93,6 +96,16 @@ public class SearchService {
     /** Applies the change log now instead of within the next second (tests, and reindex at the end). */
     public int catchUp() {
         return follower.follow();
+    }
+
+    /**
+     * Compares the index, article by article, with what the database says it should hold (every
+     * published article, at its current revision), once the change log is applied; with {@code
+     * repair}, indexes the missing and stale articles again and deletes the documents of the extra
+     * ones. One query and one pass over the index: fit for a whole site.
+     */
+    public IndexCheck doctor(boolean repair) {
+        return doctor.check(repair);
     }
 
     /**

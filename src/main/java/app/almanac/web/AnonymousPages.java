@@ -9,7 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -67,6 +71,48 @@ public class AnonymousPages extends OncePerRequestFilter {
     /** Drops every page that shows article {@code owner}. */
     public void evictOwner(long owner) {
         pages.asMap().values().removeIf(page -> page.owner() == owner);
+    }
+
+    /**
+     * What a check of the kept pages found.
+     *
+     * @param kept pages kept when checked
+     * @param outdated pages that would still be served though what they show has changed: an eviction was missed
+     * @param firstOutdated the addresses of the first of those (at most 20, in order)
+     * @param notFresh pages that say themselves they are out of date: never served again, dropped at their next hit
+     * @param evicted whether both kinds were dropped
+     */
+    public record PageCheck(int kept, int outdated, List<String> firstOutdated, int notFresh, boolean evicted) {}
+
+    /**
+     * Checks every kept page: {@code outdated} says, from the database, whether what a page shows
+     * has changed since it was rendered (article pages trust their eviction and never say so
+     * themselves). With {@code evict}, drops the outdated pages and those no longer fresh.
+     */
+    public PageCheck check(Predicate<Page> outdated, boolean evict) {
+        int kept = 0;
+        int notFresh = 0;
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Page> e : pages.asMap().entrySet()) {
+            kept++;
+            Page page = e.getValue();
+            boolean drop;
+            if (!page.fresh().getAsBoolean()) {
+                notFresh++;
+                drop = true;
+            } else {
+                drop = outdated.test(page);
+                if (drop) {
+                    wrong.add(e.getKey());
+                }
+            }
+            if (drop && evict) {
+                pages.asMap().remove(e.getKey(), page);
+            }
+        }
+        wrong.sort(null);
+        return new PageCheck(
+                kept, wrong.size(), List.copyOf(wrong.subList(0, Math.min(20, wrong.size()))), notFresh, evict);
     }
 
     /** Drops every kept page (after the database was restored or emptied under this node). */
